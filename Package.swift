@@ -1,0 +1,122 @@
+// swift-tools-version:6.1
+// ODOP services: catalogue, exports (and later training, notifications) exchanging JSON over
+// ZeroMQ. See README.md and docs/PROTOCOL.md. Module graph (imports run one way only):
+//   CZeroMQ <- ZeroMQ <- ODOPClient <- ODOPRuntime <- services
+//   ODOPMessages (Foundation only) <- ODOPClient, ODOPRuntime, services, odopctl
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "odop-services",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "odop-catalogue", targets: ["odop-catalogue"]),
+        .executable(name: "odop-exports", targets: ["odop-exports"]),
+        .executable(name: "odopctl", targets: ["odopctl"]),
+        .library(name: "ZeroMQ", targets: ["ZeroMQ"]),
+        .library(name: "ODOPMessages", targets: ["ODOPMessages"]),
+        .library(name: "ODOPClient", targets: ["ODOPClient"]),
+        .library(name: "ODOPRuntime", targets: ["ODOPRuntime"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+    ],
+    targets: [
+        // MARK: Shared
+        .systemLibrary(
+            name: "CZeroMQ",
+            path: "Shared/CZeroMQ",
+            pkgConfig: "libzmq",
+            providers: [.apt(["libzmq3-dev"])]
+        ),
+        .target(name: "ZeroMQ", dependencies: ["CZeroMQ"], path: "Shared/ZeroMQ", swiftSettings: strict),
+        .target(name: "ODOPMessages", path: "Shared/Messages", swiftSettings: strict),
+        .target(
+            name: "ODOPClient",
+            dependencies: ["ZeroMQ", "ODOPMessages"],
+            path: "Shared/Client",
+            swiftSettings: strict
+        ),
+        .target(
+            name: "ODOPRuntime",
+            dependencies: [
+                "ZeroMQ", "ODOPMessages", "ODOPClient",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Shared/Runtime",
+            swiftSettings: strict
+        ),
+        .target(
+            name: "ODOPTesting",
+            dependencies: ["ODOPClient", "ODOPMessages", "ZeroMQ"],
+            path: "Shared/Testing",
+            swiftSettings: strict
+        ),
+
+        // MARK: Services
+        .target(
+            name: "Catalogue",
+            dependencies: [],
+            path: "Services/catalogue/Catalogue",
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "odop-catalogue",
+            dependencies: ["Catalogue"],
+            path: "Services/catalogue/Main",
+            swiftSettings: strict
+        ),
+        .target(
+            name: "Exports",
+            dependencies: [],
+            path: "Services/exports/Exports",
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "odop-exports",
+            dependencies: ["Exports"],
+            path: "Services/exports/Main",
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "odopctl",
+            dependencies: [
+                "ODOPClient", "ODOPMessages",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Services/odopctl",
+            swiftSettings: strict
+        ),
+
+        // MARK: Tests
+        .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ"], swiftSettings: strict),
+        .testTarget(
+            name: "MessagesTests",
+            dependencies: ["ODOPMessages"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "RuntimeTests",
+            dependencies: ["ODOPRuntime", "ODOPTesting", "ODOPClient", "ODOPMessages", "ZeroMQ"],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "CatalogueTests", dependencies: ["Catalogue"], swiftSettings: strict),
+        .testTarget(name: "ExportsTests", dependencies: ["Exports"], swiftSettings: strict),
+        .testTarget(
+            name: "IntegrationTests",
+            dependencies: ["ODOPTesting", "ODOPClient", "ODOPMessages"],
+            swiftSettings: strict
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

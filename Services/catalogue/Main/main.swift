@@ -1,0 +1,1 @@
+print("odop-catalogue: not built yet")

@@ -1,0 +1,1 @@
+print("odop-exports: not built yet")

@@ -1,0 +1,1 @@
+print("odopctl: not built yet")

@@ -1,0 +1,4 @@
+#ifndef ODOP_CZEROMQ_SHIM_H
+#define ODOP_CZEROMQ_SHIM_H
+#include <zmq.h>
+#endif
