@@ -1,0 +1,104 @@
+import Foundation
+
+/// A command request: one frame holding one JSON object
+/// `{"id": "<client-chosen unique id>", "command": "<name>", "args": {...}}`.
+///
+/// `id` is chosen by the client, unique per request (a UUID is a good choice), and doubles as the
+/// idempotency key: a request whose `id` the service has seen within its retention window gets
+/// the stored reply again instead of being executed twice. Retry a request with the same `id`.
+public struct CommandRequest: Sendable, Equatable {
+    public var id: String
+    public var command: String
+    /// Always a JSON object (`{}` when the command takes no arguments).
+    public var args: JSONValue
+
+    public init(id: String, command: String, args: JSONValue = [:]) {
+        self.id = id
+        self.command = command
+        self.args = args
+    }
+
+    /// A request whose `args` are the JSON form of `args`, which must encode to an object.
+    public static func make<A: Encodable>(id: String, command: String, args: A) throws -> CommandRequest {
+        let value = try JSONValue(encoding: args)
+        guard case .object = value else {
+            throw CommandError.invalidArgument(
+                "the arguments of '\(command)' must encode to a JSON object, not \(value.kindDescription)",
+                field: "args")
+        }
+        return CommandRequest(id: id, command: command, args: value)
+    }
+
+    /// The request frame: compact JSON `{"args":…,"command":…,"id":…}`.
+    public func encoded() throws -> Data {
+        try WireFormat.encode(Wire(id: id, command: command, args: args))
+    }
+
+    /// Decodes `args` as `type`; failures are `invalid_argument` naming the field within `args`.
+    public func decodeArgs<A: Decodable>(_ type: A.Type) throws(CommandError) -> A {
+        try WireFormat.decode(type, from: args, as: .invalidArgument)
+    }
+
+    /// Reads a request frame. Every failure is a rejection to send back as a failure reply:
+    /// - not JSON, invalid UTF-8 → `invalid_json` (naming the field whose string is broken);
+    /// - not a JSON object → `invalid_request`;
+    /// - `id` missing, not a string, or empty → `invalid_request`, field `id`;
+    /// - `command` missing, not a string, or empty → `invalid_request`, field `command`;
+    /// - `args` not an object → `invalid_request`, field `args`; missing or `null` means `{}`.
+    /// Other members are ignored. The rejection carries the `id` whenever it could be read.
+    public static func parse(_ frame: Data) -> Result<CommandRequest, RequestRejection> {
+        let root: JSONValue
+        do throws(JSONParseError) {
+            root = try JSONParser.parse(frame)
+        } catch {
+            return .failure(RequestRejection(id: salvageID(from: frame, after: error), error: error.commandError))
+        }
+        guard case .object(let members) = root else {
+            return .failure(
+                RequestRejection(
+                    id: nil, error: .invalidRequest("a request must be a JSON object, not \(root.kindDescription)")))
+        }
+        guard case .string(let id)? = members["id"], !id.isEmpty else {
+            let problem = members["id"].map { "field 'id' must be a non-empty string, got \(DecodingFailure.describe($0))" }
+            return .failure(
+                RequestRejection(id: nil, error: .invalidRequest(problem ?? "missing field 'id'", field: "id")))
+        }
+        guard case .string(let command)? = members["command"], !command.isEmpty else {
+            let problem = members["command"].map {
+                "field 'command' must be a non-empty string, got \(DecodingFailure.describe($0))"
+            }
+            return .failure(
+                RequestRejection(id: id, error: .invalidRequest(problem ?? "missing field 'command'", field: "command")))
+        }
+        let args: JSONValue
+        switch members["args"] {
+        case nil, .null?:
+            args = [:]
+        case .object(let object)?:
+            args = .object(object)
+        case let other?:
+            return .failure(
+                RequestRejection(
+                    id: id,
+                    error: .invalidRequest(
+                        "field 'args' must be an object, got \(DecodingFailure.describe(other))", field: "args")))
+        }
+        return .success(CommandRequest(id: id, command: command, args: args))
+    }
+
+    /// The `id` of a request that is JSON apart from broken strings elsewhere, so that even
+    /// that rejection can be matched by the client.
+    private static func salvageID(from frame: Data, after error: JSONParseError) -> String? {
+        guard error.kind == .invalidString, error.path.first?.stringValue != "id",
+            let repaired = try? JSONParser.parse(frame, lossyStrings: true),
+            case .string(let id)? = repaired["id"], !id.isEmpty
+        else { return nil }
+        return id
+    }
+
+    private struct Wire: Encodable {
+        var id: String
+        var command: String
+        var args: JSONValue
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+
+/// A typed command: its wire name, its arguments and its result.
+///
+/// `isMutating` commands change state: they require the `admin` role when CURVE is on, and are
+/// the ones whose replies must be stored for idempotent retries.
+public protocol CommandSchema {
+    associatedtype Arguments: Codable & Sendable
+    associatedtype Result: Codable & Sendable
+    static var name: String { get }
+    static var isMutating: Bool { get }
+}
+
+extension CommandSchema {
+    /// A request for this command.
+    public static func request(id: String, arguments: Arguments) throws -> CommandRequest {
+        try CommandRequest.make(id: id, command: name, args: arguments)
+    }
+
+    /// The arguments of `request`-style `args`, decoded strictly (`invalid_argument` naming
+    /// the field) and validated when they are `ValidatableArguments`.
+    public static func decodeArguments(_ args: JSONValue) throws(CommandError) -> Arguments {
+        let arguments = try WireFormat.decode(Arguments.self, from: args, as: .invalidArgument)
+        if let validatable = arguments as? any ValidatableArguments {
+            try validatable.validate()
+        }
+        return arguments
+    }
+
+    /// The typed result of `reply`; a failure reply throws its error.
+    public static func decodeResult(_ reply: CommandReply) throws(CommandError) -> Result {
+        try reply.result(as: Result.self)
+    }
+}
+
+extension CommandSchema where Arguments == NoArguments {
+    /// A request for this argument-less command (`"args": {}`).
+    public static func request(id: String) -> CommandRequest {
+        CommandRequest(id: id, command: name, args: [:])
+    }
+}

@@ -1,0 +1,30 @@
+import Foundation
+
+/// The result of `health`: who the service is and whether its subscriptions keep up.
+///
+/// `status` is `"ok"`, or `"degraded"` when a subscription is stalled or disconnected.
+/// `lastSeq` is the seq of the last event the service itself published (0 before the first).
+public struct HealthReport: Codable, Sendable, Equatable {
+    public static let statusOK = "ok"
+    public static let statusDegraded = "degraded"
+
+    public var service: String
+    public var version: String
+    public var status: String
+    public var uptimeSeconds: Double
+    public var lastSeq: Int64
+    /// One entry per source this service subscribes to (empty for catalogue).
+    public var subscriptions: [SubscriptionStatus]
+
+    public init(
+        service: String, version: String, status: String, uptimeSeconds: Double, lastSeq: Int64,
+        subscriptions: [SubscriptionStatus]
+    ) {
+        self.service = service
+        self.version = version
+        self.status = status
+        self.uptimeSeconds = uptimeSeconds
+        self.lastSeq = lastSeq
+        self.subscriptions = subscriptions
+    }
+}

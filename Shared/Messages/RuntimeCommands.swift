@@ -1,0 +1,144 @@
+import Foundation
+
+// The commands every service answers, provided by the service runtime.
+
+/// `health` → `HealthReport`. Any admitted client may call it.
+public enum Health: CommandSchema {
+    public typealias Arguments = NoArguments
+    public typealias Result = HealthReport
+    public static let name = "health"
+    public static let isMutating = false
+}
+
+/// `events.replay` `{"after": N, "limit": M}` → `{"events": [...], "lastSeq": K}`: the
+/// service's own events with seq > N, in seq order, at most M of them; `lastSeq` is the
+/// service's latest seq, so a caller is caught up when the last returned seq (or N, when none
+/// are returned) equals `lastSeq`. Heartbeats are never replayed.
+public enum EventsReplay: CommandSchema {
+    public static let name = "events.replay"
+    public static let isMutating = false
+    /// `limit` when the caller gives none.
+    public static let defaultLimit = 1000
+    /// The largest `limit` accepted.
+    public static let maximumLimit = 10_000
+    public static let limitRange = 1...maximumLimit
+
+    public struct Arguments: Codable, Sendable, Equatable, ValidatableArguments {
+        /// Return events with seq greater than this; 0 for all. At least 0.
+        public var after: Int64
+        /// At most this many events, 1...10000; nil means `defaultLimit`.
+        public var limit: Int?
+
+        public init(after: Int64, limit: Int? = nil) {
+            self.after = after
+            self.limit = limit
+        }
+
+        /// `limit`, or the default when absent.
+        public var effectiveLimit: Int { limit ?? EventsReplay.defaultLimit }
+
+        public func validate() throws(CommandError) {
+            guard after >= 0 else {
+                throw .invalidArgument("field 'after' must be at least 0, got \(after)", field: "after")
+            }
+            if let limit, !EventsReplay.limitRange.contains(limit) {
+                throw .invalidArgument(
+                    "field 'limit' must be between 1 and \(EventsReplay.maximumLimit), got \(limit)", field: "limit")
+            }
+        }
+    }
+
+    public struct Result: Codable, Sendable, Equatable {
+        public var events: [EventEnvelope]
+        public var lastSeq: Int64
+
+        public init(events: [EventEnvelope], lastSeq: Int64) {
+            self.events = events
+            self.lastSeq = lastSeq
+        }
+    }
+
+    /// The result JSON built from envelopes already stored as JSON (as written by
+    /// `WireFormat.encode`), without decoding them: for `CommandReply.successFrame`.
+    public static func resultJSON(encodedEvents: [Data], lastSeq: Int64) -> Data {
+        var json = Data()
+        json.reserveCapacity(encodedEvents.reduce(32) { $0 + $1.count + 1 })
+        json.append(contentsOf: #"{"events":["#.utf8)
+        for (index, event) in encodedEvents.enumerated() {
+            if index > 0 { json.append(UInt8(ascii: ",")) }
+            json.append(event)
+        }
+        json.append(contentsOf: #"],"lastSeq":\#(lastSeq)}"#.utf8)
+        return json
+    }
+}
+
+/// `subscriptions.retry` `{"source": "catalogue"}` → the subscription's `SubscriptionStatus`:
+/// try the event a stalled subscription is stopped at again. Mutating (admin).
+public enum SubscriptionRetry: CommandSchema {
+    public typealias Result = SubscriptionStatus
+    public static let name = "subscriptions.retry"
+    public static let isMutating = true
+
+    public struct Arguments: Codable, Sendable, Equatable, ValidatableArguments {
+        public var source: String
+
+        public init(source: String) {
+            self.source = source
+        }
+
+        public func validate() throws(CommandError) {
+            guard !source.isEmpty else { throw .invalidArgument("field 'source' must not be empty", field: "source") }
+        }
+    }
+}
+
+/// `subscriptions.skip` `{"source": "catalogue", "seq": 42, "reason": "..."}` → the
+/// subscription's `SubscriptionStatus`: give up on the event a stalled subscription is stopped
+/// at (which must be `seq`, so a skip is never applied to the wrong event) and go on after it.
+/// The skip is recorded with its reason (see `subscriptions.list`). Mutating (admin).
+public enum SubscriptionSkip: CommandSchema {
+    public typealias Result = SubscriptionStatus
+    public static let name = "subscriptions.skip"
+    public static let isMutating = true
+
+    public struct Arguments: Codable, Sendable, Equatable, ValidatableArguments {
+        public var source: String
+        /// The seq the subscription is stalled at.
+        public var seq: Int64
+        /// Why it is skipped; must not be blank.
+        public var reason: String
+
+        public init(source: String, seq: Int64, reason: String) {
+            self.source = source
+            self.seq = seq
+            self.reason = reason
+        }
+
+        public func validate() throws(CommandError) {
+            guard !source.isEmpty else { throw .invalidArgument("field 'source' must not be empty", field: "source") }
+            guard seq >= 1 else { throw .invalidArgument("field 'seq' must be at least 1, got \(seq)", field: "seq") }
+            guard !reason.allSatisfy(\.isWhitespace) else {
+                throw .invalidArgument("field 'reason' must not be empty", field: "reason")
+            }
+        }
+    }
+}
+
+/// `subscriptions.list` → `{"subscriptions": [...], "skipped": [...]}`: every subscription's
+/// status and every event ever skipped.
+public enum SubscriptionsList: CommandSchema {
+    public typealias Arguments = NoArguments
+    public static let name = "subscriptions.list"
+    public static let isMutating = false
+
+    public struct Result: Codable, Sendable, Equatable {
+        public var subscriptions: [SubscriptionStatus]
+        public var skipped: [SkippedEvent]
+
+        public init(subscriptions: [SubscriptionStatus], skipped: [SkippedEvent]) {
+            self.subscriptions = subscriptions
+            self.skipped = skipped
+        }
+    }
+}
