@@ -4,7 +4,10 @@ import Foundation
 ///
 /// `isMutating` commands change state: they require the `admin` role when CURVE is on, and are
 /// the ones whose replies must be stored for idempotent retries.
-public protocol CommandSchema {
+///
+/// Conforming types are usually caseless enums; the protocol refines `Sendable` so that the
+/// metatype (`C.Type`) can be captured by `@Sendable` handlers.
+public protocol CommandSchema: Sendable {
     associatedtype Arguments: Codable & Sendable
     associatedtype Result: Codable & Sendable
     static var name: String { get }
