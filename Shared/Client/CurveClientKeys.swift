@@ -1,0 +1,21 @@
+import Foundation
+import ZeroMQ
+
+/// What a client needs to talk to a CURVE server: its own key pair and the server's public key,
+/// all Z85 text.
+public struct CurveClientKeys: Sendable, Equatable {
+    public var publicKey: String
+    public var secretKey: String
+    public var serverPublicKey: String
+
+    public init(publicKey: String, secretKey: String, serverPublicKey: String) {
+        self.publicKey = publicKey
+        self.secretKey = secretKey
+        self.serverPublicKey = serverPublicKey
+    }
+
+    /// Sets the CURVE client options on a socket, before it connects.
+    public func apply(to socket: ZMQSocket) throws(ZMQError) {
+        try socket.set(.curveServerKey(serverPublicKey), .curvePublicKey(publicKey), .curveSecretKey(secretKey))
+    }
+}

@@ -1,0 +1,216 @@
+import Foundation
+import GRDB
+import Logging
+import ODOPMessages
+import Synchronization
+import ZeroMQ
+
+/// Answers commands on the service's ROUTER socket, from a thread of its own (the only user of
+/// the socket).
+///
+/// Contract:
+/// - Every request gets exactly one reply frame, `{"id","ok":true,"result"}` or
+///   `{"id","ok":false,"error":{code,message,field?}}`, routed back through the envelope it came
+///   with (REQ, or DEALER with an empty delimiter frame; a DEALER without one gets its reply
+///   without one). Malformed input (not one frame, oversized, not JSON, not an object, missing or
+///   wrong-typed `id`/`command`/`args`) gets an error reply and changes nothing.
+/// - A request id seen before returns the stored reply: from memory for any command, and from the
+///   database for mutating commands, whose reply is stored in their own transaction (so a retry
+///   is never applied twice, even across a restart). Stored replies are kept `replyRetention`.
+/// - Each request is logged with its id, command, outcome and duration.
+/// - Frames larger than the hard limit (`ZMQ_MAXMSGSIZE`, set on the socket by the host) are
+///   dropped by libzmq with the connection: there is no reply path for them.
+final class CommandServer: Sendable {
+    struct Settings: Sendable {
+        var maxCommandBytes: Int
+        var replyRetention: Duration
+    }
+
+    private let socket: ZMQSocket
+    private let registry: CommandRegistry
+    private let store: ServiceStore
+    private let settings: Settings
+    private let logger: Logger
+    private let authorizer: Authorizer?
+    private let stopping = Atomic<Bool>(false)
+    private let wakeup = Wakeup()
+    private let finished = DispatchSemaphore(value: 0)
+
+    init(socket: ZMQSocket, registry: CommandRegistry, store: ServiceStore, settings: Settings, logger: Logger, authorizer: Authorizer?) {
+        self.socket = socket
+        self.registry = registry
+        self.store = store
+        self.settings = settings
+        self.logger = logger
+        self.authorizer = authorizer
+    }
+
+    func start(name: String) {
+        let thread = Thread { [self] in run() }
+        thread.name = "\(name)-commands"
+        thread.start()
+    }
+
+    /// Stops taking requests, finishes the one in progress, closes the socket, and returns once
+    /// the thread has ended.
+    func stop() {
+        stopping.store(true, ordering: .releasing)
+        wakeup.signal()
+        finished.wait()
+    }
+
+    private func run() {
+        var poller = Poller()
+        let socketIndex = poller.register(socket)
+        poller.register(fileDescriptor: wakeup.fileDescriptor)
+        var cache = ReplyCache()
+        let clock = ContinuousClock()
+        var nextPrune = clock.now
+        while !stopping.load(ordering: .acquiring) {
+            if clock.now >= nextPrune {
+                pruneStoredReplies()
+                nextPrune = clock.now + .seconds(60)
+            }
+            do {
+                try poller.poll(timeout: .seconds(1))
+            } catch {
+                logger.error("poll failed", metadata: ["error": "\(error)"])
+                break
+            }
+            wakeup.drain()
+            guard poller.isReadable(socketIndex) else { continue }
+            // Serve what is waiting, then look at the stop flag again.
+            for _ in 0..<256 {
+                guard !stopping.load(ordering: .acquiring) else { break }
+                do {
+                    guard let frames = try socket.receiveMultipartMessages(dontWait: true) else { break }
+                    serve(frames, cache: &cache)
+                } catch {
+                    logger.error("receive failed", metadata: ["error": "\(error)"])
+                    break
+                }
+            }
+        }
+        socket.close()
+        finished.signal()
+    }
+
+    // MARK: One request
+
+    private func serve(_ frames: [ZMQMessage], cache: inout ReplyCache) {
+        let start = ContinuousClock.now
+        guard frames.count >= 2 else {
+            logger.warning("dropped a message without a body", metadata: ["frames": "\(frames.count)"])
+            return
+        }
+        let delimiter = frames.indices.dropFirst().first { frames[$0].count == 0 }
+        let envelope = frames[...(delimiter ?? 0)].map(\.bytes)
+        let body = frames[((delimiter ?? 0) + 1)...]
+
+        var requestID: String?
+        var command = "-"
+        let reply: Data
+        let outcome: String
+        if body.count != 1 {
+            (reply, outcome) = failure(nil, .invalidRequest(
+                "a request is exactly one frame holding a JSON object (after an empty delimiter frame when sent from a DEALER); got \(body.count) frames"))
+        } else if body.first!.count > settings.maxCommandBytes {
+            (reply, outcome) = failure(nil, .invalidRequest(
+                "request of \(body.first!.count) bytes exceeds the limit of \(settings.maxCommandBytes) bytes"))
+        } else {
+            let frame = body.first!
+            switch CommandRequest.parse(frame.bytesNoCopy) {
+            case .failure(let rejection):
+                requestID = rejection.id
+                (reply, outcome) = failure(rejection.id, rejection.error)
+            case .success(let request):
+                requestID = request.id
+                command = request.command
+                if let cached = cache.reply(for: request.id) {
+                    (reply, outcome) = (cached, "replayed")
+                } else {
+                    let principal = frame.property("User-Id").flatMap { authorizer?.principal(userID: $0) }
+                    (reply, outcome) = dispatch(RequestInfo(id: request.id, command: request.command, principal: principal), args: request.args)
+                    cache.store(reply, for: request.id)
+                }
+            }
+        }
+        send(reply, envelope: envelope)
+        log(id: requestID, command: command, outcome: outcome, duration: ContinuousClock.now - start)
+    }
+
+    private func failure(_ id: String?, _ error: CommandError) -> (Data, String) {
+        (CommandReply.failureFrame(id: id, error: error), error.code.rawValue)
+    }
+
+    private func dispatch(_ request: RequestInfo, args: JSONValue) -> (Data, String) {
+        guard let entry = registry.entries[request.command] else {
+            return failure(request.id, .unknownCommand(request.command))
+        }
+        if let authorizer, let refusal = authorizer.refusal(for: request.principal, command: entry.name, isMutating: entry.isMutating) {
+            return failure(request.id, refusal)
+        }
+        do {
+            switch entry.kind {
+            case .read:
+                let result = try store.read { db in try entry.read!(args, ReadContext(request: request, db: db)) }
+                return (CommandReply.successFrame(id: request.id, resultJSON: result), "ok")
+            case .plain:
+                return (CommandReply.successFrame(id: request.id, resultJSON: try entry.plain!(args, request)), "ok")
+            case .write:
+                let reply = try store.write(correlationId: request.id) { transaction in
+                    if let stored = try Data.fetchOne(
+                        transaction.db, sql: "SELECT reply FROM command_replies WHERE request_id = ?", arguments: [request.id]) {
+                        return stored
+                    }
+                    let result = try entry.write!(args, transaction, request)
+                    let reply = CommandReply.successFrame(id: request.id, resultJSON: result)
+                    try transaction.db.execute(
+                        sql: "INSERT INTO command_replies (request_id, command, reply, created_at) VALUES (?, ?, ?, ?)",
+                        arguments: [request.id, request.command, reply, Date().timeIntervalSince1970])
+                    return reply
+                }
+                return (reply, "ok")
+            }
+        } catch let error as CommandError {
+            return failure(request.id, error)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+            logger.warning("constraint violation", metadata: ["id": "\(request.id)", "error": "\(error)"])
+            return failure(request.id, .conflict("the change conflicts with existing data: \(error.message ?? "constraint failed")"))
+        } catch {
+            logger.error("handler failed", metadata: ["id": "\(request.id)", "command": "\(request.command)", "error": "\(error)"])
+            return failure(request.id, .internalError("the service failed to handle \(request.command); see its log for request \(request.id)"))
+        }
+    }
+
+    private func send(_ reply: Data, envelope: [Data]) {
+        do {
+            if try !socket.send(multipart: envelope + [reply], dontWait: true) {
+                logger.warning("reply dropped: the client's queue is full")
+            }
+        } catch let error where error.isHostUnreachable {
+            logger.info("reply dropped: the client has gone")
+        } catch {
+            logger.error("reply failed", metadata: ["error": "\(error)"])
+        }
+    }
+
+    private func log(id: String?, command: String, outcome: String, duration: Duration) {
+        guard logger.logLevel <= .info else { return }
+        let micros = duration.components.seconds * 1_000_000 + duration.components.attoseconds / 1_000_000_000_000
+        logger.info("command", metadata: [
+            "id": "\(id ?? "-")", "command": "\(command)", "outcome": "\(outcome)", "durationUs": "\(micros)",
+        ])
+    }
+
+    private func pruneStoredReplies() {
+        let cutoff = Date().timeIntervalSince1970 - Double(settings.replyRetention.components.seconds)
+        do {
+            try store.write { transaction in
+                try transaction.db.execute(sql: "DELETE FROM command_replies WHERE created_at < ?", arguments: [cutoff])
+            }
+        } catch {
+            logger.error("pruning stored replies failed", metadata: ["error": "\(error)"])
+        }
+    }
+}

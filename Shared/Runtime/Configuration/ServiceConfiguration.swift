@@ -1,0 +1,31 @@
+import Foundation
+import Logging
+import ODOPMessages
+
+/// Everything a service host needs to start, resolved from flags and environment.
+public struct ServiceConfiguration: Sendable {
+    public var dataDirectory: String
+    public var commandsBind: String
+    public var eventsBind: String
+    public var logLevel: Logger.Level
+    public var heartbeatInterval: Duration
+    /// Command frames larger than this get an `invalid_request` reply.
+    public var maxCommandBytes: Int
+    /// Frames larger than this are dropped by libzmq with their connection (no reply path).
+    public var hardMessageLimit: Int64 { Int64(maxCommandBytes) * 16 }
+    public var replyRetention: Duration
+
+    public init(
+        dataDirectory: String, commandsBind: String, eventsBind: String, logLevel: Logger.Level = .info,
+        heartbeatInterval: Duration = .seconds(1), maxCommandBytes: Int = MessageLimits.defaultMaxCommandBytes,
+        replyRetention: Duration = .seconds(24 * 3600)
+    ) {
+        self.dataDirectory = dataDirectory
+        self.commandsBind = commandsBind
+        self.eventsBind = eventsBind
+        self.logLevel = logLevel
+        self.heartbeatInterval = heartbeatInterval
+        self.maxCommandBytes = maxCommandBytes
+        self.replyRetention = replyRetention
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import GRDB
+import ODOPMessages
+import Synchronization
+
+/// An event as committed: what the publisher sends as `[topic, envelope]`.
+struct CommittedEvent: Sendable {
+    let seq: Int64
+    let topic: Data
+    let envelope: Data
+}
+
+/// The service's durable event log (transactional outbox) over the `events` table.
+///
+/// `append` assigns the next seq inside the caller's write transaction, so seqs are gap-free
+/// and survive restarts (a rolled-back transaction takes its seq with it). Committed events are
+/// handed to the sink (the publisher) in commit order.
+final class EventLog: Sendable {
+    let source: String
+    private let sink = Mutex<(@Sendable ([CommittedEvent]) -> Void)?>(nil)
+
+    init(source: String) {
+        self.source = source
+    }
+
+    /// Where committed events go (the publisher). Set once at start.
+    func setSink(_ sink: @escaping @Sendable ([CommittedEvent]) -> Void) {
+        self.sink.withLock { $0 = sink }
+    }
+
+    func didCommit(_ events: [CommittedEvent]) {
+        guard !events.isEmpty, let sink = sink.withLock({ $0 }) else { return }
+        sink(events)
+    }
+
+    func append<P: EventPayload>(_ payload: P, correlationId: String?, db: Database) throws -> (EventEnvelope, CommittedEvent) {
+        let seq = try lastSeq(db: db) + 1
+        let envelope = try EventEnvelope.make(payload, source: source, seq: seq, correlationId: correlationId)
+        let bytes = try WireFormat.encode(envelope)
+        try db.execute(
+            sql: "INSERT INTO events (seq, id, type, time, correlation_id, envelope) VALUES (?, ?, ?, ?, ?, ?)",
+            arguments: [seq, envelope.id, envelope.type, envelope.time, correlationId, bytes])
+        return (envelope, CommittedEvent(seq: seq, topic: Data(envelope.type.utf8), envelope: bytes))
+    }
+
+    func lastSeq(db: Database) throws -> Int64 {
+        try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM events") ?? 0
+    }
+
+    /// The stored envelopes with seq > `after`, in order, at most `limit`.
+    func envelopes(after: Int64, limit: Int, db: Database) throws -> [Data] {
+        try Data.fetchAll(db, sql: "SELECT envelope FROM events WHERE seq > ? ORDER BY seq LIMIT ?", arguments: [after, limit])
+    }
+}

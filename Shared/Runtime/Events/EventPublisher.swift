@@ -1,0 +1,97 @@
+import Foundation
+import Logging
+import ODOPMessages
+import Synchronization
+import ZeroMQ
+
+/// Sends committed events on the service's PUB socket as `[topic, envelope]`, and a heartbeat
+/// `<source>.heartbeat` carrying `lastSeq` every `heartbeatInterval`, from a thread of its own
+/// (the only user of the socket).
+///
+/// Events arrive from the event log after each commit, in commit order, and are sent in that
+/// order. PUB drops what no subscriber is connected for; subscribers recover through the
+/// heartbeat's `lastSeq` and `events.replay`.
+final class EventPublisher: Sendable {
+    private struct State {
+        var queue: [CommittedEvent] = []
+        var lastSeq: Int64
+        var stopping = false
+    }
+
+    private let socket: ZMQSocket
+    private let source: String
+    private let heartbeatInterval: Duration
+    private let logger: Logger
+    private let state: Mutex<State>
+    private let wakeup = Wakeup()
+    private let finished = DispatchSemaphore(value: 0)
+
+    init(socket: ZMQSocket, source: String, heartbeatInterval: Duration, lastSeq: Int64, logger: Logger) {
+        self.socket = socket
+        self.source = source
+        self.heartbeatInterval = heartbeatInterval
+        self.logger = logger
+        state = Mutex(State(lastSeq: lastSeq))
+    }
+
+    /// The highest seq committed (handed to the publisher) so far.
+    var lastSeq: Int64 { state.withLock { $0.lastSeq } }
+
+    /// Queues committed events for sending.
+    func enqueue(_ events: [CommittedEvent]) {
+        state.withLock { state in
+            state.queue.append(contentsOf: events)
+            state.lastSeq = max(state.lastSeq, events.last?.seq ?? 0)
+        }
+        wakeup.signal()
+    }
+
+    func start() {
+        let thread = Thread { [self] in run() }
+        thread.name = "\(source)-publisher"
+        thread.start()
+    }
+
+    /// Sends what is queued, closes the socket, and returns once the thread has ended.
+    func stop() {
+        state.withLock { $0.stopping = true }
+        wakeup.signal()
+        finished.wait()
+    }
+
+    private func run() {
+        var poller = Poller()
+        poller.register(fileDescriptor: wakeup.fileDescriptor)
+        let clock = ContinuousClock()
+        var nextHeartbeat = clock.now
+        let heartbeatTopic = Data(EventEnvelope.heartbeatType(for: source).utf8)
+        while true {
+            let (batch, stopping, lastSeq) = state.withLock { state in
+                let batch = state.queue
+                state.queue.removeAll(keepingCapacity: true)
+                return (batch, state.stopping, state.lastSeq)
+            }
+            for event in batch {
+                do {
+                    try socket.send(multipart: [event.topic, event.envelope])
+                } catch {
+                    logger.error("publish failed", metadata: ["seq": "\(event.seq)", "error": "\(error)"])
+                }
+            }
+            if stopping { break }
+            if clock.now >= nextHeartbeat {
+                do {
+                    let heartbeat = try WireFormat.encode(EventEnvelope.heartbeat(source: source, lastSeq: lastSeq))
+                    try socket.send(multipart: [heartbeatTopic, heartbeat])
+                } catch {
+                    logger.error("heartbeat failed", metadata: ["error": "\(error)"])
+                }
+                nextHeartbeat = clock.now + heartbeatInterval
+            }
+            _ = try? poller.poll(timeout: max(.zero, nextHeartbeat - clock.now))
+            wakeup.drain()
+        }
+        socket.close()
+        finished.signal()
+    }
+}

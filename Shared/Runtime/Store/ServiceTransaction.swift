@@ -1,0 +1,31 @@
+import Foundation
+import GRDB
+import ODOPMessages
+
+/// A write transaction in progress: the database, and the way to emit events with the change.
+///
+/// Events emitted here are written to the event log in the same transaction (the outbox), get
+/// their seq now, and are published only after the transaction commits.
+public final class ServiceTransaction {
+    /// The database, inside the transaction.
+    public let db: Database
+    /// The request id of the command that caused this change, or the id of the event a
+    /// subscriber is applying; carried in every emitted event's `correlationId`.
+    public internal(set) var correlationId: String?
+    let eventLog: EventLog
+    private(set) var emitted: [CommittedEvent] = []
+
+    init(db: Database, correlationId: String?, eventLog: EventLog) {
+        self.db = db
+        self.correlationId = correlationId
+        self.eventLog = eventLog
+    }
+
+    /// Appends an event to the log in this transaction and returns its envelope.
+    @discardableResult
+    public func emit<P: EventPayload>(_ payload: P) throws -> EventEnvelope {
+        let (envelope, event) = try eventLog.append(payload, correlationId: correlationId, db: db)
+        emitted.append(event)
+        return envelope
+    }
+}
