@@ -65,25 +65,37 @@ let package = Package(
         // MARK: Services
         .target(
             name: "Catalogue",
-            dependencies: [],
+            dependencies: [
+                "ODOPRuntime", "ODOPMessages",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             path: "Services/catalogue/Catalogue",
             swiftSettings: strict
         ),
         .executableTarget(
             name: "odop-catalogue",
-            dependencies: ["Catalogue"],
+            dependencies: [
+                "Catalogue", "ODOPRuntime",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             path: "Services/catalogue/Main",
             swiftSettings: strict
         ),
         .target(
             name: "Exports",
-            dependencies: [],
+            dependencies: [
+                "ODOPRuntime", "ODOPMessages",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             path: "Services/exports/Exports",
             swiftSettings: strict
         ),
         .executableTarget(
             name: "odop-exports",
-            dependencies: ["Exports"],
+            dependencies: [
+                "Exports", "ODOPRuntime",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             path: "Services/exports/Main",
             swiftSettings: strict
         ),
@@ -110,8 +122,16 @@ let package = Package(
             dependencies: ["ODOPRuntime", "ODOPTesting", "ODOPClient", "ODOPMessages", "ZeroMQ"],
             swiftSettings: strict
         ),
-        .testTarget(name: "CatalogueTests", dependencies: ["Catalogue"], swiftSettings: strict),
-        .testTarget(name: "ExportsTests", dependencies: ["Exports"], swiftSettings: strict),
+        .testTarget(
+            name: "CatalogueTests",
+            dependencies: ["Catalogue", "ODOPRuntime", "ODOPTesting", "ODOPClient", "ODOPMessages"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "ExportsTests",
+            dependencies: ["Exports", "ODOPRuntime", "ODOPTesting", "ODOPClient", "ODOPMessages"],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "IntegrationTests",
             dependencies: ["ODOPTesting", "ODOPClient", "ODOPMessages"],
