@@ -10,7 +10,8 @@
 ///   diacritics, spaces or punctuation: `"Dr. B. R. Ambedkar Konaseema"` → `"drbrambedkarkonaseema"`.
 /// - The *qualifiers* are the words of the base name that distinguish sibling districts:
 ///   north, south, east, west, central, upper, lower, rural, urban, metro, new, old and their
-///   Hindi/Bengali forms uttar, dakshin, purba, purva, paschim, madhya.
+///   Hindi/Bengali forms uttar, dakshin, purba, purva, paschim, madhya; and one- or two-letter
+///   parenthesised qualifiers such as `(M)` and `(R)`.
 ///
 /// Rule (`isVariant(of:)`): two spellings are variants of each other when their qualifier sets
 /// are equal, their keys start with the same letter, and the keys are equal or within the
@@ -30,14 +31,18 @@ public struct DistrictSpelling: Sendable, Hashable {
     public let baseName: String
     /// Folded letters and digits of `baseName`.
     public let comparisonKey: String
-    /// Distinguishing words (see the type's documentation).
+    /// Distinguishing words, and short parenthesised qualifiers written `"(m)"` (see the type's documentation).
     public let qualifiers: Set<String>
 
     public init(_ raw: String) {
         text = TextFolding.collapsingWhitespace(raw)
         baseName = TextFolding.removingParenthesisedAlternatives(text)
         comparisonKey = TextFolding.letterDigitKey(baseName)
+        let shortParentheses = text.contains("(")
+            ? TextFolding.parenthesisedQualifiers(text).map { "(" + TextFolding.letterDigitKey($0) + ")" }
+            : []
         qualifiers = Set(TextFolding.words(baseName).filter { DistrictSpelling.qualifierWords.contains($0) })
+            .union(shortParentheses)
     }
 
     /// Whether `self` and `other` name the same district (see the rule above). Symmetric.

@@ -103,6 +103,21 @@ enum TextFolding {
         text.contains("(") ? splitParenthesised(text, minimumLetters: minimumLetters).alternatives : []
     }
 
+    /// The contents of the parenthesised segments that are qualifiers rather than alternatives
+    /// (fewer than `minimumLetters` letters): `"Kamrup (M)"` → `["M"]`.
+    static func parenthesisedQualifiers(_ text: String, minimumLetters: Int = 3) -> [String] {
+        guard text.contains("(") else { return [] }
+        var qualifiers: [String] = []
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "("), let close = rest[open...].firstIndex(of: ")") {
+            let content = rest[rest.index(after: open)..<close]
+            let letters = content.unicodeScalars.filter { CharacterSet.letters.contains($0) }.count
+            if letters < minimumLetters && !isBlank(content) { qualifiers.append(collapsingWhitespace(content)) }
+            rest = rest[rest.index(after: close)...]
+        }
+        return qualifiers
+    }
+
     private static func splitParenthesised(
         _ text: String,
         minimumLetters: Int
