@@ -160,6 +160,7 @@ struct GIReconciliationTests {
         #expect(moradabad.match?.entry.name == "Moradabad Metal Craft")
         #expect(moradabad.match?.entry.goods == .handicraft)
         #expect(moradabad.match?.rule == .exact)
+        #expect(moradabad.kind.rawValue == "flag_no_but_registered")
 
         // Yes flags counted from the raw file by the test itself.
         let records = RawCSV.records(csv)

@@ -162,6 +162,16 @@ struct EnumerationTests {
     func goodsClassLabels(raw: String, goods: GIGoodsClass) {
         #expect(GIGoodsClass(parsing: raw) == goods)
     }
+
+    @Test func goodsClassRawValuesAreLowercaseAndLabelsParseBack() {
+        #expect(GIGoodsClass.allCases.map(\.rawValue)
+            == ["agricultural", "handicraft", "manufactured", "foodstuff", "natural goods"])
+        for goods in GIGoodsClass.allCases {
+            #expect(GIGoodsClass(parsing: goods.rawValue) == goods)
+            #expect(GIGoodsClass(parsing: goods.label) == goods)
+        }
+        #expect(GIGoodsClass(parsing: "Textiles") == nil)
+    }
 }
 
 @Suite("Ministry")

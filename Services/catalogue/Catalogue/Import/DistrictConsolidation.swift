@@ -41,7 +41,7 @@ public struct SharedLGDCode: Sendable, Hashable {
 ///   of its spellings' base names (parenthesised alternative removed), chosen by, in order:
 ///   most rows; longer name (a dropped letter is the commoner slip: `Kachch`, `Davangere`,
 ///   `Chikkballapur`); earliest line. A base name that another district of the state uses as
-///   its spelling or name is skipped (falling back to the earliest spelling), so names stay
+///   its spelling or name is skipped (if all are, the earliest spelling is used), so names stay
 ///   unique within a state. Every other spelling becomes an alias.
 /// - Code: among the codes the district's rows carry, prefer one no other district uses (so
 ///   `Howrah` takes 313, not 312 which `Hooghly` also carries), then the most rows, then the

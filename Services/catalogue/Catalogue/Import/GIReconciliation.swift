@@ -1,11 +1,12 @@
 /// A product whose ODOP list GI flag disagrees with the GI registry.
 public struct GIDiscrepancy: Sendable, Hashable, CustomStringConvertible {
-    public enum Kind: String, Sendable, Hashable {
+    /// Raw values are the wire forms (`gi.discrepancies` items' `kind`).
+    public enum Kind: String, Sendable, Hashable, CaseIterable {
         /// The list says No, but the product names a registered GI (e.g. Moradabad Metal Craft).
-        case registeredButFlaggedNo = "registered but flagged No"
+        case registeredButFlaggedNo = "flag_no_but_registered"
         /// The list says Yes, but no registered GI matches the product's name in its state.
         /// Not necessarily wrong (the product may be a GI under another name): unconfirmed.
-        case flaggedYesButUnconfirmed = "flagged Yes, unconfirmed"
+        case flaggedYesButUnconfirmed = "flag_yes_but_unconfirmed"
     }
 
     public let kind: Kind
@@ -18,7 +19,8 @@ public struct GIDiscrepancy: Sendable, Hashable, CustomStringConvertible {
     public let match: GIMatch?
 
     public var description: String {
-        "\(kind.rawValue): \(state.name) / \(district) / \(productName)"
+        let summary = kind == .registeredButFlaggedNo ? "registered but flagged No" : "flagged Yes, unconfirmed"
+        return "\(summary): \(state.name) / \(district) / \(productName)"
             + (match.map { " = GI \"\($0.entry.name)\" (\($0.rule.rawValue))" } ?? "")
     }
 }

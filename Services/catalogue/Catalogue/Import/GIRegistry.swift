@@ -18,7 +18,7 @@ public struct GIEntry: Sendable, Hashable, CustomStringConvertible {
     let names: [GIName]
 
     public var description: String {
-        "\(name) [\(goods?.rawValue ?? "?")] " + states.map(\.code).joined(separator: "/")
+        "\(name) [\(goods?.label ?? "?")] " + states.map(\.code).joined(separator: "/")
     }
 }
 

@@ -1,5 +1,6 @@
 /// The class of goods a Geographical Indication is registered under, as used by India's GI
-/// Registry. Raw values are the registry's display labels.
+/// Registry. Raw values are the stored, lowercase forms used on the wire (`GIRegistryMatch.goods`);
+/// `label` is the registry's display label.
 ///
 /// `GIGoodsClass(parsing:)` folds case, spaces and punctuation and accepts the labels of the
 /// registry file and their variants:
@@ -14,11 +15,22 @@
 ///
 /// Anything else is `nil`.
 public enum GIGoodsClass: String, Sendable, Hashable, CaseIterable, Codable {
-    case agricultural = "Agricultural"
-    case handicraft = "Handicraft"
-    case manufactured = "Manufactured"
-    case foodstuff = "Foodstuff"
-    case naturalGoods = "Natural Goods"
+    case agricultural
+    case handicraft
+    case manufactured
+    case foodstuff
+    case naturalGoods = "natural goods"
+
+    /// The registry's label: `Agricultural`, `Handicraft`, `Manufactured`, `Food Stuff`, `Natural Goods`.
+    public var label: String {
+        switch self {
+        case .agricultural: "Agricultural"
+        case .handicraft: "Handicraft"
+        case .manufactured: "Manufactured"
+        case .foodstuff: "Food Stuff"
+        case .naturalGoods: "Natural Goods"
+        }
+    }
 
     /// The class named by `raw` (see the table in the type's documentation), or `nil`.
     public init?(parsing raw: String) {
