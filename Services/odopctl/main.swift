@@ -1,1 +1,0 @@
-print("odopctl: not built yet")
