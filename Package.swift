@@ -57,7 +57,10 @@ let package = Package(
         ),
         .target(
             name: "ODOPTesting",
-            dependencies: ["ODOPClient", "ODOPMessages", "ZeroMQ"],
+            dependencies: [
+                "ODOPClient", "ODOPMessages", "ODOPRuntime", "ZeroMQ",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             path: "Shared/Testing",
             swiftSettings: strict
         ),

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import ODOPMessages
 import ServiceLifecycle
+import Synchronization
 import ZeroMQ
 
 /// Runs one service: its store, its command server, its event publisher and its subscriptions.
@@ -24,6 +25,7 @@ public final class ServiceHost: Service, Sendable {
     private let commandServer: CommandServer
     private let subscribers: [DurableSubscriber]
     private let logger: Logger
+    private let started = Atomic<Bool>(false)
 
     public init(_ definition: some ServiceDefinition, configuration: ServiceConfiguration, logger: Logger) throws(StartupError) {
         let started = ContinuousClock.now
@@ -93,11 +95,19 @@ public final class ServiceHost: Service, Sendable {
         return ((try? router.lastEndpoint) ?? commands, (try? pub.lastEndpoint) ?? events)
     }
 
-    public func run() async throws {
+    /// Starts serving on threads of its own, without needing the caller's executor. Idempotent;
+    /// `run()` calls it.
+    public func start() {
+        guard !started.exchange(true, ordering: .acquiringAndReleasing) else { return }
         publisher.start()
         commandServer.start(name: name)
         for subscriber in subscribers { subscriber.start(serviceName: name) }
         logger.info("ready")
+    }
+
+    /// Serves until a graceful shutdown is requested (or the task is cancelled), then shuts down.
+    public func run() async throws {
+        start()
         try? await gracefulShutdown()
         await shutdown()
     }

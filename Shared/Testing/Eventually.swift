@@ -1,0 +1,27 @@
+import Foundation
+
+/// Thrown when a condition did not hold in time.
+public struct TimedOut: Error, CustomStringConvertible {
+    public let description: String
+}
+
+/// Polls `condition` until it returns true, or throws `TimedOut` after `timeout` (a bound
+/// against hangs, not a speed assertion).
+public func eventually(
+    _ what: String, timeout: Duration = .seconds(30), every interval: Duration = .milliseconds(20),
+    _ condition: () throws -> Bool
+) throws {
+    let clock = ContinuousClock()
+    let deadline = clock.now + timeout
+    var lastError: (any Error)?
+    while clock.now < deadline {
+        do {
+            if try condition() { return }
+            lastError = nil
+        } catch {
+            lastError = error
+        }
+        Thread.sleep(forTimeInterval: Double(interval.components.attoseconds) / 1e18 + Double(interval.components.seconds))
+    }
+    throw TimedOut(description: "\(what): not true after \(timeout)" + (lastError.map { " (last error: \($0))" } ?? ""))
+}

@@ -1,0 +1,73 @@
+import Foundation
+import Logging
+import ODOPClient
+import ODOPMessages
+import ODOPRuntime
+
+/// A service under test, however it runs: in this process (`InProcessService`) or as its real
+/// executable (`ServiceProcess`). Tests talk to either over the wire the same way.
+public protocol RunningService: AnyObject, Sendable {
+    var commandsEndpoint: String { get }
+    var eventsEndpoint: String { get }
+    var dataDirectory: String { get }
+}
+
+extension RunningService {
+    /// A client of its command socket.
+    public func makeClient(timeout: Duration = .seconds(5), retries: Int = 2) throws -> CommandClient {
+        try CommandClient(endpoint: commandsEndpoint, options: .init(timeout: timeout, retries: retries))
+    }
+
+    /// Its health report.
+    public func health() throws -> HealthReport {
+        try makeClient(timeout: .seconds(2), retries: 1).call(Health.self, NoArguments())
+    }
+}
+
+extension ServiceProcess: RunningService {}
+
+/// A `ServiceHost` running inside the test process on free loopback ports, with its own data
+/// directory (or a given one, to restart on the same database). `stop()` shuts it down
+/// gracefully, as SIGTERM would.
+public final class InProcessService: RunningService, @unchecked Sendable {
+    public let host: ServiceHost
+    public let dataDirectory: String
+    public var commandsEndpoint: String { host.commandsEndpoint }
+    public var eventsEndpoint: String { host.eventsEndpoint }
+    private let ownedDirectory: TemporaryDirectory?
+    private var task: Task<Void, any Error>?
+
+    public init(
+        _ definition: some ServiceDefinition, dataDirectory: String? = nil, heartbeat: Duration = .milliseconds(100),
+        commandsBind: String = "tcp://127.0.0.1:*", eventsBind: String = "tcp://127.0.0.1:*", logLevel: Logger.Level = .warning
+    ) throws {
+        if let dataDirectory {
+            self.dataDirectory = dataDirectory
+            ownedDirectory = nil
+        } else {
+            let directory = TemporaryDirectory(prefix: "odop-\(definition.name)")
+            ownedDirectory = directory
+            self.dataDirectory = directory.path
+        }
+        var logger = Logger(label: "test.\(definition.name)")
+        logger.logLevel = logLevel
+        host = try ServiceHost(
+            definition,
+            configuration: ServiceConfiguration(
+                dataDirectory: self.dataDirectory, commandsBind: commandsBind, eventsBind: eventsBind,
+                logLevel: logLevel, heartbeatInterval: heartbeat),
+            logger: logger)
+        let host = self.host
+        host.start()
+        task = Task.detached { try await host.run() }
+    }
+
+    deinit { task?.cancel() }
+
+    /// Shuts the service down and waits until it has.
+    public func stop() async {
+        task?.cancel()
+        _ = await task?.result
+        task = nil
+    }
+}
