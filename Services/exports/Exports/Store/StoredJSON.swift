@@ -1,0 +1,21 @@
+import Foundation
+import ODOPMessages
+
+/// The JSON documents kept in the exports tables (plans, figures): written as on the wire.
+enum StoredJSON {
+    static func encode<T: Encodable>(_ value: T) throws -> Data {
+        try WireFormat.encode(value)
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, from data: Data) throws -> T {
+        try JSONDecoder().decode(type, from: data)
+    }
+}
+
+/// SQL for a `state` filter that accepts the LGD name or the two-letter code, case-insensitively.
+enum StateFilter {
+    /// `(<name> = ? COLLATE NOCASE OR <code> = ? COLLATE NOCASE)`; bind the value twice.
+    static func clause(name: String = "state", code: String = "state_code") -> String {
+        "(\(name) = ? COLLATE NOCASE OR \(code) = ? COLLATE NOCASE)"
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+import ODOPMessages
+import ODOPRuntime
+
+/// Applies the catalogue's events to the exports service (the durable subscription's handler):
+/// product events keep the district plans in step with the products (see `PlanMembership`),
+/// district events record the district.
+///
+/// The runtime applies each event once, in order, in the transaction that advances the cursor.
+/// The handler is idempotent regardless: an event older than what the service already knows of
+/// a product changes nothing, and applying the same event again finds nothing left to change.
+/// Unknown catalogue event types are ignored; a known type with a newer schema version than this
+/// code understands is refused, which stalls the subscription visibly instead of misreading it.
+public struct CatalogueFollower: EventHandler {
+    public init() {}
+
+    public func apply(_ event: EventEnvelope, in transaction: ServiceTransaction) throws {
+        switch event.type {
+        case ProductRegistered.eventType, ProductUpdated.eventType, ProductRetired.eventType:
+            try requireSchema(event, ProductRegistered.schemaVersion)
+            let product = try event.decodeData(ProductRecord.self)
+            try PlanMembership(transaction: transaction, time: event.time).follow(product)
+        case DistrictRegistered.eventType:
+            try requireSchema(event, DistrictRegistered.schemaVersion)
+            try CatalogueMirror(db: transaction.db).record(try event.decodeData(DistrictRecord.self))
+        default:
+            return
+        }
+    }
+
+    private func requireSchema(_ event: EventEnvelope, _ known: Int) throws {
+        guard event.schema <= known else {
+            throw CommandError.internalError("event \(event.type) has schema \(event.schema); this odop-exports understands up to \(known)")
+        }
+    }
+}
+
+/// How district plans follow the catalogue's products:
+/// - an active product belongs to its district's open plan: it joins it (`exports.plan.updated`,
+///   `product_added`), or, when the district has no open plan (none yet, or only archived ones),
+///   a new draft plan is created for it (`exports.plan.drafted`);
+/// - a product's new name or sector is copied into the plan (`product_changed`);
+/// - a retired product (or one that moved to another district) leaves its open plan
+///   (`product_removed`); a plan left without products is archived (`exports.plan.archived`),
+///   keeping the product that left, marked with its status.
+struct PlanMembership {
+    let transaction: ServiceTransaction
+    /// The catalogue event's time: plans created or changed by it carry it.
+    let time: String
+
+    func follow(_ product: ProductRecord) throws {
+        let mirror = CatalogueMirror(db: transaction.db)
+        if let known = try mirror.product(product.id), known.version > product.version {
+            return  // an older state of a product we already know newer: nothing to do
+        }
+        try mirror.record(product, at: time)
+        let plans = PlanStore(db: transaction.db)
+
+        for var stored in try plans.openPlans(listing: product.id)
+        where product.status != .active || stored.plan.districtId != product.districtId {
+            try leave(product, &stored, plans)
+        }
+        guard product.status == .active else { return }
+
+        let entry = PlanProduct(productId: product.id, name: product.name, sector: product.sector, status: product.status)
+        if var stored = try plans.openPlan(districtId: product.districtId) {
+            if let index = stored.plan.products.firstIndex(where: { $0.productId == product.id }) {
+                guard stored.plan.products[index] != entry else { return }
+                stored.plan.products[index] = entry
+                try save(&stored, plans, .updated(.productChanged))
+            } else {
+                stored.plan.products.append(entry)
+                try save(&stored, plans, .updated(.productAdded))
+            }
+        } else {
+            let number = try plans.nextNumber(districtId: product.districtId)
+            let plan = ExportPlan(
+                planId: "deap-\(product.districtId)-\(number)", state: product.state, stateCode: product.stateCode,
+                district: product.district, districtId: product.districtId, status: .draft, products: [entry],
+                targetMarkets: [], bottlenecks: [], interventions: [], depcAdoption: nil, sepcReviewNotes: [],
+                version: 1, createdAt: time, updatedAt: time)
+            try plans.insert(StoredPlan(plan: plan, number: number, nextIntervention: 1))
+            try transaction.emit(ExportPlanDrafted(plan))
+        }
+    }
+
+    private func leave(_ product: ProductRecord, _ stored: inout StoredPlan, _ plans: PlanStore) throws {
+        guard let index = stored.plan.products.firstIndex(where: { $0.productId == product.id }) else { return }
+        if stored.plan.products.count > 1 {
+            stored.plan.products.remove(at: index)
+            try save(&stored, plans, .updated(.productRemoved))
+        } else {
+            stored.plan.products[index] = PlanProduct(productId: product.id, name: product.name, sector: product.sector, status: product.status)
+            stored.plan.status = .archived
+            try save(&stored, plans, .archived)
+        }
+    }
+
+    private enum Outcome {
+        case updated(ExportPlanChange)
+        case archived
+    }
+
+    private func save(_ stored: inout StoredPlan, _ plans: PlanStore, _ outcome: Outcome) throws {
+        stored.plan.version += 1
+        stored.plan.updatedAt = time
+        try plans.update(stored)
+        switch outcome {
+        case .updated(let change): try transaction.emit(ExportPlanUpdated(stored.plan, change: change))
+        case .archived: try transaction.emit(ExportPlanArchived(stored.plan))
+        }
+    }
+}
