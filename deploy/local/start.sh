@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Starts the whole system locally, in the foreground: every service built so far, each with its
+# own embedded SQLite database under ./data, the real ODOP list loaded into the catalogue.
+# Ctrl-C stops everything (SIGTERM to each service, which exits cleanly).
+#
+# Environment: ODOP_DATA_DIR (default ./data), ODOP_CSV (default ../shared/data/One District One
+# Product.csv), BUILD_CONFIGURATION (default release).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+root=$(pwd)
+./deploy/local/install-dependencies.sh
+
+config=${BUILD_CONFIGURATION:-release}
+echo "building ($config)..."
+swift build -c "$config"
+bin=$(swift build -c "$config" --show-bin-path)
+
+data=${ODOP_DATA_DIR:-$root/data}
+csv=${ODOP_CSV:-$root/../shared/data/One District One Product.csv}
+mkdir -p "$data"
+pids=()
+stop_all() {
+  trap - INT TERM EXIT
+  echo
+  echo "stopping..."
+  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  echo "stopped. Logs and databases are in $data"
+}
+trap stop_all INT TERM EXIT
+
+start_service() {
+  local name=$1
+  ODOP_DATA_DIR="$data/$name" "$bin/odop-$name" >>"$data/$name.log" 2>&1 &
+  pids+=($!)
+  for _ in $(seq 1 100); do
+    if "$bin/odopctl" status --service "$name" --timeout 0.2 --retries 0 >/dev/null 2>&1; then
+      echo "started odop-$name (pid ${pids[-1]}, log $data/$name.log)"
+      return 0
+    fi
+    if ! kill -0 "${pids[-1]}" 2>/dev/null; then
+      echo "odop-$name failed to start; its log says:" >&2
+      tail -20 "$data/$name.log" >&2
+      exit 1
+    fi
+    sleep 0.1
+  done
+  echo "odop-$name did not become healthy; see $data/$name.log" >&2
+  exit 1
+}
+
+start_service catalogue
+start_service exports
+
+if [ -f "$csv" ]; then
+  echo "loading the ODOP list from $csv"
+  "$bin/odopctl" catalogue import "$csv"
+else
+  echo "warning: $csv not found; the catalogue starts empty (set ODOP_CSV)" >&2
+fi
+
+"$bin/odopctl" status || true
+echo
+echo "The system is running. Try:"
+echo "  $bin/odopctl catalogue products list --state \"Uttar Pradesh\" --sector handicraft"
+echo "  $bin/odopctl exports plans list --state \"Uttar Pradesh\""
+echo "  $bin/odopctl events tail"
+echo "Press Ctrl-C to stop."
+wait
