@@ -1,0 +1,56 @@
+import GRDB
+import ODOPRuntime
+
+/// The catalogue's tables. Identifiers are permanent: add migrations, never edit these.
+///
+/// - `districts`: one row per district; `name_key` is the case-folded name.
+/// - `district_names`: every spelling a district is known by (its name and aliases), by state,
+///   so that a product registered under `Belagavi (Belgaum)` lands in `Belagavi`.
+/// - `products`: one row per product; `(district_id, name_key)` is the natural key that makes
+///   imports idempotent and duplicates a `conflict`.
+enum CatalogueSchema {
+    static let migrations: [ServiceMigration] = [
+        ServiceMigration("catalogue-v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE districts (
+                    id TEXT PRIMARY KEY,
+                    state_code TEXT NOT NULL,
+                    name TEXT NOT NULL,
+                    name_key TEXT NOT NULL,
+                    lgd_code INTEGER,
+                    aliases TEXT NOT NULL DEFAULT '[]',
+                    created_at TEXT NOT NULL,
+                    UNIQUE (state_code, name_key)
+                );
+                CREATE TABLE district_names (
+                    state_code TEXT NOT NULL,
+                    name_key TEXT NOT NULL,
+                    district_id TEXT NOT NULL REFERENCES districts(id),
+                    PRIMARY KEY (state_code, name_key)
+                );
+                CREATE TABLE products (
+                    id TEXT PRIMARY KEY,
+                    version INTEGER NOT NULL,
+                    state_code TEXT NOT NULL,
+                    district_id TEXT NOT NULL REFERENCES districts(id),
+                    name TEXT NOT NULL,
+                    name_key TEXT NOT NULL,
+                    sector TEXT NOT NULL,
+                    category TEXT,
+                    description TEXT,
+                    gi_status INTEGER NOT NULL,
+                    gi_name TEXT,
+                    gi_goods TEXT,
+                    ministry TEXT,
+                    status TEXT NOT NULL,
+                    retired_reason TEXT,
+                    created_at TEXT NOT NULL,
+                    updated_at TEXT NOT NULL,
+                    UNIQUE (district_id, name_key)
+                );
+                CREATE INDEX products_state ON products(state_code, status);
+                CREATE INDEX products_sector ON products(sector, status);
+                """)
+        },
+    ]
+}

@@ -1,1 +1,0 @@
-print("odop-catalogue: not built yet")
