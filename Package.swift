@@ -16,6 +16,7 @@ let package = Package(
         .executable(name: "odop-catalogue", targets: ["odop-catalogue"]),
         .executable(name: "odop-exports", targets: ["odop-exports"]),
         .executable(name: "odopctl", targets: ["odopctl"]),
+        .executable(name: "odop-bench", targets: ["odop-bench"]),
         .library(name: "ZeroMQ", targets: ["ZeroMQ"]),
         .library(name: "ODOPMessages", targets: ["ODOPMessages"]),
         .library(name: "ODOPClient", targets: ["ODOPClient"]),
@@ -109,6 +110,16 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Services/odopctl",
+            swiftSettings: strict
+        ),
+
+        .executableTarget(
+            name: "odop-bench",
+            dependencies: [
+                "ZeroMQ", "ODOPClient", "ODOPMessages", "ODOPRuntime", "Catalogue",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Services/bench",
             swiftSettings: strict
         ),
 

@@ -1,0 +1,1 @@
+print("odop-bench: being written")
