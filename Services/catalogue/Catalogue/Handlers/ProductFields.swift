@@ -9,8 +9,9 @@ enum ProductFields {
     static let maxMinistryLength = 200
     static let maxReasonLength = 1000
 
+    /// A state or UT by its LGD name, a known alias, or its ISO 3166-2:IN code (`UP`, `IN-UP`).
     static func state(_ raw: String, field: String = "state") throws(CommandError) -> StateUT {
-        guard let state = StateDirectory.resolve(raw) else {
+        guard let state = StateDirectory.resolve(raw) ?? StateDirectory.state(code: raw) else {
             throw .invalidArgument("unknown state or union territory '\(raw)'; states.list lists the 36 names", field: field)
         }
         return state
