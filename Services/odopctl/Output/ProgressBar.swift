@@ -44,8 +44,10 @@ final class ProgressBar {
         draw()
     }
 
-    /// Takes the bar away, runs `body` (which writes to the terminal), and draws the bar again.
-    func printing(_ body: () -> Void) {
+    /// Takes the bar away, runs `body` (which writes to the terminal), and draws the bar again,
+    /// at `completed` when given.
+    func printing(completed: Int64? = nil, _ body: () -> Void) {
+        if let completed { self.completed = min(max(completed, 0), total) }
         erase()
         body()
         draw()

@@ -34,8 +34,9 @@ struct EventsReplayCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    /// Replays shorter than this get no progress bar.
-    static let progressThreshold: Int64 = 5_000
+    /// Replays of more than two pages get a progress bar (the whole ODOP list is ~2,000
+    /// catalogue events).
+    static let progressThreshold = Int64(2 * ReplayPager.defaultPageSize + 1)
 
     func validate() throws {
         if after < 0 { throw ValidationError("--after must be at least 0, got \(after)") }
@@ -61,13 +62,13 @@ struct EventsReplayCommand: ParsableCommand {
                 },
                 body: { events in
                     let text = events.map { EventLine.line($0, json: global.json) + "\n" }.joined()
+                    delivered += events.count
                     if let progress, stdoutIsTerminal {
-                        progress.printing { StandardStream.output.write(text) }
+                        progress.printing(completed: Int64(delivered)) { StandardStream.output.write(text) }
                     } else {
                         StandardStream.output.write(text)
+                        progress?.update(completed: Int64(delivered))
                     }
-                    delivered += events.count
-                    progress?.update(completed: Int64(delivered))
                 })
         } catch {
             progress?.erase()
