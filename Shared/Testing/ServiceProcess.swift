@@ -47,7 +47,7 @@ public final class ServiceProcess: @unchecked Sendable {
         logFile = URL(fileURLWithPath: self.dataDirectory).appendingPathComponent("\(service).log")
         extraArguments = arguments
         var env = environment
-        env["ODOP_DATA_DIR"] = self.dataDirectory
+        env["ODOP_DATA_DIR"] = env["ODOP_DATA_DIR"] ?? self.dataDirectory
         env["ODOP_COMMANDS_BIND"] = commandsEndpoint
         env["ODOP_EVENTS_BIND"] = eventsEndpoint
         env["ODOP_HEARTBEAT_MS"] = env["ODOP_HEARTBEAT_MS"] ?? String(heartbeatMilliseconds)
