@@ -4,7 +4,8 @@
 # Ctrl-C stops everything (SIGTERM to each service, which exits cleanly).
 #
 # Environment: ODOP_DATA_DIR (default ./data), ODOP_CSV (default ../shared/data/One District One
-# Product.csv), BUILD_CONFIGURATION (default release).
+# Product.csv), ODOP_GI_REGISTRY (default ../shared/data/Total Registered GI details of GI
+# Application in India.txt), BUILD_CONFIGURATION (default release).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$(pwd)
@@ -17,6 +18,8 @@ bin=$(swift build -c "$config" --show-bin-path)
 
 data=${ODOP_DATA_DIR:-$root/data}
 csv=${ODOP_CSV:-$root/../shared/data/One District One Product.csv}
+gi=${ODOP_GI_REGISTRY:-$root/../shared/data/Total Registered GI details of GI Application in India.txt}
+if [ -f "$gi" ]; then export ODOP_GI_REGISTRY="$gi"; else unset ODOP_GI_REGISTRY; fi
 mkdir -p "$data"
 pids=()
 stop_all() {
