@@ -16,7 +16,8 @@ enum RuntimeCommands {
             let elapsed = clock.now - start
             return HealthReport(
                 service: service, version: version,
-                status: subscriptions.contains { $0.state == .stalled } ? HealthReport.statusDegraded : HealthReport.statusOK,
+                status: subscriptions.contains { $0.state == .stalled || $0.state == .disconnected }
+                    ? HealthReport.statusDegraded : HealthReport.statusOK,
                 uptimeSeconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
                 lastSeq: publisher.lastSeq, subscriptions: subscriptions)
         }
