@@ -33,13 +33,13 @@ struct SubscriptionsRetryCommand: ParsableCommand {
     func run() throws {
         let connection = try global.resolve().connection(to: service)
         let (json, status) = try connection.callKeepingJSON(SubscriptionRetry.self, .init(source: source))
-        SubscriptionOutcome.print(json: json, status: status, subscriber: service, asJSON: global.json)
+        SubscriptionOutcome.print(json: json, status: status, asJSON: global.json)
     }
 }
 
 /// How retry and skip show the subscription afterwards.
 enum SubscriptionOutcome {
-    static func print(json: JSONValue, status: SubscriptionStatus, subscriber: ServiceName, asJSON: Bool) {
+    static func print(json: JSONValue, status: SubscriptionStatus, asJSON: Bool) {
         if asJSON {
             StandardStream.output.writeLine(JSONText.compact(json))
             return

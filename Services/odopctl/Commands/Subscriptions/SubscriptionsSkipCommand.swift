@@ -43,6 +43,6 @@ struct SubscriptionsSkipCommand: ParsableCommand {
         let connection = try global.resolve().connection(to: service)
         let (json, status) = try connection.callKeepingJSON(
             SubscriptionSkip.self, .init(source: source, seq: seq, reason: reason))
-        SubscriptionOutcome.print(json: json, status: status, subscriber: service, asJSON: global.json)
+        SubscriptionOutcome.print(json: json, status: status, asJSON: global.json)
     }
 }
