@@ -1,5 +1,6 @@
 import ArgumentParser
 import Exports
+import Foundation
 import ODOPClient
 import ODOPRuntime
 
@@ -9,7 +10,12 @@ import ODOPRuntime
 struct ExportsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "odop-exports",
-        abstract: "ODOP exports service: District Export Action Plans that follow the catalogue, export figures, reports.")
+        abstract: "The ODOP exports service: District Export Action Plans that follow the catalogue, export figures, reports.",
+        discussion: """
+            Binds a command (ROUTER) socket and an event (PUB) socket and follows the catalogue's events;
+            see docs/PROTOCOL.md. Stops cleanly on SIGTERM or SIGINT. Exit codes: 0 clean stop, 64 usage,
+            69 endpoint in use, 73 data directory, 74 database, 78 invalid configuration.
+            """)
 
     @OptionGroup var service: ServiceOptions
 
@@ -20,9 +26,14 @@ struct ExportsCommand: AsyncParsableCommand {
     var catalogueEvents: String?
 
     func run() async throws {
-        let definition = ExportsService(
-            catalogueCommands: ServiceDirectory.commandsEndpoint("catalogue", flag: catalogueCommands),
-            catalogueEvents: ServiceDirectory.eventsEndpoint("catalogue", flag: catalogueEvents))
-        try await ServiceLauncher.run(definition, options: service)
+        let environment = ProcessInfo.processInfo.environment.filter { !$0.value.isEmpty }
+        let commands = ServiceDirectory.commandsEndpoint("catalogue", flag: catalogueCommands, environment: environment)
+        let events = ServiceDirectory.eventsEndpoint("catalogue", flag: catalogueEvents, environment: environment)
+        for (name, endpoint) in [("catalogue commands", commands), ("catalogue events", events)] where !endpoint.contains("://") {
+            let error = StartupError.configuration("\(name) endpoint \(endpoint) must look like tcp://HOST:PORT")
+            FileHandle.standardError.write(Data("odop-exports: \(error)\n".utf8))
+            throw ExitCode(error.exitCode)
+        }
+        try await ServiceLauncher.run(ExportsService(catalogueCommands: commands, catalogueEvents: events), options: service)
     }
 }
