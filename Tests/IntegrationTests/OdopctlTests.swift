@@ -488,6 +488,23 @@ extension OdopctlTests {
             }
         }
 
+        /// Exports follows catalogue, which is down here: its subscription is disconnected
+        /// (between attempts to reach catalogue), which makes exports degraded: exit 5.
+        @Test(.enabled(if: LiveServices.available.contains("exports")))
+        func aDegradedServiceExits5AndSaysWhy() throws {
+            let (process, odopctl) = try start("exports")
+            defer { process.stop() }
+            var last: OdopctlRunner.Run?
+            try eventually("exports reports degraded", timeout: .seconds(60), every: .milliseconds(50)) {
+                last = try odopctl.run("status", "--service", "exports")
+                return last?.exitCode == 5
+            }
+            let run = try #require(last)
+            #expect(run.stdoutLines.contains { $0.hasPrefix("exports ") && $0.contains(" degraded ") }, "\(run)")
+            #expect(run.stdoutLines.contains { $0.hasPrefix("exports ") && $0.contains(" catalogue ") && $0.hasSuffix("disconnected") }, "\(run)")
+            #expect(run.stderr.contains("warning: exports is degraded: its subscription to catalogue is disconnected"), "\(run)")
+        }
+
         /// Catalogue emits events on a command, so tail and replay can be checked with real
         /// events there.
         @Test(.enabled(if: LiveServices.available.contains("catalogue")))
