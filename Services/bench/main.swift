@@ -1,1 +1,2 @@
-print("odop-bench: being written")
+// odop-bench: see Commands.swift for the command line and README.md ("Benchmarks").
+OdopBench.main()

@@ -1,0 +1,243 @@
+import Catalogue
+import Foundation
+import ODOPClient
+import ODOPMessages
+import ZeroMQ
+
+// Scenarios 7 and 8: the real `odop-catalogue` executable as a child process (idle memory,
+// start to healthy), and the catalogue's import of the real ODOP list.
+
+extension BenchSession {
+    // MARK: 7 idle memory and startup
+
+    func runMemory() throws {
+        let s = settings
+        let title = Scenario.memory.title
+        let executable = try catalogueExecutable()
+        let runs = max(1, s.runs)
+        report.say("  \(executable) started \(runs)× as a child (fresh data directory, its default log level), timed from launch to the first health reply; VmRSS read after \(s.idle) s idle")
+        var startups: [Double] = []
+        var rss: [Double] = []
+        var peaks: [Double] = []
+        for _ in 0..<runs {
+            let run = try startCatalogueProcess(executable: executable, idle: s.idle)
+            startups.append(run.startupMs)
+            rss.append(run.rssMB)
+            peaks.append(run.peakMB)
+        }
+        report.add(Figure(
+            scenario: title, name: "odop-catalogue idle RSS (median of \(runs))", value: median(rss), unit: "MB",
+            target: .below(30), details: ["min": rss.min() ?? 0, "max": rss.max() ?? 0, "VmHWM median": median(peaks)],
+            note: "MB = 2^20 bytes, from /proc/<pid>/status"))
+        report.add(Figure(
+            scenario: title, name: "start to first health reply (median of \(runs))", value: median(startups), unit: "ms",
+            target: .below(300), details: ["min": startups.min() ?? 0, "max": startups.max() ?? 0]))
+    }
+
+    private struct ProcessRun {
+        var startupMs: Double
+        var rssMB: Double
+        var peakMB: Double
+    }
+
+    private func startCatalogueProcess(executable: String, idle: Double) throws -> ProcessRun {
+        let directory = try ScratchDirectory(prefix: "odop-bench-process")
+        defer { directory.remove() }
+        let commands = "tcp://127.0.0.1:\(try freeLoopbackPort())"
+        let events = "tcp://127.0.0.1:\(try freeLoopbackPort())"
+        let logPath = (directory.path as NSString).appendingPathComponent("catalogue.log")
+        _ = FileManager.default.createFile(atPath: logPath, contents: nil)
+        let log = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
+        defer { try? log.close() }
+
+        let child = Process()
+        child.executableURL = URL(fileURLWithPath: executable)
+        child.arguments = []
+        var environment = ProcessInfo.processInfo.environment
+        environment["ODOP_DATA_DIR"] = (directory.path as NSString).appendingPathComponent("data")
+        environment["ODOP_COMMANDS_BIND"] = commands
+        environment["ODOP_EVENTS_BIND"] = events
+        child.environment = environment
+        child.standardOutput = log
+        child.standardError = log
+
+        // The probe is connected before the launch: its request waits in the REQ queue and goes
+        // out as soon as the service listens (reconnecting every 2 ms until then).
+        let context = try ZMQContext()
+        defer { context.terminate() }
+        let req = try context.socket(.req)
+        defer { req.close() }
+        try req.set(
+            .linger(milliseconds: 0), .reconnectInterval(milliseconds: 2), .reconnectIntervalMax(milliseconds: 2),
+            .receiveTimeout(milliseconds: 15_000))
+        try req.connect(commands)
+
+        let t0 = nowNanos()
+        try child.run()
+        defer { stopChild(child) }
+        try req.send(Data(#"{"args":{},"command":"health","id":"bench-startup"}"#.utf8))
+        guard let frame = try req.receive() else {
+            throw BenchFailure("odop-catalogue did not answer health within 15 s; its log: \(tail(logPath))")
+        }
+        let t1 = nowNanos()
+        guard case .success = try CommandReply.parse(frame) else {
+            throw BenchFailure("health failed: \(String(decoding: frame, as: UTF8.self))")
+        }
+        usleep(useconds_t(idle * 1_000_000))
+        guard child.isRunning else { throw BenchFailure("odop-catalogue exited while idle; its log: \(tail(logPath))") }
+        let status = try String(contentsOfFile: "/proc/\(child.processIdentifier)/status", encoding: .utf8)
+        return ProcessRun(
+            startupMs: Double(t1 - t0) / 1e6,
+            rssMB: try kilobytes("VmRSS", in: status) / 1024,
+            peakMB: try kilobytes("VmHWM", in: status) / 1024)
+    }
+
+    private func kilobytes(_ field: String, in status: String) throws -> Double {
+        for line in status.split(separator: "\n") where line.hasPrefix(field + ":") {
+            let number = line.dropFirst(field.count + 1).split(whereSeparator: { $0 == " " || $0 == "\t" }).first.flatMap { Double($0) }
+            if let number { return number }
+        }
+        throw BenchFailure("no \(field) in /proc/<pid>/status")
+    }
+
+    /// SIGTERM, then SIGKILL if it has not exited within 5 s.
+    private func stopChild(_ child: Process) {
+        guard child.isRunning else { return }
+        child.terminate()
+        let deadline = nowNanos() + 5_000_000_000
+        while child.isRunning && nowNanos() < deadline { usleep(5_000) }
+        if child.isRunning {
+            kill(child.processIdentifier, SIGKILL)
+            child.waitUntilExit()
+        }
+    }
+
+    private func tail(_ path: String) -> String {
+        let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+        return text.split(separator: "\n").suffix(5).joined(separator: " | ")
+    }
+
+    /// The `odop-catalogue` beside this executable (SwiftPM builds executables side by side),
+    /// unless `--catalogue-executable` says otherwise.
+    private func catalogueExecutable() throws -> String {
+        if let path = settings.catalogueExecutable {
+            guard FileManager.default.isExecutableFile(atPath: path) else { throw BenchFailure("no executable at \(path)") }
+            return path
+        }
+        let own = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        let sibling = own.deletingLastPathComponent().appendingPathComponent("odop-catalogue").path
+        guard FileManager.default.isExecutableFile(atPath: sibling) else {
+            throw BenchFailure("no odop-catalogue beside odop-bench at \(sibling): build it (swift build -c release) or pass --catalogue-executable")
+        }
+        return sibling
+    }
+
+    // MARK: 8 catalogue import
+
+    func runImport() throws {
+        let s = settings
+        let title = Scenario.import.title
+        let (path, csv) = try readCSV()
+        report.say("  products.import of \(path) (\(csv.utf8.count) bytes) through CommandClient into a fresh in-process catalogue\(s.giRegistry.map { " with GI registry \($0)" } ?? " (no GI registry)"), then again")
+        let catalogue = try HostedService(try CatalogueService(giRegistryPath: s.giRegistry), logLevel: s.serviceLogLevel)
+        defer { catalogue.stop() }
+        let client = try CommandClient(endpoint: catalogue.commandsEndpoint, options: .init(timeout: .seconds(120), retries: 0))
+        defer { client.close() }
+
+        let t0 = nowNanos()
+        let first = try client.call(ProductsImport.self, .init(csv: csv))
+        let t1 = nowNanos()
+        let published = try client.call(Health.self, NoArguments()).lastSeq
+        report.add(Figure(
+            scenario: title, name: "products.import, fresh catalogue", value: Double(t1 - t0) / 1e6, unit: "ms",
+            target: .below(1000),
+            details: [
+                "events emitted": Double(first.eventsEmitted), "products created": Double(first.productsCreated),
+                "districts created": Double(first.districtsCreated), "rows read": Double(first.rowsRead),
+                "lastSeq": Double(published),
+            ],
+            note: first.eventsEmitted == 2014 ? nil : "expected 2,014 events for the full list, got \(first.eventsEmitted)"))
+
+        let t2 = nowNanos()
+        let second = try client.call(ProductsImport.self, .init(csv: csv))
+        let t3 = nowNanos()
+        report.add(Figure(
+            scenario: title, name: "products.import again (no-op)", value: Double(t3 - t2) / 1e6, unit: "ms",
+            details: ["events emitted": Double(second.eventsEmitted), "products unchanged": Double(second.productsUnchanged)],
+            note: second.eventsEmitted == 0 ? nil : "a re-import should emit nothing, it emitted \(second.eventsEmitted)"))
+    }
+
+    /// A catalogue with the real list imported, and its active product ids (for product.get).
+    func importedCatalogue() throws -> (HostedService, [String]) {
+        let (_, csv) = try readCSV()
+        let catalogue = try HostedService(try CatalogueService(giRegistryPath: settings.giRegistry), logLevel: settings.serviceLogLevel)
+        do {
+            let client = try CommandClient(endpoint: catalogue.commandsEndpoint, options: .init(timeout: .seconds(120), retries: 0))
+            defer { client.close() }
+            _ = try client.call(ProductsImport.self, .init(csv: csv))
+            var ids: [String] = []
+            while true {
+                let page = try client.call(ProductSearch.self, .init(limit: ProductSearch.maximumLimit, offset: ids.count))
+                ids += page.items.map(\.id)
+                if page.items.isEmpty || ids.count >= page.total { break }
+            }
+            guard !ids.isEmpty else { throw BenchFailure("the import left no products to read") }
+            return (catalogue, ids)
+        } catch {
+            catalogue.stop()
+            throw error
+        }
+    }
+
+    /// The ODOP list: `--csv`, else `../shared/data/One District One Product.csv` relative to the
+    /// package root (found above this executable or the working directory).
+    private func readCSV() throws -> (String, String) {
+        let name = "shared/data/One District One Product.csv"
+        var candidates: [String] = []
+        if let csv = settings.csv {
+            candidates = [csv]
+        } else {
+            let own = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
+            let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+            for start in [cwd, own] {
+                var directory = start
+                while directory.path != "/" {
+                    if FileManager.default.fileExists(atPath: directory.appendingPathComponent("Package.swift").path) {
+                        candidates.append(directory.deletingLastPathComponent().appendingPathComponent(name).path)
+                        break
+                    }
+                    directory = directory.deletingLastPathComponent()
+                }
+            }
+        }
+        for path in candidates where FileManager.default.fileExists(atPath: path) {
+            return (path, try String(contentsOfFile: path, encoding: .utf8))
+        }
+        throw BenchFailure("cannot find the ODOP list (tried \(candidates.joined(separator: ", "))): pass --csv PATH")
+    }
+}
+
+func median(_ values: [Double]) -> Double {
+    let sorted = values.sorted()
+    guard !sorted.isEmpty else { return 0 }
+    return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+}
+
+/// A loopback TCP port nobody listens on now (bind port 0, read it back, release).
+func freeLoopbackPort() throws -> Int {
+    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    guard fd >= 0 else { throw BenchFailure("socket(): \(String(cString: strerror(errno)))") }
+    defer { close(fd) }
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_port = 0
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+    let bound = withUnsafeMutablePointer(to: &address) {
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in
+            bind(fd, pointer, length) == 0 && getsockname(fd, pointer, &length) == 0
+        }
+    }
+    guard bound else { throw BenchFailure("bind/getsockname: \(String(cString: strerror(errno)))") }
+    return Int(UInt16(bigEndian: address.sin_port))
+}

@@ -1,0 +1,357 @@
+import Foundation
+import ODOPClient
+import ODOPMessages
+import Synchronization
+import ZeroMQ
+
+// Scenarios 1–6: the raw baseline, then the runtime in this process (ServiceHost + CommandClient
+// over TCP loopback), each against its target.
+
+extension BenchSession {
+    // MARK: 1 raw libzmq
+
+    func runRaw() throws {
+        let s = settings
+        let title = Scenario.raw.title
+        report.say("  REQ/REP, \(s.messageSize) B, \(s.roundTrips) timed round trips after \(s.warmupRoundTrips) warm-up; client and server on their own threads and contexts")
+        let raw = try rawRequestReply()
+        report.add(Figure(
+            scenario: title, name: "raw REQ/REP round trip (mean)", value: raw.mean, unit: "µs",
+            baseline: ("design, libzmq local_lat", 86), details: ["p50": raw.p50, "p99": raw.p99, "max": raw.max]))
+
+        let binding = LatencySummary(nanos: try RawBaseline.bindingRequestReplyLatency(
+            roundTrips: s.roundTrips, warmup: s.warmupRoundTrips, size: s.messageSize))
+        report.add(Figure(
+            scenario: title, name: "Swift binding REQ/REP round trip (mean)", value: binding.mean, unit: "µs",
+            baseline: (rawReqRepName, raw.mean), details: ["p50": binding.p50, "p99": binding.p99, "max": binding.max]))
+
+        report.say("  PUSH/PULL, \(s.messageSize) B, \(s.messages) messages, timed by the receiver from the first to the last")
+        let oneWay = try rawPushPull()
+        report.add(Figure(
+            scenario: title, name: "raw PUSH/PULL one way", value: oneWay, unit: "msg/s",
+            baseline: ("design, libzmq local_thr", 1_570_000)))
+
+        report.say("  \(s.clients) REQ threads (one client context) against one ROUTER thread that echoes, \(min(s.duration, 2)) s")
+        let echo = try rawRouterEcho()
+        report.add(Figure(
+            scenario: title, name: "raw \(s.clients)×REQ → 1 ROUTER echo thread", value: echo, unit: "round trips/s",
+            note: "the ceiling for a single-threaded command server on this machine, before it does any work"))
+    }
+
+    // MARK: 2 command round trip
+
+    func runRoundTrip() throws {
+        let s = settings
+        let title = Scenario.roundtrip.title
+        let raw = try rawRequestReply()
+        let service = try HostedService(BenchService(), logLevel: s.serviceLogLevel)
+        defer { service.stop() }
+        let client = try CommandClient(endpoint: service.commandsEndpoint, options: .init(timeout: .seconds(5), retries: 0))
+        defer { client.close() }
+        _ = try client.call(BenchWrite.self, .init(payload: String(repeating: "x", count: 100), count: 1))
+        report.say("  one CommandClient (REQ, Lazy Pirate) on this thread, \(s.roundTrips) timed calls after \(s.warmupRoundTrips) warm-up; service log level \(s.serviceLogLevel)")
+
+        func measure(_ operation: () throws -> Void) throws -> LatencySummary {
+            for _ in 0..<s.warmupRoundTrips { try operation() }
+            var samples = [UInt64]()
+            samples.reserveCapacity(s.roundTrips)
+            for _ in 0..<s.roundTrips {
+                let t0 = nowNanos()
+                try operation()
+                samples.append(nowNanos() - t0)
+            }
+            return LatencySummary(nanos: samples)
+        }
+        func figure(_ name: String, _ summary: LatencySummary, target: Target?, note: String? = nil) -> Figure {
+            Figure(
+                scenario: title, name: name, value: summary.mean, unit: "µs", target: target,
+                baseline: (rawReqRepName, raw.mean),
+                details: ["p50": summary.p50, "p99": summary.p99, "max": summary.max, "p50 ratio": summary.p50 / raw.p50],
+                note: note)
+        }
+
+        let health = try measure { _ = try client.call(Health.self, NoArguments()) }
+        report.add(figure("health round trip (mean)", health, target: .ratioAtMost(1.5)))
+
+        let read = try measure { _ = try client.call(BenchRead.self, .init(row: 1)) }
+        report.add(figure("bench.read round trip (mean)", read, target: .ratioAtMost(1.5)))
+
+        // The same health call with a pre-encoded request and the reply left unparsed: what is
+        // left is the server's share (plus the socket).
+        var counter = 0
+        let frameOnly = try measure {
+            counter += 1
+            let frame = Data(#"{"args":{},"command":"health","id":"bench-\#(counter)"}"#.utf8)
+            _ = try client.exchange(frame)
+        }
+        report.add(figure(
+            "health, raw frames (no client JSON) (mean)", frameOnly, target: nil,
+            note: "diagnostic: the difference from the health line above is the client's encoding and parsing"))
+    }
+
+    // MARK: 3 reads/s
+
+    func runReads() throws {
+        let s = settings
+        let title = Scenario.reads.title
+        let echo = try rawRouterEcho()
+        let service = try HostedService(BenchService(), logLevel: s.serviceLogLevel)
+        defer { service.stop() }
+        let rows = 10_000
+        do {
+            let seeder = try CommandClient(endpoint: service.commandsEndpoint, options: .init(timeout: .seconds(30), retries: 0))
+            _ = try seeder.call(BenchWrite.self, .init(payload: String(repeating: "r", count: 100), count: rows))
+            seeder.close()
+        }
+        report.say("  \(s.clients) threads, each its own CommandClient (one shared client context), bench.read of a random row of \(rows), \(s.duration) s after \(s.warmup) s warm-up")
+        let outcome = try load(endpoint: service.commandsEndpoint, name: "reads") { client, index in
+            var random = CheapRandom(seed: UInt64(index + 1))
+            return { _ = try client.call(BenchRead.self, .init(row: Int64(random.next(below: rows) + 1))) }
+        }
+        report.add(loadFigure(title, "bench.read reads/s (\(s.clients) clients)", outcome, target: 30_000, echo: echo))
+        service.stop()
+
+        // The same against the catalogue's product.get, after importing the real list.
+        do {
+            let (catalogue, ids) = try importedCatalogue()
+            defer { catalogue.stop() }
+            report.say("  the same with product.get of a random product of \(ids.count), catalogue after products.import")
+            let products = try load(endpoint: catalogue.commandsEndpoint, name: "product-get") { client, index in
+                var random = CheapRandom(seed: UInt64(index + 101))
+                return { _ = try client.call(ProductGet.self, .init(id: ids[random.next(below: ids.count)])) }
+            }
+            report.add(loadFigure(title, "product.get reads/s (\(s.clients) clients)", products, target: 30_000, echo: echo))
+        } catch {
+            report.fail("\(title) (product.get)", error)
+        }
+    }
+
+    // MARK: 4 durable writes/s
+
+    func runWrites() throws {
+        let s = settings
+        let title = Scenario.writes.title
+        let echo = try rawRouterEcho()
+        let service = try HostedService(BenchService(), logLevel: s.serviceLogLevel)
+        defer { service.stop() }
+        report.say("  \(s.clients) threads, each its own CommandClient, bench.write: one row and its event per transaction (plus the stored reply), \(s.duration) s after \(s.warmup) s warm-up")
+        let payload = String(repeating: "w", count: 100)
+        let outcome = try load(endpoint: service.commandsEndpoint, name: "writes") { client, _ in
+            { _ = try client.call(BenchWrite.self, .init(payload: payload, count: nil)) }
+        }
+        var figure = loadFigure(title, "bench.write writes/s (\(s.clients) clients)", outcome, target: 10_000, echo: echo)
+        let check = try CommandClient(endpoint: service.commandsEndpoint, options: .init(timeout: .seconds(5), retries: 0))
+        figure.details["events in log"] = Double(try check.call(Health.self, NoArguments()).lastSeq)
+        check.close()
+        report.add(figure)
+    }
+
+    /// Runs the closed-loop load with one CommandClient per thread on a shared client context.
+    func load(
+        endpoint: String, name: String,
+        _ makeOperation: @escaping @Sendable (CommandClient, Int) -> (() throws -> Void)
+    ) throws -> LoadOutcome {
+        let s = settings
+        let context = try ZMQContext()
+        defer { context.terminate() }
+        let outcome = runClosedLoop(threads: s.clients, warmup: s.warmup, duration: s.duration, name: name) { index in
+            let client = try CommandClient(endpoint: endpoint, options: .init(timeout: .seconds(10), retries: 0), context: context)
+            return makeOperation(client, index)
+        }
+        if outcome.operations == 0 {
+            throw BenchFailure("no call succeeded: \(outcome.firstError ?? outcome.failedThreads.first ?? "unknown")")
+        }
+        return outcome
+    }
+
+    func loadFigure(_ title: String, _ name: String, _ outcome: LoadOutcome, target: Double, echo: Double) -> Figure {
+        let latency = LatencySummary(nanos: outcome.latencies)
+        var notes: [String] = []
+        if outcome.errors > 0 { notes.append("\(outcome.errors) calls failed, first: \(outcome.firstError ?? "?")") }
+        if !outcome.failedThreads.isEmpty { notes.append("threads that could not start: \(outcome.failedThreads.joined(separator: "; "))") }
+        return Figure(
+            scenario: title, name: name, value: outcome.rate, unit: "/s", target: .atLeast(target),
+            baseline: (rawEchoName, echo),
+            details: ["p50 µs": latency.p50, "p99 µs": latency.p99, "calls": Double(outcome.operations)],
+            note: notes.isEmpty ? nil : notes.joined(separator: "; "))
+    }
+
+    // MARK: 5 commit-to-applied delay
+
+    func runDelay() throws {
+        let s = settings
+        let title = Scenario.delay.title
+        let (source, follower, probe) = try sourceAndFollower()
+        defer {
+            follower.stop()
+            source.stop()
+        }
+        report.say("  \(max(1, s.pacers)) paced writers (a CommandClient each) share the rate for \(s.duration) s; the follower records, per event, its handler's time − the emit time inside the writing transaction (one monotonic clock)")
+        report.add(try measureDelay(
+            title, source: source, follower: follower, probe: probe, transactionsPerSecond: s.rate, rowsPerWrite: 1,
+            name: "commit-to-applied p99 at \(s.rate) writes/s"))
+        // The same event rate with fewer, larger transactions: the subscriber's side of the
+        // target, even where the writer cannot reach the rate one row per transaction.
+        let batch = 5
+        report.add(try measureDelay(
+            title, source: source, follower: follower, probe: probe, transactionsPerSecond: max(1, s.rate / batch),
+            rowsPerWrite: batch, name: "commit-to-applied p99 at \(s.rate / batch * batch) events/s (\(batch) per write)"))
+    }
+
+    /// Paced writes at `transactionsPerSecond` (each `rowsPerWrite` rows and events) for the
+    /// configured duration; the follower's delay per event.
+    private func measureDelay(
+        _ title: String, source: HostedService, follower: HostedService, probe: ApplyProbe,
+        transactionsPerSecond: Int, rowsPerWrite: Int, name: String
+    ) throws -> Figure {
+        let s = settings
+        let pacers = max(1, s.pacers)
+        let total = Int(Double(transactionsPerSecond * rowsPerWrite) * s.duration)
+        probe.startRecording(capacity: total + 1024)
+        let context = try ZMQContext()
+        defer { context.terminate() }
+        let period = UInt64(1e9 * Double(pacers) / Double(transactionsPerSecond))
+        let start = nowNanos() + 200_000_000
+        let end = start + nanos(seconds: s.duration)
+        struct Tally {
+            var writes = 0
+            var lastSeq: Int64 = 0
+            var late = 0
+            var error: String?
+        }
+        let tally = Mutex(Tally())
+        let payload = String(repeating: "d", count: 100)
+        let endpoint = source.commandsEndpoint
+        let threads = (0..<pacers).map { index in
+            WorkerThread(name: "pacer-\(index)") {
+                var local = Tally()
+                do {
+                    let client = try CommandClient(endpoint: endpoint, options: .init(timeout: .seconds(10), retries: 0), context: context)
+                    defer { client.close() }
+                    var scheduled = start + UInt64(index) * period / UInt64(pacers)
+                    while scheduled < end {
+                        if nowNanos() > scheduled + period { local.late += 1 }
+                        sleep(untilNanos: scheduled)
+                        let result = try client.call(BenchWrite.self, .init(payload: payload, count: rowsPerWrite))
+                        local.writes += 1
+                        local.lastSeq = max(local.lastSeq, result.lastSeq)
+                        scheduled += period
+                    }
+                } catch {
+                    local.error = "\(error)"
+                }
+                tally.withLock { t in
+                    t.writes += local.writes
+                    t.lastSeq = max(t.lastSeq, local.lastSeq)
+                    t.late += local.late
+                    if t.error == nil { t.error = local.error }
+                }
+            }
+        }
+        for thread in threads { thread.join() }
+        let writtenAt = nowNanos()
+        let done = tally.withLock { $0 }
+        if let error = done.error { throw BenchFailure("a paced writer failed: \(error)") }
+        _ = try follower.waitForCursor("bench", atLeast: done.lastSeq, timeout: 60)
+        let delays = probe.stopRecording()
+        let summary = LatencySummary(nanos: delays)
+        let achieved = Double(done.writes) / seconds(writtenAt - start)
+        var notes: [String] = []
+        if achieved < Double(transactionsPerSecond) * 0.95 {
+            notes.append("the writers reached only \(formatNumber(achieved)) writes/s of \(transactionsPerSecond): the service's write ceiling (\(done.late) of \(done.writes) writes started a period or more late), so the delay is measured at that rate, with the writer saturated")
+        }
+        if delays.count < done.writes * rowsPerWrite {
+            notes.append("\(delays.count) of \(done.writes * rowsPerWrite) events were timed")
+        }
+        return Figure(
+            scenario: title, name: name, value: summary.p99 / 1000, unit: "ms", target: .below(10),
+            details: [
+                "p50 ms": summary.p50 / 1000, "mean ms": summary.mean / 1000, "max ms": summary.max / 1000,
+                "writes/s achieved": achieved, "events timed": Double(delays.count),
+            ],
+            note: notes.isEmpty ? nil : notes.joined(separator: "; "))
+    }
+
+    /// A fresh `bench` service and a follower that has applied a first event from the live
+    /// stream (so that its subscription is connected and caught up).
+    func sourceAndFollower() throws -> (HostedService, HostedService, ApplyProbe) {
+        let s = settings
+        let source = try HostedService(BenchService(), logLevel: s.serviceLogLevel)
+        let probe = ApplyProbe()
+        let follower: HostedService
+        do {
+            follower = try HostedService(
+                BenchFollowerService(
+                    sourceCommands: source.commandsEndpoint, sourceEvents: source.eventsEndpoint, probe: probe,
+                    pageSize: s.pageSize),
+                logLevel: s.serviceLogLevel)
+        } catch {
+            source.stop()
+            throw error
+        }
+        do {
+            let client = try CommandClient(endpoint: source.commandsEndpoint, options: .init(timeout: .seconds(5), retries: 0))
+            defer { client.close() }
+            for _ in 0..<2 {
+                let seq = try client.call(BenchWrite.self, .init(payload: "warm-up", count: 1)).lastSeq
+                _ = try follower.waitForCursor("bench", atLeast: seq, timeout: 15)
+                usleep(200_000)
+            }
+        } catch {
+            follower.stop()
+            source.stop()
+            throw error
+        }
+        return (source, follower, probe)
+    }
+
+    // MARK: 6 events/s applied, live and catching up
+
+    func runEvents() throws {
+        let s = settings
+        let title = Scenario.events.title
+        let oneWay = try rawPushPull()
+        let (source, follower, _) = try sourceAndFollower()
+        defer {
+            follower.stop()
+            source.stop()
+        }
+        let perTransaction = max(1, min(s.eventsPerTransaction, BenchWrite.maximumCount))
+        let transactions = max(1, (s.events + perTransaction - 1) / perTransaction)
+        report.say("  live: one writer emits \(transactions * perTransaction) events, \(perTransaction) per transaction (bench.write count), while the follower applies them (replay page \(s.pageSize))")
+        let client = try CommandClient(endpoint: source.commandsEndpoint, options: .init(timeout: .seconds(60), retries: 0))
+        defer { client.close() }
+        let firstSeq = try client.call(Health.self, NoArguments()).lastSeq + 1
+        let t0 = nowNanos()
+        var lastSeq: Int64 = 0
+        for _ in 0..<transactions {
+            lastSeq = try client.call(BenchWrite.self, .init(payload: "event", count: perTransaction)).lastSeq
+        }
+        let written = nowNanos()
+        let applied = try follower.waitForCursor("bench", atLeast: lastSeq, timeout: 120)
+        let count = Double(lastSeq - firstSeq + 1)
+        let writerRate = count / seconds(written - t0)
+        let appliedRate = count / seconds(applied - t0)
+        report.add(Figure(
+            scenario: title, name: "live subscriber applied events/s", value: appliedRate, unit: "events/s",
+            target: .atLeast(100_000), baseline: (rawPushPullName, oneWay),
+            details: ["writer events/s": writerRate, "events": count, "seconds": seconds(applied - t0)],
+            note: "from the first write sent to the follower's cursor committed at the last seq; the writer's own rate bounds it"))
+        follower.stop()
+
+        report.say("  catch-up: a fresh follower starts when \(lastSeq) events exist and pages through events.replay (\(s.pageSize) per page, one transaction each)")
+        let probe = ApplyProbe()
+        let started = nowNanos()
+        let late = try HostedService(
+            BenchFollowerService(
+                sourceCommands: source.commandsEndpoint, sourceEvents: source.eventsEndpoint, probe: probe, pageSize: s.pageSize),
+            logLevel: s.serviceLogLevel)
+        defer { late.stop() }
+        let caughtUp = try late.waitForCursor("bench", atLeast: lastSeq, timeout: 120)
+        report.add(Figure(
+            scenario: title, name: "catch-up events/s (\(lastSeq) events)", value: Double(lastSeq) / seconds(caughtUp - started),
+            unit: "events/s", target: .atLeast(200_000), baseline: (rawPushPullName, oneWay),
+            details: ["seconds": seconds(caughtUp - started), "page": Double(s.pageSize)],
+            note: "from creating the follower's ServiceHost (fresh database) to its cursor committed at the last seq"))
+    }
+}
