@@ -31,7 +31,7 @@ struct CallCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("The service: \(ServiceName.listing).", valueName: "service"))
+    @Argument(help: ArgumentHelp("The service.", valueName: "service"))
     var service: ServiceName
 
     @Argument(

@@ -24,9 +24,4 @@ enum ServiceName: String, CaseIterable, Sendable, ExpressibleByArgument, Compara
     static func < (lhs: ServiceName, rhs: ServiceName) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }
-
-    /// The names for help texts: `catalogue, exports, training or notifications`.
-    static var listing: String {
-        allCases.dropLast().map(\.rawValue).joined(separator: ", ") + " or " + allCases.last!.rawValue
-    }
 }

@@ -23,10 +23,10 @@ struct EventsReplayCommand: ParsableCommand {
             """
     )
 
-    @Option(help: ArgumentHelp("The service whose events to replay: \(ServiceName.listing).", valueName: "service"))
+    @Option(help: ArgumentHelp("The service whose events to replay.", valueName: "service"))
     var service: ServiceName
 
-    @Option(help: ArgumentHelp("Start after this seq. (default: 0, from the first event)", valueName: "seq"))
+    @Option(help: ArgumentHelp("Start after this seq; 0 replays from the first event.", valueName: "seq"))
     var after: Int64 = 0
 
     @Option(help: ArgumentHelp("At most this many events. (default: all)", valueName: "n"))

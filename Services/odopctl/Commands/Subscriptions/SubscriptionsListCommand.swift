@@ -17,7 +17,7 @@ struct SubscriptionsListCommand: ParsableCommand {
             """
     )
 
-    @Option(help: ArgumentHelp("The subscribing service: \(ServiceName.listing).", valueName: "service"))
+    @Option(help: ArgumentHelp("The subscribing service.", valueName: "service"))
     var service: ServiceName
 
     @OptionGroup var global: GlobalOptions

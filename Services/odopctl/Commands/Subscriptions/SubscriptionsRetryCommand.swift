@@ -17,7 +17,7 @@ struct SubscriptionsRetryCommand: ParsableCommand {
             """
     )
 
-    @Option(help: ArgumentHelp("The subscribing service: \(ServiceName.listing).", valueName: "service"))
+    @Option(help: ArgumentHelp("The subscribing service.", valueName: "service"))
     var service: ServiceName
 
     @Option(help: ArgumentHelp("The source it subscribes to, e.g. catalogue.", valueName: "source"),
