@@ -206,7 +206,8 @@ final class DurableSubscriber: Sendable {
 
     /// Pages through `events.replay` from the cursor until the source has nothing newer.
     private func catchUp(_ loop: inout Loop, client: CommandClient) {
-        shared.withLock { if $0.state != .stalled { $0.state = .catchingUp } }
+        // The state changes only on what a replay call shows: a source that stays down stays
+        // `disconnected` across attempts.
         while !shared.withLock({ $0.stopping || !$0.inbox.isEmpty }) {
             let page: EventsReplay.Result
             do {
@@ -226,6 +227,9 @@ final class DurableSubscriber: Sendable {
                 loop.connectionFailures = 0
             }
             noteSourceLastSeq(page.lastSeq)
+            if !page.events.isEmpty {
+                shared.withLock { if $0.state != .stalled { $0.state = .catchingUp } }
+            }
             guard let first = page.events.first else {
                 loop.needCatchUp = false
                 shared.withLock { if $0.state != .stalled { $0.state = .running } }
