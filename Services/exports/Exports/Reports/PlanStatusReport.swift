@@ -16,7 +16,7 @@ enum PlanStatusReport {
             var byStatus = PlansReport.StatusCounts()
         }
         var lines: [String: Line] = [:]
-        for row in try Row.fetchAll(db, sql: """
+        for row in try CachedSQL.rows(db, sql: """
             SELECT state_code, MIN(state) AS state, status, COUNT(*) AS plans FROM plans WHERE 1 = 1 \(filter)
             GROUP BY state_code, status
             """, arguments: arguments) {
@@ -32,7 +32,7 @@ enum PlanStatusReport {
             }
             lines[code] = line
         }
-        for row in try Row.fetchAll(db, sql: """
+        for row in try CachedSQL.rows(db, sql: """
             SELECT state_code, MIN(state) AS state, COUNT(DISTINCT district_id) AS districts FROM products
             WHERE status = 'active' \(filter) GROUP BY state_code
             """, arguments: arguments) {
@@ -70,7 +70,7 @@ enum PlanGapReport {
             filter = "AND " + StateFilter.clause(name: "p.state", code: "p.state_code")
             arguments = [state, state]
         }
-        let items = try Row.fetchAll(db, sql: """
+        let items = try CachedSQL.rows(db, sql: """
             SELECT MIN(p.state) AS state, MIN(p.state_code) AS state_code, MIN(p.district) AS district, p.district_id,
                 COUNT(*) AS products, MIN(pl.id) AS plan_id, MIN(pl.status) AS plan_status
             FROM products p LEFT JOIN plans pl ON pl.district_id = p.district_id AND pl.status <> 'archived'

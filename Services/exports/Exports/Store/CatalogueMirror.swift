@@ -21,7 +21,7 @@ struct CatalogueMirror {
     }
 
     func product(_ id: String) throws -> Product? {
-        try Row.fetchOne(db, sql: "SELECT * FROM products WHERE id = ?", arguments: [id]).map { row in
+        try CachedSQL.row(db, sql: "SELECT * FROM products WHERE id = ?", arguments: [id]).map { row in
             Product(
                 id: row["id"], version: row["version"], name: row["name"], state: row["state"],
                 stateCode: row["state_code"], district: row["district"], districtId: row["district_id"],
@@ -31,7 +31,7 @@ struct CatalogueMirror {
 
     /// Stores `product` as the current knowledge of it (and its district, when new).
     func record(_ product: ProductRecord, at time: String) throws {
-        try db.execute(sql: """
+        try CachedSQL.execute(db, sql: """
             INSERT INTO products (id, version, name, state, state_code, district, district_id, sector, status, updated_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(id) DO UPDATE SET version = excluded.version, name = excluded.name, state = excluded.state,
@@ -41,7 +41,7 @@ struct CatalogueMirror {
                 product.id, product.version, product.name, product.state, product.stateCode, product.district,
                 product.districtId, product.sector, product.status.rawValue, time,
             ])
-        try db.execute(sql: """
+        try CachedSQL.execute(db, sql: """
             INSERT INTO districts (id, state, state_code, name) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO NOTHING
             """, arguments: [product.districtId, product.state, product.stateCode, product.district])
     }
@@ -49,7 +49,7 @@ struct CatalogueMirror {
     /// Stores a district from `catalogue.district.registered`.
     func record(_ district: DistrictRecord) throws {
         let aliases = String(decoding: try StoredJSON.encode(district.aliases), as: UTF8.self)
-        try db.execute(sql: """
+        try CachedSQL.execute(db, sql: """
             INSERT INTO districts (id, state, state_code, name, aliases) VALUES (?, ?, ?, ?, ?)
             ON CONFLICT(id) DO UPDATE SET state = excluded.state, state_code = excluded.state_code,
                 name = excluded.name, aliases = excluded.aliases
@@ -58,6 +58,6 @@ struct CatalogueMirror {
 
     /// How many districts the service knows.
     func districtCount() throws -> Int {
-        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM districts") ?? 0
+        try CachedSQL.value(Int.self, db, sql: "SELECT COUNT(*) FROM districts") ?? 0
     }
 }

@@ -8,24 +8,24 @@ struct FigureStore {
 
     /// The current revision for a product and year.
     func current(productId: String, financialYear: String) throws -> ExportFigure? {
-        try Data.fetchOne(db, sql: """
+        try CachedSQL.value(Data.self, db, sql: """
             SELECT document FROM export_figures WHERE product_id = ? AND financial_year = ? AND is_current = 1
             """, arguments: [productId, financialYear]).map { try StoredJSON.decode(ExportFigure.self, from: $0) }
     }
 
     /// Every revision for a product and year, oldest first.
     func history(productId: String, financialYear: String) throws -> [ExportFigure] {
-        try Data.fetchAll(db, sql: """
+        try CachedSQL.values(Data.self, db, sql: """
             SELECT document FROM export_figures WHERE product_id = ? AND financial_year = ? ORDER BY revision
             """, arguments: [productId, financialYear]).map { try StoredJSON.decode(ExportFigure.self, from: $0) }
     }
 
     /// Stores `figure` as the new current revision.
     func append(_ figure: ExportFigure) throws {
-        try db.execute(sql: """
+        try CachedSQL.execute(db, sql: """
             UPDATE export_figures SET is_current = 0 WHERE product_id = ? AND financial_year = ? AND is_current = 1
             """, arguments: [figure.productId, figure.financialYear])
-        try db.execute(sql: """
+        try CachedSQL.execute(db, sql: """
             INSERT INTO export_figures (product_id, financial_year, revision, is_current, value_inr_crore, source,
                 state_code, district_id, document)
             VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?)
@@ -56,8 +56,8 @@ struct FigureStore {
             arguments.append(financialYear)
         }
         let from = "FROM export_figures f LEFT JOIN districts d ON d.id = f.district_id WHERE " + conditions.joined(separator: " AND ")
-        let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) \(from)", arguments: StatementArguments(arguments)) ?? 0
-        let documents = try Data.fetchAll(db, sql: """
+        let total = try CachedSQL.value(Int.self, db, sql: "SELECT COUNT(*) \(from)", arguments: StatementArguments(arguments)) ?? 0
+        let documents = try CachedSQL.values(Data.self, db, sql: """
             SELECT f.document \(from) ORDER BY f.state_code, f.district_id, f.product_id, f.financial_year LIMIT ? OFFSET ?
             """, arguments: StatementArguments(arguments + [limit, offset]))
         return (try documents.map { try StoredJSON.decode(ExportFigure.self, from: $0) }, total)
@@ -85,7 +85,7 @@ struct FigureStore {
             sql += " AND " + StateFilter.clause(name: "p.state", code: "p.state_code")
             arguments += [state, state]
         }
-        return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).compactMap { row in
+        return try CachedSQL.rows(db, sql: sql, arguments: StatementArguments(arguments)).compactMap { row in
             let yearText: String = row["financial_year"]
             guard let year = try? FinancialYear(parsing: yearText, field: "financialYear") else { return nil }
             return ReportRow(

@@ -15,7 +15,7 @@ struct PlanStore {
     let db: Database
 
     func plan(id: String) throws -> StoredPlan? {
-        try Row.fetchOne(db, sql: "SELECT document, number, next_intervention FROM plans WHERE id = ?", arguments: [id])
+        try CachedSQL.row(db, sql: "SELECT document, number, next_intervention FROM plans WHERE id = ?", arguments: [id])
             .map(Self.stored)
     }
 
@@ -29,14 +29,14 @@ struct PlanStore {
 
     /// The district's open (not archived) plan, if it has one.
     func openPlan(districtId: String) throws -> StoredPlan? {
-        try Row.fetchOne(db, sql: """
+        try CachedSQL.row(db, sql: """
             SELECT document, number, next_intervention FROM plans WHERE district_id = ? AND status <> 'archived'
             """, arguments: [districtId]).map(Self.stored)
     }
 
     /// The open plans that list `productId`.
     func openPlans(listing productId: String) throws -> [StoredPlan] {
-        try Row.fetchAll(db, sql: """
+        try CachedSQL.rows(db, sql: """
             SELECT p.document, p.number, p.next_intervention FROM plans p JOIN plan_products pp ON pp.plan_id = p.id
             WHERE pp.product_id = ? AND p.status <> 'archived' ORDER BY p.id
             """, arguments: [productId]).map(Self.stored)
@@ -45,7 +45,7 @@ struct PlanStore {
     /// The plan of a district named by state (name or code) and district (name or id): its open
     /// plan, else its latest archived one.
     func plan(state: String, district: String) throws -> StoredPlan? {
-        try Row.fetchOne(db, sql: """
+        try CachedSQL.row(db, sql: """
             SELECT document, number, next_intervention FROM plans
             WHERE \(StateFilter.clause()) AND (district = ? COLLATE NOCASE OR district_id = ? COLLATE NOCASE)
             ORDER BY status = 'archived', number DESC LIMIT 1
@@ -54,12 +54,12 @@ struct PlanStore {
 
     /// The number the district's next plan takes.
     func nextNumber(districtId: String) throws -> Int {
-        (try Int.fetchOne(db, sql: "SELECT MAX(number) FROM plans WHERE district_id = ?", arguments: [districtId]) ?? 0) + 1
+        (try CachedSQL.value(Int.self, db, sql: "SELECT MAX(number) FROM plans WHERE district_id = ?", arguments: [districtId]) ?? 0) + 1
     }
 
     func insert(_ stored: StoredPlan) throws {
         let plan = stored.plan
-        try db.execute(sql: """
+        try CachedSQL.execute(db, sql: """
             INSERT INTO plans (id, district_id, number, state, state_code, district, status, next_intervention, document)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [
@@ -71,7 +71,7 @@ struct PlanStore {
 
     func update(_ stored: StoredPlan) throws {
         let plan = stored.plan
-        try db.execute(sql: """
+        try CachedSQL.execute(db, sql: """
             UPDATE plans SET status = ?, state = ?, state_code = ?, district = ?, next_intervention = ?, document = ?
             WHERE id = ?
             """, arguments: [
@@ -82,9 +82,9 @@ struct PlanStore {
     }
 
     private func syncProducts(_ plan: ExportPlan) throws {
-        try db.execute(sql: "DELETE FROM plan_products WHERE plan_id = ?", arguments: [plan.planId])
+        try CachedSQL.execute(db, sql: "DELETE FROM plan_products WHERE plan_id = ?", arguments: [plan.planId])
         for product in plan.products {
-            try db.execute(sql: "INSERT OR IGNORE INTO plan_products (plan_id, product_id) VALUES (?, ?)", arguments: [plan.planId, product.productId])
+            try CachedSQL.execute(db, sql: "INSERT OR IGNORE INTO plan_products (plan_id, product_id) VALUES (?, ?)", arguments: [plan.planId, product.productId])
         }
     }
 
@@ -105,8 +105,8 @@ struct PlanStore {
             arguments.append(status.rawValue)
         }
         let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-        let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM plans \(whereClause)", arguments: StatementArguments(arguments)) ?? 0
-        let rows = try Row.fetchAll(db, sql: """
+        let total = try CachedSQL.value(Int.self, db, sql: "SELECT COUNT(*) FROM plans \(whereClause)", arguments: StatementArguments(arguments)) ?? 0
+        let rows = try CachedSQL.rows(db, sql: """
             SELECT document, number, next_intervention FROM plans \(whereClause)
             ORDER BY state, district, number LIMIT ? OFFSET ?
             """, arguments: StatementArguments(arguments + [limit, offset]))
