@@ -22,11 +22,15 @@ public final class CommandClient: Sendable {
         public var retries: Int
         /// CURVE keys, when the server requires them.
         public var curve: CurveClientKeys?
+        /// A file descriptor that, when readable, abandons the wait for a reply at once (the call
+        /// fails with `unavailable`): lets an owner stop a thread blocked in a call.
+        public var interruptFileDescriptor: Int32?
 
-        public init(timeout: Duration = .seconds(3), retries: Int = 2, curve: CurveClientKeys? = nil) {
+        public init(timeout: Duration = .seconds(3), retries: Int = 2, curve: CurveClientKeys? = nil, interruptFileDescriptor: Int32? = nil) {
             self.timeout = timeout
             self.retries = retries
             self.curve = curve
+            self.interruptFileDescriptor = interruptFileDescriptor
         }
     }
 
@@ -93,7 +97,14 @@ public final class CommandClient: Sendable {
                     let socket = try cached ?? openSocket()
                     cached = socket
                     try socket.send(frame)
-                    if let reply = try socket.receive() { return .success(reply) }
+                    switch try awaitReply(on: socket) {
+                    case .reply(let reply): return .success(reply)
+                    case .timedOut: break
+                    case .interrupted:
+                        socket.close()
+                        cached = nil
+                        return .failure(.unavailable("\(endpoint): the call was interrupted"))
+                    }
                 } catch {
                     // A send or receive error leaves the socket unusable, like a timeout.
                     if attempt == attempts {
@@ -133,6 +144,26 @@ public final class CommandClient: Sendable {
 
     /// A fresh unique request id.
     public static func newRequestID() -> String { UUID().uuidString.lowercased() }
+
+    private enum Wait {
+        case reply(Data), timedOut, interrupted
+    }
+
+    private func awaitReply(on socket: ZMQSocket) throws(ZMQError) -> Wait {
+        guard let fd = options.interruptFileDescriptor else {
+            return try socket.receive().map(Wait.reply) ?? .timedOut
+        }
+        var poller = Poller()
+        let socketIndex = poller.register(socket)
+        let interruptIndex = poller.register(fileDescriptor: fd)
+        let deadline = ContinuousClock.now + options.timeout
+        while ContinuousClock.now < deadline {
+            try poller.poll(timeout: deadline - ContinuousClock.now)
+            if poller.isReadable(interruptIndex) { return .interrupted }
+            if poller.isReadable(socketIndex), let reply = try socket.receive(dontWait: true) { return .reply(reply) }
+        }
+        return .timedOut
+    }
 
     private func openSocket() throws(ZMQError) -> ZMQSocket {
         let socket = try context.socket(.req)

@@ -134,7 +134,8 @@ final class DurableSubscriber: Sendable {
             try sub.connect(definition.eventsEndpoint)
             client = try CommandClient(
                 endpoint: definition.commandsEndpoint,
-                options: .init(timeout: definition.replayTimeout, retries: 0, curve: definition.curve), context: context)
+                options: .init(timeout: definition.replayTimeout, retries: 0, curve: definition.curve,
+                               interruptFileDescriptor: wakeup.fileDescriptor), context: context)
         } catch {
             logger.critical("cannot open the subscription sockets", metadata: ["error": "\(error)"])
             return
@@ -151,6 +152,8 @@ final class DurableSubscriber: Sendable {
         logger.info("following", metadata: ["events": "\(definition.eventsEndpoint)", "commands": "\(definition.commandsEndpoint)", "after": "\(loop.lastApplied)"])
 
         while !shared.withLock({ $0.stopping }) {
+            // Signals after this point (a stop, an admin request) interrupt a replay call below.
+            wakeup.drain()
             serveAdminRequests(&loop)
             let stalled = shared.withLock { $0.state == .stalled }
             if !stalled && clock.now - loop.lastHeard > .seconds(5) {
@@ -213,6 +216,9 @@ final class DurableSubscriber: Sendable {
             do {
                 page = try client.call(EventsReplay.self, .init(after: loop.lastApplied, limit: definition.replayPageSize))
             } catch {
+                if shared.withLock({ $0.stopping || !$0.inbox.isEmpty }) {
+                    return  // interrupted on purpose: not a connection failure
+                }
                 loop.connectionFailures += 1
                 let delay = Duration.milliseconds(min(5000, 250 << min(loop.connectionFailures - 1, 5)))
                 loop.nextAttempt = ContinuousClock.now + delay
