@@ -88,6 +88,15 @@ struct CatalogueServiceTests {
         #expect(paged == all.items.map(\.id))
         #expect(Set(paged).count == 110)
 
+        // Ordered by state name (Chandigarh before Chhattisgarh, though CG sorts before CH), then district.
+        let first = try client.call(ProductSearch.self, .init(limit: 1000))
+        let rest = try client.call(ProductSearch.self, .init(limit: 1000, offset: 1000))
+        let everything = first.items + rest.items
+        #expect(everything.count == 1241)
+        let order = everything.map { [$0.state, $0.district] }
+        #expect(order == order.sorted { $0.lexicographicallyPrecedes($1) })
+        #expect(everything.firstIndex { $0.state == "Chandigarh" }! < everything.firstIndex { $0.state == "Chhattisgarh" }!)
+
         let defaultPage = try client.call(ProductSearch.self, .init())
         #expect(defaultPage.items.count == ProductSearch.defaultLimit)
         #expect(defaultPage.total == 1241)

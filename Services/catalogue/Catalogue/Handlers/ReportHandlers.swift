@@ -10,8 +10,7 @@ struct ReportHandlers: Sendable {
         registry.read(GIDiscrepancies.self) { _, ctx in
             let rows = try Row.fetchAll(ctx.db, sql: CatalogueStore.productSelect + """
                  WHERE p.status = 'active' AND ((p.gi_status = 0 AND p.gi_name IS NOT NULL) OR (p.gi_status = 1 AND p.gi_name IS NULL))
-                 ORDER BY p.state_code, d.name, p.name
-                """)
+                """ + CatalogueStore.productOrder)
             let items = rows.map(CatalogueStore.productRecord).map { product in
                 GIDiscrepancies.Item(
                     productId: product.id, name: product.name, state: product.state, district: product.district,

@@ -52,5 +52,13 @@ enum CatalogueSchema {
                 CREATE INDEX products_sector ON products(sector, status);
                 """)
         },
+        // The states' names, so that lists sort by state name (codes do not sort alike: CG
+        // Chhattisgarh comes before CH Chandigarh). A change to the built-in list is a new migration.
+        ServiceMigration("catalogue-v2-state-names") { db in
+            try db.execute(sql: "CREATE TABLE state_names (code TEXT PRIMARY KEY, name TEXT NOT NULL)")
+            for state in StateDirectory.all {
+                try db.execute(sql: "INSERT INTO state_names (code, name) VALUES (?, ?)", arguments: [state.code, state.name])
+            }
+        },
     ]
 }

@@ -118,7 +118,11 @@ enum CatalogueStore {
 
     static let productSelect = """
         SELECT p.*, d.name AS district_name, d.lgd_code AS district_lgd FROM products p JOIN districts d ON d.id = p.district_id
+        JOIN state_names s ON s.code = p.state_code
         """
+
+    /// The catalogue's list order: state name, district name, product name.
+    static let productOrder = " ORDER BY s.name, d.name, p.name, p.id"
 
     static func productRecord(_ row: Row) -> ProductRecord {
         let code: String = row["state_code"]
@@ -169,7 +173,7 @@ enum CatalogueStore {
         let whereClause = " WHERE " + clauses.joined(separator: " AND ")
         let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM products p" + whereClause, arguments: arguments) ?? 0
         let rows = try Row.fetchAll(
-            db, sql: productSelect + whereClause + " ORDER BY p.state_code, d.name, p.name, p.id LIMIT ? OFFSET ?",
+            db, sql: productSelect + whereClause + productOrder + " LIMIT ? OFFSET ?",
             arguments: arguments + [limit, offset])
         return (rows.map(productRecord), total)
     }
