@@ -6,45 +6,41 @@ import Foundation
 
 /// `exports.plan.drafted`: a district got a new plan (its first product, or a product after its
 /// previous plan was archived). Status `draft`.
-public struct ExportPlanDrafted: EventPayload, Equatable {
+public struct ExportPlanDrafted: RecordEvent, Equatable {
     public static let eventType = "exports.plan.drafted"
     public static let schemaVersion = 1
     public var plan: ExportPlan
+    public var record: ExportPlan { plan }
     public init(_ plan: ExportPlan) { self.plan = plan }
-    public init(from decoder: any Decoder) throws { plan = try ExportPlan(from: decoder) }
-    public func encode(to encoder: any Encoder) throws { try plan.encode(to: encoder) }
 }
 
 /// `exports.plan.prepared`: a draft plan was prepared (`plan.prepare`). Status `prepared`.
-public struct ExportPlanPrepared: EventPayload, Equatable {
+public struct ExportPlanPrepared: RecordEvent, Equatable {
     public static let eventType = "exports.plan.prepared"
     public static let schemaVersion = 1
     public var plan: ExportPlan
+    public var record: ExportPlan { plan }
     public init(_ plan: ExportPlan) { self.plan = plan }
-    public init(from decoder: any Decoder) throws { plan = try ExportPlan(from: decoder) }
-    public func encode(to encoder: any Encoder) throws { try plan.encode(to: encoder) }
 }
 
 /// `exports.plan.adopted`: the DEPC adopted a prepared plan (`plan.adopt`). Status `adopted`,
 /// with `depcAdoption`.
-public struct ExportPlanAdopted: EventPayload, Equatable {
+public struct ExportPlanAdopted: RecordEvent, Equatable {
     public static let eventType = "exports.plan.adopted"
     public static let schemaVersion = 1
     public var plan: ExportPlan
+    public var record: ExportPlan { plan }
     public init(_ plan: ExportPlan) { self.plan = plan }
-    public init(from decoder: any Decoder) throws { plan = try ExportPlan(from: decoder) }
-    public func encode(to encoder: any Encoder) throws { try plan.encode(to: encoder) }
 }
 
 /// `exports.plan.archived`: the plan's district has no active products left in it (its last
 /// product was retired). Status `archived`; `products` lists what it had, as `retired`.
-public struct ExportPlanArchived: EventPayload, Equatable {
+public struct ExportPlanArchived: RecordEvent, Equatable {
     public static let eventType = "exports.plan.archived"
     public static let schemaVersion = 1
     public var plan: ExportPlan
+    public var record: ExportPlan { plan }
     public init(_ plan: ExportPlan) { self.plan = plan }
-    public init(from decoder: any Decoder) throws { plan = try ExportPlan(from: decoder) }
-    public func encode(to encoder: any Encoder) throws { try plan.encode(to: encoder) }
 }
 
 /// What an `exports.plan.updated` event changed.
@@ -95,11 +91,10 @@ public struct ExportPlanUpdated: EventPayload, Equatable {
 
 /// `exports.figures.recorded`: an export figure was recorded, or corrected (`revision` > 1,
 /// with `previousValueINRCrore`). Data: the figure.
-public struct ExportFiguresRecorded: EventPayload, Equatable {
+public struct ExportFiguresRecorded: RecordEvent, Equatable {
     public static let eventType = "exports.figures.recorded"
     public static let schemaVersion = 1
     public var figure: ExportFigure
+    public var record: ExportFigure { figure }
     public init(_ figure: ExportFigure) { self.figure = figure }
-    public init(from decoder: any Decoder) throws { figure = try ExportFigure(from: decoder) }
-    public func encode(to encoder: any Encoder) throws { try figure.encode(to: encoder) }
 }
