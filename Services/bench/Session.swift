@@ -60,6 +60,10 @@ final class BenchSession {
     /// Runs the scenarios in order; returns whether all of them ran (MISSes included).
     func run(_ scenarios: [Scenario]) -> Bool {
         report.say("odop-bench: \(scenarios.map(\.rawValue).joined(separator: ", ")) — \(machineLine())")
+        let loadAtStart = loadAverage()
+        if loadAtStart > 0.5 {
+            report.say("warning: load average \(String(format: "%.2f", loadAtStart)) before the run: other work on this machine disturbs the figures (the raw baseline as much as the rest)")
+        }
         #if DEBUG
         report.say("warning: this is a debug build; measure a release build (swift build -c release)")
         #endif
@@ -83,7 +87,9 @@ final class BenchSession {
             }
             report.say(String(format: "  (%.1f s)", seconds(nowNanos() - started)))
         }
-        report.finish(machine: machine())
+        var info = machine()
+        info["load before"] = String(format: "%.2f", loadAtStart)
+        report.finish(machine: info)
         return report.failures.isEmpty
     }
 
@@ -99,6 +105,12 @@ final class BenchSession {
         info["build"] = "release"
         #endif
         return info
+    }
+
+    /// The one-minute load average (/proc/loadavg), 0 when unreadable.
+    func loadAverage() -> Double {
+        let text = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8)) ?? ""
+        return text.split(separator: " ").first.flatMap { Double($0) } ?? 0
     }
 
     private func machineLine() -> String {
