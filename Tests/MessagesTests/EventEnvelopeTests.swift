@@ -52,10 +52,10 @@ struct EventEnvelopeTests {
 
     @Test func undecodableDataNamesTheField() {
         let error = #expect(throws: CommandError.self) {
-            try Samples.districtRegistered.decodeData(ProductRetired.self)  // a district has no id
+            try Samples.districtRegistered.decodeData(ProductRetired.self)  // a district has no version
         }
         #expect(error?.code == .invalidArgument)
-        #expect(error?.field == "id")
+        #expect(error?.field == "version")
         #expect(error?.message.contains("catalogue.district.registered") == true)
     }
 

@@ -3,52 +3,44 @@ import ODOPMessages
 
 /// The sample values the golden fixtures were written from. Each is also the expected result
 /// of decoding its fixture.
+///
+/// They tell the catalogue's Firozabad Glass story (`CatalogueSamples`, docs/PROTOCOL.md
+/// `### catalogue`): the `product.register` request and its reply, the events it and the
+/// `district.register` before it published (seq 1 and 2), a stale `product.update` after the
+/// update to version 2, and an exports subscription that later stalled at seq 42 of the same
+/// catalogue.
 enum Samples {
-    static let requestID = "7f9c2ba4-e88f-4b1a-9d0c-1f3a5e6b7c8d"
+    static let requestID = CatalogueSamples.productRegisterRequestID
 
     static let request = CommandRequest(
-        id: requestID, command: "product.search",
-        args: ["state": "Uttar Pradesh", "sector": "handicraft", "limit": 20])
+        id: requestID, command: "product.register",
+        args: try! JSONValue(encoding: CatalogueSamples.productRegisterArguments))
 
     static let successReply = CommandReply.success(
-        id: requestID,
-        result: [
-            "items": [
-                [
-                    "id": "prd_0142", "version": 3, "state": "Uttar Pradesh", "district": "Lucknow",
-                    "name": "Chikankari", "sector": "handicraft", "giTagged": true, "status": "active",
-                ]
-            ],
-            "total": 1,
-        ])
+        id: requestID, result: try! JSONValue(encoding: CatalogueSamples.firozabadGlassV1))
 
     static let failureReply = CommandReply.failure(
         id: "c1d2e3f4-0000-4000-8000-000000000002",
-        error: .invalidArgument("unknown state 'Atlantis'", field: "state"))
+        error: .invalidArgument(
+            "unknown state or union territory 'Atlantis'; states.list lists the 36 names", field: "state"))
 
     static let failureReplyWithoutField = CommandReply.failure(
         id: nil, error: .invalidJSON("invalid JSON at byte 12: unexpected character '}', expected a JSON value"))
 
+    /// A second `product.update` prepared against version 1, after the first made it version 2.
     static let commandError = CommandError.conflict(
-        "product 'prd_0142' is at version 4, not 3", field: "expectedVersion")
+        "product \(CatalogueSamples.productID) is at version 2, not 1: read it again and reapply the change",
+        field: "expectedVersion")
 
-    static let productData: JSONValue = [
-        "id": "prd_0142", "version": 1, "state": "Uttar Pradesh", "district": "Lucknow", "name": "Chikankari",
-        "sector": "handicraft", "category": "Embroidery", "giStatus": "registered", "status": "active",
-    ]
+    /// `catalogue.product.registered`, seq 2: Firozabad Glass, version 1.
+    static let productRegistered = try! CatalogueSamples.productRegistered()
 
-    static let productRegistered = EventEnvelope(
-        id: "3b2f6c1e-8d4a-4f7b-9c2e-5a1d0e9f8b7c", type: "catalogue.product.registered", schema: 1,
-        source: "catalogue", seq: 42, time: "2026-11-23T07:05:01.123Z", correlationId: requestID, data: productData)
-
-    static let districtRegistered = EventEnvelope(
-        id: "0d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6", type: "catalogue.district.registered", schema: 1,
-        source: "catalogue", seq: 41, time: "2026-11-23T07:04:59.870Z", correlationId: nil,
-        data: ["state": "Uttar Pradesh", "name": "Lucknow", "lgdCode": "162"])
+    /// `catalogue.district.registered`, seq 1: Firozabad.
+    static let districtRegistered = try! CatalogueSamples.districtRegistered()
 
     static let heartbeat = EventEnvelope.heartbeat(
         source: "catalogue", lastSeq: 42, id: "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
-        time: RFC3339.date(from: "2026-11-23T07:05:02Z")!)
+        time: RFC3339.date(from: "2026-11-23T07:25:02Z")!)
 
     static let stallError =
         "invalid_argument: event 'catalogue.product.registered' data: missing field 'district' (field: district)"
@@ -60,10 +52,10 @@ enum Samples {
                 source: "catalogue", lastAppliedSeq: 41, sourceLastSeq: 42, lag: 1, state: .stalled,
                 stalled: StalledEvent(
                     seq: 42, type: "catalogue.product.registered", error: stallError, attempts: 3,
-                    since: "2026-11-23T07:05:01.250Z"))
+                    since: "2026-11-23T07:25:01.250Z"))
         ])
 
-    static let replayArguments = EventsReplay.Arguments(after: 40, limit: 2)
+    static let replayArguments = EventsReplay.Arguments(after: 0, limit: 2)
 
     static let replayResult = EventsReplay.Result(events: [districtRegistered, productRegistered], lastSeq: 42)
 
@@ -72,7 +64,7 @@ enum Samples {
     static let retryResult = SubscriptionStatus(
         source: "catalogue", lastAppliedSeq: 42, sourceLastSeq: 42, lag: 0, state: .running, stalled: nil)
 
-    static let skipReason = "test record entered by mistake; re-registered as prd_0143"
+    static let skipReason = "test record entered by mistake; re-registered as p-5d3e8a21-7c4b-4f09-9e6a-0b2c4d6f8a13"
 
     static let skipArguments = SubscriptionSkip.Arguments(source: "catalogue", seq: 42, reason: skipReason)
 
