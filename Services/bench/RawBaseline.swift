@@ -299,3 +299,74 @@ enum RawBaseline {
         }
     }
 }
+
+/// A raw libzmq REQ/REP pair that stays up between batches of round trips, so that a scenario
+/// can interleave raw batches with its own (the machine's other load then weighs on both alike).
+/// The REP side echoes on its own thread and context; the REQ side is used by the caller's thread.
+final class RawEchoPair {
+    private final class Flag: Sendable {
+        let stop = Atomic<Bool>(false)
+    }
+
+    private let serverContext: UnsafeMutableRawPointer
+    private let clientContext: UnsafeMutableRawPointer
+    private let req: UnsafeMutableRawPointer
+    private let flag = Flag()
+    private let server: WorkerThread
+    private var buffer: [UInt8]
+    private var closed = false
+
+    init(size: Int) throws {
+        serverContext = try RawBaseline.newContext()
+        clientContext = try RawBaseline.newContext()
+        let rep = try RawBaseline.newSocket(serverContext, ZMQ_REP)
+        let endpoint = try RawBaseline.bindAnyPort(rep)
+        req = try RawBaseline.newSocket(clientContext, ZMQ_REQ)
+        try RawBaseline.setInt(req, ZMQ_RCVTIMEO, 5000)
+        try RawBaseline.check(zmq_connect(req, endpoint), "zmq_connect")
+        buffer = [UInt8](repeating: 0x5A, count: size)
+        server = WorkerThread(name: "raw-echo", { [rep = RawBaseline.Handle(pointer: rep), flag] in
+            let message = UnsafeMutablePointer<zmq_msg_t>.allocate(capacity: 1)
+            zmq_msg_init(message)
+            var item = zmq_pollitem_t(socket: rep.pointer, fd: -1, events: Int16(ZMQ_POLLIN), revents: 0)
+            while !flag.stop.load(ordering: .relaxed) {
+                item.revents = 0
+                guard zmq_poll(&item, 1, 50) > 0 else { continue }
+                while zmq_msg_recv(message, rep.pointer, ZMQ_DONTWAIT) != -1 {
+                    _ = zmq_msg_send(message, rep.pointer, 0)
+                }
+            }
+            zmq_msg_close(message)
+            message.deallocate()
+            zmq_close(rep.pointer)
+        })
+    }
+
+    /// Times `count` round trips, appending each (ns) to `samples`.
+    func roundTrips(_ count: Int, into samples: inout [UInt64]) throws {
+        let size = buffer.count
+        let req = self.req
+        try buffer.withUnsafeMutableBytes { bytes in
+            for i in 0..<count {
+                let t0 = nowNanos()
+                guard zmq_send(req, bytes.baseAddress, size, 0) == Int32(size),
+                      zmq_recv(req, bytes.baseAddress, size, 0) == Int32(size) else {
+                    throw BenchFailure("raw REQ round trip \(i): \(String(cString: zmq_strerror(zmq_errno())))")
+                }
+                samples.append(nowNanos() - t0)
+            }
+        }
+    }
+
+    func close() {
+        guard !closed else { return }
+        closed = true
+        flag.stop.store(true, ordering: .relaxed)
+        server.join()
+        zmq_close(req)
+        zmq_ctx_term(clientContext)
+        zmq_ctx_term(serverContext)
+    }
+
+    deinit { close() }
+}

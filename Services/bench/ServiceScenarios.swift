@@ -43,50 +43,59 @@ extension BenchSession {
     func runRoundTrip() throws {
         let s = settings
         let title = Scenario.roundtrip.title
-        let raw = try rawRequestReply()
         let service = try HostedService(BenchService(), logLevel: s.serviceLogLevel)
         defer { service.stop() }
         let client = try CommandClient(endpoint: service.commandsEndpoint, options: .init(timeout: .seconds(5), retries: 0))
         defer { client.close() }
         _ = try client.call(BenchWrite.self, .init(payload: String(repeating: "x", count: 100), count: 1))
-        report.say("  one CommandClient (REQ, Lazy Pirate) on this thread, \(s.roundTrips) timed calls after \(s.warmupRoundTrips) warm-up; service log level \(s.serviceLogLevel)")
+        let raw = try RawEchoPair(size: s.messageSize)
+        defer { raw.close() }
+        let blocks = 5
+        let perBlock = max(1, s.roundTrips / blocks)
+        report.say("  one CommandClient (REQ, Lazy Pirate) on this thread; \(blocks) rounds of \(perBlock) calls per kind, interleaved with \(perBlock) raw libzmq REQ/REP round trips (\(s.messageSize) B), after \(s.warmupRoundTrips) warm-up each; service log level \(s.serviceLogLevel)")
 
-        func measure(_ operation: () throws -> Void) throws -> LatencySummary {
-            for _ in 0..<s.warmupRoundTrips { try operation() }
-            var samples = [UInt64]()
-            samples.reserveCapacity(s.roundTrips)
-            for _ in 0..<s.roundTrips {
-                let t0 = nowNanos()
-                try operation()
-                samples.append(nowNanos() - t0)
-            }
-            return LatencySummary(nanos: samples)
-        }
-        func figure(_ name: String, _ summary: LatencySummary, target: Target?, note: String? = nil) -> Figure {
-            Figure(
-                scenario: title, name: name, value: summary.mean, unit: "µs", target: target,
-                baseline: (rawReqRepName, raw.mean),
-                details: ["p50": summary.p50, "p99": summary.p99, "max": summary.max, "p50 ratio": summary.p50 / raw.p50],
-                note: note)
-        }
-
-        let health = try measure { _ = try client.call(Health.self, NoArguments()) }
-        report.add(figure("health round trip (mean)", health, target: .ratioAtMost(1.5)))
-
-        let read = try measure { _ = try client.call(BenchRead.self, .init(row: 1)) }
-        report.add(figure("bench.read round trip (mean)", read, target: .ratioAtMost(1.5)))
-
-        // The same health call with a pre-encoded request and the reply left unparsed: what is
-        // left is the server's share (plus the socket).
         var counter = 0
-        let frameOnly = try measure {
-            counter += 1
-            let frame = Data(#"{"args":{},"command":"health","id":"bench-\#(counter)"}"#.utf8)
-            _ = try client.exchange(frame)
+        let kinds: [(name: String, target: Target?, note: String?, call: () throws -> Void)] = [
+            ("health round trip (mean)", .ratioAtMost(1.5), nil, { _ = try client.call(Health.self, NoArguments()) }),
+            ("bench.read round trip (mean)", .ratioAtMost(1.5), nil, { _ = try client.call(BenchRead.self, .init(row: 1)) }),
+            // The same health call with a pre-encoded request and the reply left unparsed: what
+            // is left is the server's share (plus the socket).
+            ("health, raw frames (no client JSON) (mean)", nil,
+             "diagnostic: the difference from the health line is the client's encoding and parsing",
+             {
+                 counter += 1
+                 _ = try client.exchange(Data(#"{"args":{},"command":"health","id":"bench-\#(counter)"}"#.utf8))
+             }),
+        ]
+        var rawSamples: [UInt64] = []
+        var samples = Array(repeating: [UInt64](), count: kinds.count)
+        var warmup: [UInt64] = []
+        try raw.roundTrips(s.warmupRoundTrips, into: &warmup)
+        for kind in kinds {
+            for _ in 0..<s.warmupRoundTrips { try kind.call() }
         }
-        report.add(figure(
-            "health, raw frames (no client JSON) (mean)", frameOnly, target: nil,
-            note: "diagnostic: the difference from the health line above is the client's encoding and parsing"))
+        for _ in 0..<blocks {
+            try raw.roundTrips(perBlock, into: &rawSamples)
+            for (index, kind) in kinds.enumerated() {
+                for _ in 0..<perBlock {
+                    let t0 = nowNanos()
+                    try kind.call()
+                    samples[index].append(nowNanos() - t0)
+                }
+            }
+        }
+        let rawSummary = LatencySummary(nanos: rawSamples)
+        report.add(Figure(
+            scenario: title, name: "raw REQ/REP round trip, interleaved (mean)", value: rawSummary.mean, unit: "µs",
+            details: ["p50": rawSummary.p50, "p99": rawSummary.p99, "max": rawSummary.max]))
+        for (index, kind) in kinds.enumerated() {
+            let summary = LatencySummary(nanos: samples[index])
+            report.add(Figure(
+                scenario: title, name: kind.name, value: summary.mean, unit: "µs", target: kind.target,
+                baseline: ("raw REQ/REP interleaved mean", rawSummary.mean),
+                details: ["p50": summary.p50, "p99": summary.p99, "max": summary.max, "p50 ratio": summary.p50 / rawSummary.p50],
+                note: kind.note))
+        }
     }
 
     // MARK: 3 reads/s
@@ -169,10 +178,18 @@ extension BenchSession {
         var notes: [String] = []
         if outcome.errors > 0 { notes.append("\(outcome.errors) calls failed, first: \(outcome.firstError ?? "?")") }
         if !outcome.failedThreads.isEmpty { notes.append("threads that could not start: \(outcome.failedThreads.joined(separator: "; "))") }
+        var details = ["p50 µs": latency.p50, "p99 µs": latency.p99, "calls": Double(outcome.operations)]
+        // Whole seconds only: a trend across the run (a rate that falls as the run goes on
+        // points at a cost that grows with the work done).
+        let whole = Int(outcome.windowSeconds)
+        if whole >= 2 {
+            details["1st second /s"] = Double(outcome.perSecond[0])
+            details["last second /s"] = Double(outcome.perSecond[whole - 1])
+        }
         return Figure(
             scenario: title, name: name, value: outcome.rate, unit: "/s", target: .atLeast(target),
             baseline: (rawEchoName, echo),
-            details: ["p50 µs": latency.p50, "p99 µs": latency.p99, "calls": Double(outcome.operations)],
+            details: details,
             note: notes.isEmpty ? nil : notes.joined(separator: "; "))
     }
 

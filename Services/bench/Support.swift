@@ -84,6 +84,8 @@ struct LoadOutcome: Sendable {
     var windowSeconds: Double
     var latencies: [UInt64]
     var failedThreads: [String]
+    /// Operations completed in each whole second of the window (a trend over the run).
+    var perSecond: [Int]
 
     var rate: Double { windowSeconds > 0 ? Double(operations) / windowSeconds : 0 }
 }
@@ -103,6 +105,7 @@ func runClosedLoop(
         var firstError: String?
         var latencies: [UInt64] = []
         var failedThreads: [String] = []
+        var perSecond: [Int] = []
     }
     let collected = Mutex(Partial())
     let start = nowNanos()
@@ -119,6 +122,7 @@ func runClosedLoop(
             }
             var local = Partial()
             local.latencies.reserveCapacity(65_536)
+            local.perSecond = Array(repeating: 0, count: max(1, Int(duration.rounded(.up))))
             while true {
                 let t0 = nowNanos()
                 if t0 >= deadline { break }
@@ -133,6 +137,7 @@ func runClosedLoop(
                 if t0 >= windowStart && t1 <= deadline {
                     local.operations += 1
                     local.latencies.append(t1 - t0)
+                    local.perSecond[min(local.perSecond.count - 1, Int((t1 - windowStart) / 1_000_000_000))] += 1
                 }
             }
             collected.withLock { total in
@@ -140,6 +145,9 @@ func runClosedLoop(
                 total.errors += local.errors
                 if total.firstError == nil { total.firstError = local.firstError }
                 total.latencies.append(contentsOf: local.latencies)
+                if total.perSecond.isEmpty { total.perSecond = local.perSecond } else {
+                    for i in total.perSecond.indices { total.perSecond[i] += local.perSecond[i] }
+                }
             }
         }
     }
@@ -147,7 +155,7 @@ func runClosedLoop(
     return collected.withLock { p in
         LoadOutcome(
             operations: p.operations, errors: p.errors, firstError: p.firstError, windowSeconds: duration,
-            latencies: p.latencies, failedThreads: p.failedThreads)
+            latencies: p.latencies, failedThreads: p.failedThreads, perSecond: p.perSecond)
     }
 }
 
