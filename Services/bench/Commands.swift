@@ -9,12 +9,14 @@ struct OdopBench: ParsableCommand {
         commandName: "odop-bench",
         abstract: "Measures the ODOP runtime against the design's performance targets, beside raw libzmq.",
         discussion: """
-            Each scenario prints its figures with the target, the raw baseline measured in the same run
-            where one applies, the ratio, and PASS or MISS. PASS/MISS is information: the exit code is 0
-            unless a scenario could not run (then 1). Everything runs on loopback (free ports, scratch data
-            directories that are removed), in bounded loops. Build and run in release:
-              swift build -c release && $(swift build -c release --show-bin-path)/odop-bench all
-            Scenario 7 starts the odop-catalogue built beside odop-bench.
+            Each scenario prints its figures with the target, the raw baseline measured in the same run \
+            where one applies, the ratio, and PASS or MISS. PASS/MISS is information: the exit code is 0 \
+            unless a scenario could not run (then 1). Everything runs on loopback (free ports, scratch \
+            data directories that are removed), in bounded loops. Scenario 7 starts the odop-catalogue \
+            built beside odop-bench. Build and run in release:
+
+              swift build -c release
+              $(swift build -c release --show-bin-path)/odop-bench all
             """,
         subcommands: [
             All.self, Raw.self, RoundTrip.self, Reads.self, Writes.self, Delay.self, EventsScenario.self,
