@@ -8,7 +8,7 @@ struct Odopctl: ParsableCommand {
 
     static let configuration = CommandConfiguration(
         commandName: "odopctl",
-        abstract: "Operate the ODOP services: health, events, subscriptions and any command.",
+        abstract: "Operate the ODOP services: catalogue data, health, events, subscriptions and any command.",
         discussion: """
             odopctl talks to the ODOP services (catalogue, exports, training, notifications) \
             over their ZeroMQ command and event sockets, as any other client of the protocol \
@@ -36,6 +36,8 @@ struct Odopctl: ParsableCommand {
             Examples:
               odopctl status
               odopctl status --service catalogue --json
+              odopctl catalogue import "One District One Product.csv"
+              odopctl catalogue products list --state "Uttar Pradesh" --sector handicraft
               odopctl events tail --type catalogue.product.
               odopctl events replay --service catalogue --after 1200 --json > events.jsonl
               odopctl call catalogue product.get '{"id": "prd_0142"}'
@@ -44,6 +46,7 @@ struct Odopctl: ParsableCommand {
             """,
         version: version,
         groupedSubcommands: [
+            CommandGroup(name: "Services", subcommands: [CatalogueCommand.self]),
             CommandGroup(name: "Health and events", subcommands: [StatusCommand.self, EventsCommand.self]),
             CommandGroup(name: "Operations", subcommands: [SubscriptionsCommand.self, CallCommand.self]),
         ]

@@ -38,6 +38,12 @@ struct OdopctlRunner {
 
         /// stdout as JSON lines.
         func jsonLines() throws -> [JSONValue] { try stdoutLines.map { try WireFormat.parse(Data($0.utf8)) } }
+
+        /// stdout as one JSON array (a list command's `--json`); empty when it is not one.
+        func jsonArray() throws -> [JSONValue] { try json().arrayValue ?? [] }
+
+        /// The first line on stderr: `error: <code>: <message> (field: <field>)` for a refusal.
+        var errorLine: String { stderrLines.first ?? "" }
     }
 
     let home = TemporaryDirectory(prefix: "odopctl-home")
@@ -62,6 +68,21 @@ struct OdopctlRunner {
     mutating func use(_ process: ServiceProcess) {
         endpoints["ODOP_\(process.service.uppercased())_COMMANDS"] = process.commandsEndpoint
         endpoints["ODOP_\(process.service.uppercased())_EVENTS"] = process.eventsEndpoint
+    }
+
+    /// The lines of a help text's examples that argument-parser wrapped (at 80 columns without
+    /// a terminal): every example line starts with two spaces, so a wrapped one does not.
+    static func wrappedExampleLines(_ help: String) -> [String] {
+        let lines = help.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard let start = lines.firstIndex(of: "Examples:") else { return [] }
+        return Array(lines[(start + 1)...].prefix { !$0.isEmpty }.filter { !$0.hasPrefix("  ") })
+    }
+
+    /// Writes `text` to a file in this runner's home and returns its path.
+    func writeFile(_ name: String, _ text: String) throws -> String {
+        let url = home.file(name)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        return url.path
     }
 
     /// The child's whole environment.
