@@ -41,7 +41,7 @@ struct Odopctl: ParsableCommand {
               odopctl exports plans adopt deap-UP-agra-1 --date 2024-09-12 --reference R-14
               odopctl events tail --type catalogue.product.
               odopctl events replay --service catalogue --after 1200 --json > events.jsonl
-              odopctl call catalogue product.get '{"id": "prd_0142"}'
+              odopctl call catalogue product.get '{"id": "p-5c0e6a4e-2b1f-4d3a-9e8c-1f2a3b4c5d6e"}'
               odopctl subscriptions list --service exports
               odopctl --generate-completion-script bash > /etc/bash_completion.d/odopctl
             """,

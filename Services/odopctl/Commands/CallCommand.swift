@@ -26,8 +26,8 @@ struct CallCommand: ParsableCommand {
               odopctl call catalogue health
               odopctl call catalogue product.search '{"state": "Uttar Pradesh", "limit": 5}'
               odopctl call exports subscriptions.list --json | jq .subscriptions
-              echo '{"id": "prd_0142"}' | odopctl call catalogue product.get -
-              odopctl call catalogue product.retire '{"id": "prd_0142"}' --id retire-0142
+              echo '{"id": "p-5c0e6a4e-2b1f-4d3a-9e8c-1f2a3b4c5d6e"}' | odopctl call catalogue product.get -
+              odopctl call catalogue product.retire '{"id": "p-5c0e6a4e-2b1f-4d3a-9e8c-1f2a3b4c5d6e"}' --id retire-chikankari
             """
     )
 
@@ -79,7 +79,7 @@ struct CallCommand: ParsableCommand {
             throw .usage("JSON-ARGS is not valid JSON: \(error.message)", help: "call")
         }
         guard case .object = value else {
-            throw .usage("JSON-ARGS must be a JSON object such as '{\"id\": \"prd_0142\"}', not \(value)", help: "call")
+            throw .usage("JSON-ARGS must be a JSON object such as '{\"id\": \"p-5c0e6a4e-2b1f-4d3a-9e8c-1f2a3b4c5d6e\"}', not \(value)", help: "call")
         }
         return value
     }

@@ -5,7 +5,7 @@ import ODOPMessages
 ///
 /// For people: time, source, seq, type and a short summary of the data:
 /// ```
-/// 2026-11-23T07:05:01.123Z  catalogue       #42  catalogue.product.registered  id=prd_0142 name=Chikankari district=Lucknow state="Uttar Pradesh"
+/// 2026-11-23T07:05:01.123Z  catalogue       #42  catalogue.product.registered  id=p-5c0e6a4e-2b1f-4d3a-9e8c-1f2a3b4c5d6e name=Chikankari district=Lucknow state="Uttar Pradesh"
 /// ```
 /// For scripts: the envelope as compact JSON, exactly as on the wire.
 enum EventLine {
@@ -31,7 +31,7 @@ enum EventLine {
     static let maximumMembers = 5
     static let maximumValueLength = 40
 
-    /// `id=prd_0142 name=Chikankari district=Lucknow`: the well-known members of `data` that
+    /// `id=p-5c0e6a4e-2b1f-4d3a-9e8c-1f2a3b4c5d6e name=Chikankari district=Lucknow`: the well-known members of `data` that
     /// are present (or its first few plain members when none is), shortened.
     static func summary(of data: JSONValue) -> String {
         guard case .object(let members) = data else { return data.isNull ? "" : shortened(data) }
