@@ -62,7 +62,12 @@ else
   echo "warning: $csv not found; the catalogue starts empty (set ODOP_CSV)" >&2
 fi
 
-"$bin/odopctl" status || true
+# Exports follows the catalogue: wait until it has applied every catalogue event.
+for _ in $(seq 1 300); do
+  "$bin/odopctl" call exports health --json 2>/dev/null | grep -q '"lag":0' && break
+  sleep 0.1
+done
+"$bin/odopctl" status --service catalogue --service exports || true
 echo
 echo "The system is running. Try:"
 echo "  $bin/odopctl catalogue products list --state \"Uttar Pradesh\" --sector handicraft"

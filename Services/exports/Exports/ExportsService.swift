@@ -10,7 +10,7 @@ import ODOPRuntime
 /// `FigureCommands`, `ReportCommands` and docs/PROTOCOL.md.
 public struct ExportsService: ServiceDefinition {
     public let name = "exports"
-    public let version = "1.0.0"
+    public let version = "0.1.0"
     /// How the service reaches the catalogue.
     public var catalogue: SubscriptionDefinition
 
