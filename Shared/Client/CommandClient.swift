@@ -143,7 +143,7 @@ public final class CommandClient: Sendable {
     }
 
     /// A fresh unique request id.
-    public static func newRequestID() -> String { UUID().uuidString.lowercased() }
+    public static func newRequestID() -> String { RandomUUID.string() }
 
     private enum Wait {
         case reply(Data), timedOut, interrupted

@@ -42,7 +42,7 @@ public struct EventEnvelope: Codable, Sendable, Equatable {
     /// An envelope for `payload`, with `type` and `schema` taken from the payload type.
     public static func make<P: EventPayload>(
         _ payload: P, source: String, seq: Int64?, correlationId: String?,
-        id: String = UUID().uuidString.lowercased(), time: Date = Date()
+        id: String = RandomUUID.string(), time: Date = Date()
     ) throws -> EventEnvelope {
         EventEnvelope(
             id: id, type: P.eventType, schema: P.schemaVersion, source: source, seq: seq,
@@ -93,7 +93,7 @@ extension EventEnvelope {
     /// A heartbeat envelope: type `<source>.heartbeat`, `seq` and `correlationId` null,
     /// data `{"lastSeq": lastSeq}`.
     public static func heartbeat(
-        source: String, lastSeq: Int64, id: String = UUID().uuidString.lowercased(), time: Date = Date()
+        source: String, lastSeq: Int64, id: String = RandomUUID.string(), time: Date = Date()
     ) -> EventEnvelope {
         EventEnvelope(
             id: id, type: heartbeatType(for: source), schema: Heartbeat.schemaVersion, source: source, seq: nil,

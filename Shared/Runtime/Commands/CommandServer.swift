@@ -160,14 +160,15 @@ final class CommandServer: Sendable {
             case .write:
                 let reply = try store.write(correlationId: request.id) { transaction in
                     if let stored = try Data.fetchOne(
-                        transaction.db, sql: "SELECT reply FROM command_replies WHERE request_id = ?", arguments: [request.id]) {
+                        transaction.db.cachedStatement(sql: "SELECT reply FROM command_replies WHERE request_id = ?"),
+                        arguments: [request.id]) {
                         return stored
                     }
                     let result = try entry.write!(args, transaction, request)
                     let reply = CommandReply.successFrame(id: request.id, resultJSON: result)
-                    try transaction.db.execute(
-                        sql: "INSERT INTO command_replies (request_id, command, reply, created_at) VALUES (?, ?, ?, ?)",
-                        arguments: [request.id, request.command, reply, Date().timeIntervalSince1970])
+                    try transaction.db.cachedStatement(
+                        sql: "INSERT INTO command_replies (request_id, command, reply, created_at) VALUES (?, ?, ?, ?)")
+                        .execute(arguments: [request.id, request.command, reply, Date().timeIntervalSince1970])
                     return reply
                 }
                 return (reply, "ok")

@@ -17,7 +17,13 @@ struct CommittedEvent: Sendable {
 /// handed to the sink (the publisher) in commit order.
 final class EventLog: Sendable {
     let source: String
-    private let sink = Mutex<(@Sendable ([CommittedEvent]) -> Void)?>(nil)
+    private let sink = Mutex<Sink?>(nil)
+
+    /// Held in a struct: a bare closure stored in the Mutex and read back through `inout` gets
+    /// re-wrapped (reabstracted) on every read, so each commit would cost more than the last.
+    private struct Sink: Sendable {
+        let deliver: @Sendable ([CommittedEvent]) -> Void
+    }
 
     init(source: String) {
         self.source = source
@@ -25,12 +31,12 @@ final class EventLog: Sendable {
 
     /// Where committed events go (the publisher). Set once at start.
     func setSink(_ sink: @escaping @Sendable ([CommittedEvent]) -> Void) {
-        self.sink.withLock { $0 = sink }
+        self.sink.withLock { $0 = Sink(deliver: sink) }
     }
 
     func didCommit(_ events: [CommittedEvent]) {
         guard !events.isEmpty, let sink = sink.withLock({ $0 }) else { return }
-        sink(events)
+        sink.deliver(events)
     }
 
     func append<P: EventPayload>(_ payload: P, correlationId: String?, db: Database) throws -> (EventEnvelope, CommittedEvent) {

@@ -39,11 +39,14 @@ final class EventPublisher: Sendable {
 
     /// Queues committed events for sending.
     func enqueue(_ events: [CommittedEvent]) {
-        state.withLock { state in
+        let wasEmpty = state.withLock { state in
+            let wasEmpty = state.queue.isEmpty
             state.queue.append(contentsOf: events)
             state.lastSeq = max(state.lastSeq, events.last?.seq ?? 0)
+            return wasEmpty
         }
-        wakeup.signal()
+        // A non-empty queue means the thread has been woken already and has not taken it yet.
+        if wasEmpty { wakeup.signal() }
     }
 
     func start() {

@@ -93,7 +93,7 @@ struct ImportHandler: Sendable {
                 events += 1
             } else {
                 let product = ProductRecord(
-                    id: "p-" + UUID().uuidString.lowercased(), version: 1, state: planned.state.name, stateCode: planned.state.code,
+                    id: "p-" + RandomUUID.string(), version: 1, state: planned.state.name, stateCode: planned.state.code,
                     district: district.name, districtId: district.id, lgdCode: district.lgdCode, name: planned.name,
                     sector: planned.sector.rawValue, category: planned.category?.rawValue, description: description,
                     giStatus: planned.giFlag ?? false, giRegistry: match, ministry: planned.ministry, status: .active,

@@ -39,7 +39,7 @@ struct ProductHandlers: Sendable {
         }
         let now = RFC3339.string(from: Date())
         let product = ProductRecord(
-            id: "p-" + UUID().uuidString.lowercased(), version: 1, state: state.name, stateCode: state.code, district: district.name,
+            id: "p-" + RandomUUID.string(), version: 1, state: state.name, stateCode: state.code, district: district.name,
             districtId: district.id, lgdCode: district.lgdCode, name: name, sector: sector.rawValue, category: category?.rawValue,
             description: description, giStatus: args.giStatus ?? false, giRegistry: gi.match(name: name, state: state, district: district.name),
             ministry: ministry, status: .active, retiredReason: nil, createdAt: now, updatedAt: now)

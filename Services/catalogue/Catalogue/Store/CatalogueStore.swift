@@ -8,14 +8,15 @@ enum CatalogueStore {
     // MARK: Districts
 
     static func district(id: String, _ db: Database) throws -> DistrictRecord? {
-        try Row.fetchOne(db, sql: "SELECT * FROM districts WHERE id = ?", arguments: [id]).map(districtRecord)
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM districts WHERE id = ?"), arguments: [id]).map(districtRecord)
     }
 
     /// The district a spelling (name or alias) names in a state.
     static func district(state: StateUT, named name: String, _ db: Database) throws -> DistrictRecord? {
         let key = TextFolding.caseFolded(name)
         guard let id = try String.fetchOne(
-            db, sql: "SELECT district_id FROM district_names WHERE state_code = ? AND name_key = ?", arguments: [state.code, key])
+            db.cachedStatement(sql: "SELECT district_id FROM district_names WHERE state_code = ? AND name_key = ?"),
+            arguments: [state.code, key])
         else { return nil }
         return try district(id: id, db)
     }
@@ -84,12 +85,12 @@ enum CatalogueStore {
     // MARK: Products
 
     static func product(id: String, _ db: Database) throws -> ProductRecord? {
-        try Row.fetchOne(db, sql: productSelect + " WHERE p.id = ?", arguments: [id]).map(productRecord)
+        try Row.fetchOne(db.cachedStatement(sql: productSelect + " WHERE p.id = ?"), arguments: [id]).map(productRecord)
     }
 
     static func product(districtID: String, name: String, _ db: Database) throws -> ProductRecord? {
         try Row.fetchOne(
-            db, sql: productSelect + " WHERE p.district_id = ? AND p.name_key = ?",
+            db.cachedStatement(sql: productSelect + " WHERE p.district_id = ? AND p.name_key = ?"),
             arguments: [districtID, TextFolding.caseFolded(name)]).map(productRecord)
     }
 
