@@ -127,7 +127,7 @@ let package = Package(
         .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ"], swiftSettings: strict),
         .testTarget(
             name: "MessagesTests",
-            dependencies: ["ODOPMessages"],
+            dependencies: ["ODOPMessages", "ODOPTesting"],
             resources: [.copy("Fixtures")],
             swiftSettings: strict
         ),

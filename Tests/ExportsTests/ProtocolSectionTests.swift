@@ -2,6 +2,7 @@ import Exports
 import Foundation
 import ODOPMessages
 import ODOPRuntime
+import ODOPTesting
 import Testing
 
 /// docs/PROTOCOL.md's `### exports` section against the code: every JSON example is a message
@@ -9,33 +10,6 @@ import Testing
 /// readers ignore unknown members), and every command and event type is documented.
 @Suite("PROTOCOL.md, exports section")
 struct ProtocolSectionTests {
-    static func section() throws -> String {
-        let document = URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("docs/PROTOCOL.md")
-        let text = try String(contentsOf: document, encoding: .utf8)
-        guard let start = text.range(of: "\n### exports\n") else { throw CommandError.notFound("no exports section") }
-        let rest = text[start.upperBound...]
-        let end = [rest.range(of: "\n### "), rest.range(of: "\n## ")].compactMap { $0?.lowerBound }.min() ?? rest.endIndex
-        return String(rest[..<end])
-    }
-
-    static func jsonBlocks() throws -> [JSONValue] {
-        var blocks: [JSONValue] = []
-        var current: [String]?
-        for line in try section().split(separator: "\n", omittingEmptySubsequences: false) {
-            if current == nil, line == "```json" {
-                current = []
-            } else if current != nil, line == "```" {
-                blocks.append(try WireFormat.parse(Data(current!.joined(separator: "\n").utf8)))
-                current = nil
-            } else if current != nil {
-                current!.append(String(line))
-            }
-        }
-        return blocks
-    }
-
     /// Decodes `value` as `type` and writes it back: the two must be the same JSON.
     static func roundTrip<T: Codable>(_ type: T.Type, _ value: JSONValue, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let decoded = try WireFormat.decode(type, from: value)
@@ -76,7 +50,7 @@ struct ProtocolSectionTests {
     ]
 
     @Test func everyExampleIsAMessageTheTypesReadAndWriteBack() throws {
-        let blocks = try Self.jsonBlocks()
+        let blocks = try ProtocolDocument.jsonBlocks(in: try ProtocolDocument.section("exports")).map { try WireFormat.parse(Data($0.utf8)) }
         #expect(blocks.count >= 15)
         var commandsByRequestId: [String: String] = [:]
         for block in blocks {
@@ -107,7 +81,7 @@ struct ProtocolSectionTests {
     }
 
     @Test func everyCommandAndEventIsDocumented() throws {
-        let text = try Self.section()
+        let text = try ProtocolDocument.section("exports")
         var registry = CommandRegistry()
         ExportsService(catalogueCommands: "tcp://127.0.0.1:1", catalogueEvents: "tcp://127.0.0.1:2").registerCommands(in: &registry)
         #expect(Set(registry.names) == Set(Self.schemas.keys))

@@ -1,5 +1,6 @@
 import Foundation
 import ODOPMessages
+import ODOPTesting
 import Testing
 
 /// The `### exports` subsection of docs/PROTOCOL.md shows exports fixtures (records, request and
@@ -7,33 +8,6 @@ import Testing
 /// ProtocolSectionTests also round-trips the section's examples through the Swift types.
 @Suite("PROTOCOL.md exports section")
 struct ExportsProtocolDocumentTests {
-    /// The text from `### exports` up to the next `### ` or `## ` heading.
-    static func section() throws -> String {
-        let lines = try ProtocolDocumentTests.text().split(separator: "\n", omittingEmptySubsequences: false)
-        let start = try #require(lines.firstIndex(of: "### exports"), "PROTOCOL.md has no ### exports")
-        let rest = lines[(start + 1)...]
-        let end = rest.firstIndex { $0.hasPrefix("### ") || $0.hasPrefix("## ") } ?? lines.endIndex
-        return lines[start..<end].joined(separator: "\n")
-    }
-
-    /// The ```json blocks of the section.
-    static func jsonBlocks() throws -> [String] {
-        var blocks: [String] = []
-        var current: [String]?
-        for line in try section().split(separator: "\n", omittingEmptySubsequences: false) {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if current == nil, trimmed == "```json" {
-                current = []
-            } else if let lines = current, trimmed == "```" {
-                blocks.append(lines.joined(separator: "\n"))
-                current = nil
-            } else if current != nil {
-                current?.append(String(line))
-            }
-        }
-        return blocks
-    }
-
     static func exportsFixtureNames() throws -> [String] {
         let directory = try #require(Bundle.module.url(forResource: "Fixtures", withExtension: nil))
         return try FileManager.default.contentsOfDirectory(atPath: directory.path)
@@ -45,7 +19,7 @@ struct ExportsProtocolDocumentTests {
     @Test func everyJSONExampleIsAnExportsFixture() throws {
         let fixtures = try Self.exportsFixtureNames().map { try WireFormat.parse(Fixture.data($0)) }
         #expect(fixtures.count >= 50)
-        let blocks = try Self.jsonBlocks()
+        let blocks = ProtocolDocument.jsonBlocks(in: try ProtocolDocument.section("exports"))
         #expect(blocks.count >= 16, "the exports section shows its fixtures")
         for block in blocks {
             let example = try WireFormat.parse(Data(block.utf8))
@@ -56,7 +30,7 @@ struct ExportsProtocolDocumentTests {
 
     /// The examples the section must keep showing, by fixture.
     @Test func showsThePlanTheFramesAndTheEvents() throws {
-        let examples = try Self.jsonBlocks().map { try WireFormat.parse(Data($0.utf8)) }
+        let examples = try ProtocolDocument.jsonBlocks(in: try ProtocolDocument.section("exports")).map { try WireFormat.parse(Data($0.utf8)) }
         for name in [
             "exports-plan-record-adopted",
             "exports-plan-prepare-request", "exports-plan-prepare-reply",
@@ -73,7 +47,7 @@ struct ExportsProtocolDocumentTests {
     }
 
     @Test func namesEveryCommandAndEvent() throws {
-        let section = try Self.section()
+        let section = try ProtocolDocument.section("exports")
         for name in ExportsCommandNames.all {
             #expect(section.contains("| `\(name)` |"), "\(name) is not in the commands table")
             #expect(section.contains("**`\(name)`**"), "\(name) is not described")
