@@ -15,7 +15,16 @@ struct Settings: Sendable {
     static let defaultTimeoutSeconds = 3.0
     static let defaultRetries = 2
 
-    static func resolve(options: GlobalOptions, environment: [String: String]) throws(OdopctlFailure) -> Settings {
+    /// Default timeout and retries when nothing sets them.
+    struct Patience: Sendable {
+        var timeoutSeconds: Double
+        var retries: Int
+        static let standard = Patience(timeoutSeconds: defaultTimeoutSeconds, retries: defaultRetries)
+        /// For health probes: a service that does not answer within a second, twice, is down.
+        static let probe = Patience(timeoutSeconds: 1, retries: 1)
+    }
+
+    static func resolve(options: GlobalOptions, environment: [String: String], defaults: Patience = .standard) throws(OdopctlFailure) -> Settings {
         let config = try ConfigFile.load(flag: options.configFile, environment: environment)
         for warning in config?.warnings ?? [] {
             StandardStream.error.writeLine(warning)
@@ -31,7 +40,7 @@ struct Settings: Sendable {
             }
             timeoutSeconds = seconds
         } else {
-            timeoutSeconds = defaultTimeoutSeconds
+            timeoutSeconds = defaults.timeoutSeconds
         }
         let retries: Int
         if let flag = options.retries {
@@ -42,7 +51,7 @@ struct Settings: Sendable {
             }
             retries = count
         } else {
-            retries = defaultRetries
+            retries = defaults.retries
         }
 
         var endpoints: [ServiceName: ServiceEndpoints] = [:]

@@ -40,8 +40,13 @@ struct GlobalOptions: ParsableArguments {
     }
 
     /// The settings from flags, environment, config file and defaults, in that order.
-    func resolve(environment: [String: String] = ProcessInfo.processInfo.environment) throws(OdopctlFailure) -> Settings {
-        try Settings.resolve(options: self, environment: environment)
+    /// Resolves the settings; `defaults` apply where no flag, environment variable or config
+    /// file sets the timeout and retries (a health probe wants a quicker answer than an import).
+    func resolve(
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        defaults: Settings.Patience = .standard
+    ) throws(OdopctlFailure) -> Settings {
+        try Settings.resolve(options: self, environment: environment, defaults: defaults)
     }
 }
 

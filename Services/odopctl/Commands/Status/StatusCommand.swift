@@ -12,7 +12,9 @@ struct StatusCommand: ParsableCommand {
             event it published. Below, one line per subscription: the subscribing service, its \
             source, the last seq it applied, the source's last seq, the lag between them, and \
             its state (running, catching_up, disconnected, or stalled with the event's seq and \
-            error). A service that is not running shows as DOWN with the endpoint odopctl tried.
+            error). A service that is not running shows as DOWN with the endpoint odopctl tried. \
+            Unless --timeout, --retries or their settings say otherwise, each service gets 1 s \
+            and one retry, so a DOWN line comes within about 2 s.
 
             Exits 0 when every service asked is up and ok; otherwise stderr says which is not \
             and why, and the exit code is 3 when any is down, 5 when all answered but some is \
@@ -35,7 +37,7 @@ struct StatusCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let settings = try global.resolve()
+        let settings = try global.resolve(defaults: .probe)
         let services = service.isEmpty ? ServiceName.allCases : Array(Set(service)).sorted()
         var connections: [ServiceConnection] = []
         for service in services {
