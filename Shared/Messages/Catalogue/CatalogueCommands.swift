@@ -174,12 +174,7 @@ public enum ProductSearch: CommandSchema {
             self.offset = offset
         }
         public func validate() throws(CommandError) {
-            if let limit, !(1...ProductSearch.maximumLimit).contains(limit) {
-                throw .invalidArgument("field 'limit' must be between 1 and \(ProductSearch.maximumLimit), got \(limit)", field: "limit")
-            }
-            if let offset, offset < 0 {
-                throw .invalidArgument("field 'offset' must be at least 0, got \(offset)", field: "offset")
-            }
+            try PageArguments.validate(limit: limit, offset: offset, maximum: ProductSearch.maximumLimit)
         }
     }
     public struct Result: Codable, Sendable, Equatable {

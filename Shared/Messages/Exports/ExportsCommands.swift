@@ -64,7 +64,7 @@ public enum PlanList: CommandSchema {
             self.offset = offset
         }
         public func validate() throws(CommandError) {
-            try ExportsArgumentRules.page(limit: limit, offset: offset, maximum: PlanList.maximumLimit)
+            try PageArguments.validate(limit: limit, offset: offset, maximum: PlanList.maximumLimit)
         }
     }
     public struct Result: Codable, Sendable, Equatable {
@@ -336,7 +336,7 @@ public enum FiguresList: CommandSchema {
             self.offset = offset
         }
         public func validate() throws(CommandError) {
-            try ExportsArgumentRules.page(limit: limit, offset: offset, maximum: FiguresList.maximumLimit)
+            try PageArguments.validate(limit: limit, offset: offset, maximum: FiguresList.maximumLimit)
         }
     }
     public struct Result: Codable, Sendable, Equatable {
@@ -362,15 +362,6 @@ enum ExportsArgumentRules {
     static func version(_ expectedVersion: Int?) throws(CommandError) {
         if let expectedVersion, expectedVersion < 1 {
             throw .invalidArgument("field 'expectedVersion' must be at least 1, got \(expectedVersion)", field: "expectedVersion")
-        }
-    }
-
-    static func page(limit: Int?, offset: Int?, maximum: Int) throws(CommandError) {
-        if let limit, !(1...maximum).contains(limit) {
-            throw .invalidArgument("field 'limit' must be between 1 and \(maximum), got \(limit)", field: "limit")
-        }
-        if let offset, offset < 0 {
-            throw .invalidArgument("field 'offset' must be at least 0, got \(offset)", field: "offset")
         }
     }
 }
