@@ -116,7 +116,7 @@ let package = Package(
         .executableTarget(
             name: "odop-bench",
             dependencies: [
-                "ZeroMQ", "ODOPClient", "ODOPMessages", "ODOPRuntime", "Catalogue",
+                "ZeroMQ", "ODOPClient", "ODOPMessages", "ODOPRuntime", "ODOPTesting", "Catalogue",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Services/bench",

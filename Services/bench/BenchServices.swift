@@ -3,6 +3,7 @@ import GRDB
 import Logging
 import ODOPMessages
 import ODOPRuntime
+import ODOPTesting
 import Synchronization
 
 // Two small services run in this process on the real runtime: `bench`, whose writes insert rows
@@ -167,34 +168,25 @@ struct BenchFollowerService: ServiceDefinition {
     func registerCommands(in registry: inout CommandRegistry) {}
 }
 
-/// A `ServiceHost` running in this process on free loopback ports with a scratch data directory.
-/// `stop()` shuts it down gracefully (as SIGTERM would) and removes the directory.
+/// A service running in this process (the harness's `InProcessService`: free loopback ports, a
+/// scratch data directory), with what the bench needs on top: a blocking `stop()` for its
+/// synchronous scenarios, and the subscription cursor read straight from the database.
 final class HostedService {
-    let host: ServiceHost
-    let directory: ScratchDirectory
-    private var task: Task<Void, Never>?
+    let service: InProcessService
+    var host: ServiceHost { service.host }
+    private var stopped = false
 
     init(_ definition: some ServiceDefinition, logLevel: Logger.Level) throws {
-        directory = try ScratchDirectory(prefix: "odop-bench-\(definition.name)")
-        let logger = ServiceLauncher.makeLogger(label: "bench.\(definition.name)", level: logLevel)
+        _ = ServiceLauncher.makeLogger(label: "bench.\(definition.name)", level: logLevel)  // one stderr log format
         do {
-            host = try ServiceHost(
-                definition,
-                configuration: ServiceConfiguration(
-                    dataDirectory: directory.path, commandsBind: "tcp://127.0.0.1:*", eventsBind: "tcp://127.0.0.1:*",
-                    logLevel: logLevel),
-                logger: logger)
+            service = try InProcessService(definition, heartbeat: .seconds(1), logLevel: logLevel)
         } catch {
-            directory.remove()
             throw BenchFailure("cannot start \(definition.name): \(error)")
         }
-        host.start()
-        let host = self.host
-        task = Task.detached { try? await host.run() }
     }
 
-    var commandsEndpoint: String { host.commandsEndpoint }
-    var eventsEndpoint: String { host.eventsEndpoint }
+    var commandsEndpoint: String { service.commandsEndpoint }
+    var eventsEndpoint: String { service.eventsEndpoint }
 
     /// The last seq this service's subscription to `source` committed (0 before any).
     func cursor(_ source: String) throws -> Int64 {
@@ -218,18 +210,17 @@ final class HostedService {
         }
     }
 
-    /// Stops the service and waits until it has; removes its data directory. Idempotent.
+    /// Stops the service and waits until it has; its data directory goes with it. Idempotent.
     func stop() {
-        guard let task else { return }
-        self.task = nil
-        task.cancel()
+        guard !stopped else { return }
+        stopped = true
+        let service = self.service
         let done = DispatchSemaphore(value: 0)
         Task.detached {
-            await task.value
+            await service.stop()
             done.signal()
         }
         done.wait()
-        directory.remove()
     }
 
     deinit { stop() }

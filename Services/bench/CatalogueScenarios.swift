@@ -2,6 +2,7 @@ import Catalogue
 import Foundation
 import ODOPClient
 import ODOPMessages
+import ODOPTesting
 import ZeroMQ
 
 // Scenarios 7 and 8: the real `odop-catalogue` executable as a child process (idle memory,
@@ -54,10 +55,10 @@ extension BenchSession {
     }
 
     private func startCatalogueProcess(executable: String, idle: Double) throws -> ProcessRun {
-        let directory = try ScratchDirectory(prefix: "odop-bench-process")
-        defer { directory.remove() }
-        let commands = "tcp://127.0.0.1:\(try freeLoopbackPort())"
-        let events = "tcp://127.0.0.1:\(try freeLoopbackPort())"
+        let directory = TemporaryDirectory(prefix: "odop-bench-process")
+        defer { withExtendedLifetime(directory) {} }  // removed only after the child has stopped
+        let commands = FreePort.endpoint()
+        let events = FreePort.endpoint()
         let logPath = (directory.path as NSString).appendingPathComponent("catalogue.log")
         _ = FileManager.default.createFile(atPath: logPath, contents: nil)
         let log = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
@@ -240,21 +241,3 @@ func median(_ values: [Double]) -> Double {
     return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
 }
 
-/// A loopback TCP port nobody listens on now (bind port 0, read it back, release).
-func freeLoopbackPort() throws -> Int {
-    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    guard fd >= 0 else { throw BenchFailure("socket(): \(String(cString: strerror(errno)))") }
-    defer { close(fd) }
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_port = 0
-    address.sin_addr.s_addr = inet_addr("127.0.0.1")
-    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-    let bound = withUnsafeMutablePointer(to: &address) {
-        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in
-            bind(fd, pointer, length) == 0 && getsockname(fd, pointer, &length) == 0
-        }
-    }
-    guard bound else { throw BenchFailure("bind/getsockname: \(String(cString: strerror(errno)))") }
-    return Int(UInt16(bigEndian: address.sin_port))
-}

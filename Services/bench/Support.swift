@@ -159,23 +159,6 @@ func runClosedLoop(
     }
 }
 
-/// A directory under the system's temporary directory, removed by `remove()` (and on deinit).
-final class ScratchDirectory: Sendable {
-    let path: String
-
-    init(prefix: String) throws {
-        let base = FileManager.default.temporaryDirectory.path
-        path = (base as NSString).appendingPathComponent("\(prefix)-\(UUID().uuidString.prefix(8).lowercased())")
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    }
-
-    func remove() {
-        try? FileManager.default.removeItem(atPath: path)
-    }
-
-    deinit { remove() }
-}
-
 /// A cheap per-thread pseudo-random sequence (xorshift64*), so that picking a key costs nothing
 /// next to the operation measured.
 struct CheapRandom {
