@@ -19,6 +19,7 @@ let package = Package(
         .executable(name: "odop-bench", targets: ["odop-bench"]),
         .library(name: "ZeroMQ", targets: ["ZeroMQ"]),
         .library(name: "ODOPMessages", targets: ["ODOPMessages"]),
+        .library(name: "ODOPReference", targets: ["ODOPReference"]),
         .library(name: "ODOPClient", targets: ["ODOPClient"]),
         .library(name: "ODOPRuntime", targets: ["ODOPRuntime"]),
     ],
@@ -38,6 +39,7 @@ let package = Package(
         ),
         .target(name: "ZeroMQ", dependencies: ["CZeroMQ"], path: "Shared/ZeroMQ", swiftSettings: strict),
         .target(name: "ODOPMessages", path: "Shared/Messages", swiftSettings: strict),
+        .target(name: "ODOPReference", path: "Shared/Reference", swiftSettings: strict),
         .target(
             name: "ODOPClient",
             dependencies: ["ZeroMQ", "ODOPMessages"],
@@ -47,7 +49,7 @@ let package = Package(
         .target(
             name: "ODOPRuntime",
             dependencies: [
-                "ZeroMQ", "ODOPMessages", "ODOPClient",
+                "ZeroMQ", "ODOPMessages", "ODOPReference", "ODOPClient",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -70,7 +72,7 @@ let package = Package(
         .target(
             name: "Catalogue",
             dependencies: [
-                "ODOPRuntime", "ODOPMessages",
+                "ODOPRuntime", "ODOPMessages", "ODOPReference",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             path: "Services/catalogue/Catalogue",
@@ -88,7 +90,7 @@ let package = Package(
         .target(
             name: "Exports",
             dependencies: [
-                "ODOPRuntime", "ODOPMessages",
+                "ODOPRuntime", "ODOPMessages", "ODOPReference",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             path: "Services/exports/Exports",
@@ -106,7 +108,7 @@ let package = Package(
         .executableTarget(
             name: "odopctl",
             dependencies: [
-                "ODOPClient", "ODOPMessages",
+                "ODOPClient", "ODOPMessages", "ODOPReference",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Services/odopctl",
@@ -127,7 +129,7 @@ let package = Package(
         .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ"], swiftSettings: strict),
         .testTarget(
             name: "MessagesTests",
-            dependencies: ["ODOPMessages", "ODOPTesting"],
+            dependencies: ["ODOPMessages", "ODOPReference", "ODOPTesting"],
             resources: [.copy("Fixtures")],
             swiftSettings: strict
         ),
@@ -138,7 +140,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CatalogueTests",
-            dependencies: ["Catalogue", "ODOPRuntime", "ODOPTesting", "ODOPClient", "ODOPMessages"],
+            dependencies: ["Catalogue", "ODOPReference", "ODOPRuntime", "ODOPTesting", "ODOPClient", "ODOPMessages"],
             swiftSettings: strict
         ),
         .testTarget(

@@ -1,3 +1,4 @@
+import ODOPReference
 import Testing
 @testable import Catalogue
 

@@ -1,3 +1,4 @@
+import ODOPReference
 /// Several `(spelling, LGD code)` entries of one state consolidated into one district.
 public struct DistrictMerge: Sendable, Hashable, CustomStringConvertible {
     public let state: StateUT

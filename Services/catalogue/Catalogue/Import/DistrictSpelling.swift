@@ -1,3 +1,4 @@
+import ODOPReference
 /// A district name as spelled in a source, and the rule deciding whether two spellings name
 /// the same district.
 ///

@@ -1,3 +1,4 @@
+import ODOPReference
 /// How a product name was found to name a registered GI. Rules are tried in this order; the
 /// first rule with a candidate wins.
 ///

@@ -1,3 +1,4 @@
+import ODOPReference
 /// A product or GI name reduced to comparable words.
 ///
 /// Normalisation: a `(Logo)` marker is removed; the text is case- and diacritic-folded and split

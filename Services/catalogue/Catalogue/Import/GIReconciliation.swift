@@ -1,3 +1,4 @@
+import ODOPReference
 /// A product whose ODOP list GI flag disagrees with the GI registry.
 public struct GIDiscrepancy: Sendable, Hashable, CustomStringConvertible {
     /// Raw values are the wire forms (`gi.discrepancies` items' `kind`).

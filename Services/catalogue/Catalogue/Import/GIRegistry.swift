@@ -1,3 +1,4 @@
+import ODOPReference
 /// One registered Indian Geographical Indication, after word/logo duplicates are collapsed.
 public struct GIEntry: Sendable, Hashable, CustomStringConvertible {
     /// The name as first listed, with any `(Logo)` marker removed and white space collapsed.

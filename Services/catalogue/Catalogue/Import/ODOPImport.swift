@@ -1,3 +1,4 @@
+import ODOPReference
 /// What importing an ODOP list would do: the districts and products it describes, and the
 /// report of what was cleaned on the way.
 public struct ImportPlan: Sendable, Hashable {

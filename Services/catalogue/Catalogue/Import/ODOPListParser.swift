@@ -1,3 +1,4 @@
+import ODOPReference
 /// One accepted data row of the national ODOP list, cleaned.
 ///
 /// Text fields are trimmed with white space runs collapsed (original case kept), except

@@ -1,3 +1,4 @@
+import ODOPReference
 /// The identity of a catalogue product: `(state, district, product name)`, each normalised.
 ///
 /// Contract: `district` and `name` are case-folded (diacritics too), trimmed and have every

@@ -1,3 +1,4 @@
+import ODOPReference
 /// The ODOP list's "GI Status" flag: whether the product is said to carry a registered
 /// Geographical Indication. (The flag is not reliable; see `GIReconciliation`.)
 ///

@@ -1,3 +1,4 @@
+import ODOPReference
 /// The Government of India ministry, department or office responsible for a product, with
 /// its spellings normalised to canonical names.
 ///

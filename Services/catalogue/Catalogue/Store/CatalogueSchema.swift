@@ -1,3 +1,4 @@
+import ODOPReference
 import GRDB
 import ODOPRuntime
 

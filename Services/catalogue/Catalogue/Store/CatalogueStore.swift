@@ -1,3 +1,4 @@
+import ODOPReference
 import Foundation
 import GRDB
 import ODOPMessages

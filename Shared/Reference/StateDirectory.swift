@@ -96,7 +96,7 @@ public enum StateDirectory {
 
     /// Folded form used for lookup: words (with `&` as `and`), minus `UT` / `U.T.` markers and a
     /// leading `the`, concatenated without separators. (No state name contains the word "ut".)
-    static func lookupKey(_ raw: String) -> String {
+    public static func lookupKey(_ raw: String) -> String {
         var words = TextFolding.words(raw)
         var index = 0
         while index < words.count {

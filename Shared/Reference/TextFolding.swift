@@ -8,9 +8,9 @@ import Foundation
 /// - `caseFolded` additionally folds case and diacritics (`"Münchener  Bier "` → `"munchener bier"`).
 /// - `letterDigitKey` keeps only letters and digits of the case- and diacritic-folded text,
 ///   so punctuation and spacing differences vanish (`"Dr. B. R. Ambedkar"` → `"drbrambedkar"`).
-enum TextFolding {
+public enum TextFolding {
     /// Trims and folds every run of white space (including newlines and U+00A0) into one space.
-    static func collapsingWhitespace(_ text: some StringProtocol) -> String {
+    public static func collapsingWhitespace(_ text: some StringProtocol) -> String {
         if isCollapsedASCII(text.utf8) { return String(text) }
         var scalars = String.UnicodeScalarView()
         var pendingSpace = false
@@ -29,12 +29,12 @@ enum TextFolding {
     }
 
     /// True when the text is empty or only white space.
-    static func isBlank(_ text: some StringProtocol) -> Bool {
+    public static func isBlank(_ text: some StringProtocol) -> Bool {
         text.unicodeScalars.allSatisfy(\.properties.isWhitespace)
     }
 
     /// The text without leading and trailing white space; inner white space is kept as is.
-    static func trimmingWhitespace(_ text: String) -> String {
+    public static func trimmingWhitespace(_ text: String) -> String {
         let scalars = text.unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
               let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
@@ -44,14 +44,14 @@ enum TextFolding {
     }
 
     /// `collapsingWhitespace` followed by case and diacritic folding.
-    static func caseFolded(_ text: some StringProtocol) -> String {
+    public static func caseFolded(_ text: some StringProtocol) -> String {
         let collapsed = collapsingWhitespace(text)
         if collapsed.utf8.allSatisfy({ $0 < 0x80 }) { return asciiLowercased(collapsed) }
         return collapsed.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
     }
 
     /// Case- and diacritic-folded letters and digits only; everything else is dropped.
-    static func letterDigitKey(_ text: some StringProtocol) -> String {
+    public static func letterDigitKey(_ text: some StringProtocol) -> String {
         if text.utf8.allSatisfy({ $0 < 0x80 }) {
             var bytes: [UInt8] = []
             bytes.reserveCapacity(text.utf8.count)
@@ -64,7 +64,7 @@ enum TextFolding {
 
     /// Words of the case- and diacritic-folded text: maximal runs of letters and digits.
     /// `&` counts as the word `and`; every other non-alphanumeric character separates words.
-    static func words(_ text: some StringProtocol) -> [String] {
+    public static func words(_ text: some StringProtocol) -> [String] {
         let folded = text.utf8.allSatisfy({ $0 < 0x80 })
             ? asciiLowercased(String(text))
             : String(text).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
@@ -91,7 +91,7 @@ enum TextFolding {
     /// Removes every parenthesised segment whose content holds at least `minimumLetters`
     /// letters, then collapses white space: `"Belagavi (Belgaum)"` → `"Belagavi"`, while
     /// `"Kamrup (M)"` keeps its one-letter qualifier. Unbalanced parentheses are left alone.
-    static func removingParenthesisedAlternatives(_ text: String, minimumLetters: Int = 3) -> String {
+    public static func removingParenthesisedAlternatives(_ text: String, minimumLetters: Int = 3) -> String {
         collapsingWhitespace(
             text.contains("(") ? splitParenthesised(text, minimumLetters: minimumLetters).base : text
         )
@@ -99,13 +99,13 @@ enum TextFolding {
 
     /// The parenthesised segments (content only, whitespace-collapsed) that
     /// `removingParenthesisedAlternatives` would drop.
-    static func parenthesisedAlternatives(_ text: String, minimumLetters: Int = 3) -> [String] {
+    public static func parenthesisedAlternatives(_ text: String, minimumLetters: Int = 3) -> [String] {
         text.contains("(") ? splitParenthesised(text, minimumLetters: minimumLetters).alternatives : []
     }
 
     /// The contents of the parenthesised segments that are qualifiers rather than alternatives
     /// (fewer than `minimumLetters` letters): `"Kamrup (M)"` → `["M"]`.
-    static func parenthesisedQualifiers(_ text: String, minimumLetters: Int = 3) -> [String] {
+    public static func parenthesisedQualifiers(_ text: String, minimumLetters: Int = 3) -> [String] {
         guard text.contains("(") else { return [] }
         var qualifiers: [String] = []
         var rest = Substring(text)
