@@ -15,6 +15,7 @@ let package = Package(
     products: [
         .executable(name: "odop-catalogue", targets: ["odop-catalogue"]),
         .executable(name: "odop-exports", targets: ["odop-exports"]),
+        .executable(name: "odop-training", targets: ["odop-training"]),
         .executable(name: "odopctl", targets: ["odopctl"]),
         .executable(name: "odop-bench", targets: ["odop-bench"]),
         .library(name: "ZeroMQ", targets: ["ZeroMQ"]),
@@ -28,6 +29,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // MARK: Shared
@@ -105,6 +107,25 @@ let package = Package(
             path: "Services/exports/Main",
             swiftSettings: strict
         ),
+        .target(
+            name: "Training",
+            dependencies: [
+                "ODOPRuntime", "ODOPMessages", "ODOPReference",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            path: "Services/training/Training",
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "odop-training",
+            dependencies: [
+                "Training", "ODOPRuntime",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Services/training/Main",
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "odopctl",
             dependencies: [
@@ -146,6 +167,11 @@ let package = Package(
         .testTarget(
             name: "ExportsTests",
             dependencies: ["Exports", "ODOPRuntime", "ODOPTesting", "ODOPClient", "ODOPMessages"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "TrainingTests",
+            dependencies: ["Training", "ODOPReference", "ODOPRuntime", "ODOPTesting", "ODOPClient", "ODOPMessages"],
             swiftSettings: strict
         ),
         .testTarget(
