@@ -171,7 +171,10 @@ let package = Package(
         ),
         .testTarget(
             name: "TrainingTests",
-            dependencies: ["Training", "ODOPReference", "ODOPRuntime", "ODOPTesting", "ODOPClient", "ODOPMessages"],
+            dependencies: [
+                "Training", "ODOPReference", "ODOPRuntime", "ODOPTesting", "ODOPClient", "ODOPMessages",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strict
         ),
         .testTarget(

@@ -6,6 +6,7 @@ import Training
 
 /// `odop-training`: the training service (schemes, artisans, applications, batches, attendance,
 /// certificates, toolkits, stipends, reports), following the catalogue's events.
+@main
 struct TrainingCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "odop-training",
@@ -63,4 +64,3 @@ struct TrainingCommand: AsyncParsableCommand {
     }
 }
 
-await TrainingCommand.main()
