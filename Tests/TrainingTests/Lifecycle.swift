@@ -54,3 +54,18 @@ extension TrainingCluster {
         try call(FunnelReport.self, .init(groupBy: groupBy, schemeId: scheme))
     }
 }
+
+extension TrainingCluster {
+    /// A UP artisan of Firozabad's glass, trained in a batch from `start` (10 days, 8 attended)
+    /// and given a kit on the batch's last day.
+    @discardableResult
+    func upThroughToolkit(_ args: ArtisanRegister.Arguments, start: String = "2026-03-02", end: String = "2026-03-11") throws -> (TrainingApplication, Enrolment, Toolkit) {
+        let (_, application) = try selected(args, scheme: Self.up)
+        let batch = try upBatch(product: "Glass Items", start: start, end: end)
+        let enrolment = try call(EnrolmentCreate.self, .init(applicationId: application.applicationId, batchId: batch.batchId))
+        try run(batch, present: [enrolment.enrolmentId], days: 8)
+        let completed = try call(EnrolmentComplete.self, .init(enrolmentId: enrolment.enrolmentId))
+        let toolkit = try call(ToolkitIssue.self, .init(applicationId: application.applicationId, valueRupees: 20_000))
+        return (application, completed, toolkit)
+    }
+}
