@@ -58,7 +58,7 @@ enum SchemeRules {
         }
         for (index, rule) in given.trainingKinds.enumerated() {
             let field = "parameters.trainingKinds.\(index)"
-            guard given.trainingKinds.filter({ $0.kind == rule.kind }).count == 1 else {
+            guard !given.trainingKinds[..<index].contains(where: { $0.kind == rule.kind }) else {
                 throw .invalidArgument("field 'parameters.trainingKinds' lists kind \(rule.kind.rawValue) twice", field: "\(field).kind")
             }
             guard 1 <= rule.minimumDays, rule.minimumDays <= rule.maximumDays, rule.maximumDays <= 365 else {
