@@ -1,3 +1,4 @@
+import ODOPCatalogueCopy
 import Foundation
 import ODOPMessages
 import ODOPRuntime
@@ -23,7 +24,7 @@ enum FigureCommands {
                     field: "valueINRCrore")
             }
             let source = try PlanContent.text(args.source, field: "source", maximum: PlanContent.maximumNameLength)
-            guard let product = try CatalogueMirror(db: transaction.db).product(args.productId) else {
+            guard let product = try CatalogueCopyReader(transaction.db).product(id: args.productId) else {
                 throw CommandError.invalidArgument(
                     "field 'productId': no ODOP product \"\(args.productId)\" is known to the exports service (it learns products from the catalogue's events)",
                     field: "productId")

@@ -33,7 +33,7 @@ enum PlanStatusReport {
             lines[code] = line
         }
         for row in try CachedSQL.rows(db, sql: """
-            SELECT state_code, MIN(state) AS state, COUNT(DISTINCT district_id) AS districts FROM products
+            SELECT state_code, MIN(state) AS state, COUNT(DISTINCT district_id) AS districts FROM catalogue_copy_products
             WHERE status = 'active' \(filter) GROUP BY state_code
             """, arguments: arguments) {
             let code: String = row["state_code"]
@@ -73,7 +73,7 @@ enum PlanGapReport {
         let items = try CachedSQL.rows(db, sql: """
             SELECT MIN(p.state) AS state, MIN(p.state_code) AS state_code, MIN(p.district) AS district, p.district_id,
                 COUNT(*) AS products, MIN(pl.id) AS plan_id, MIN(pl.status) AS plan_status
-            FROM products p LEFT JOIN plans pl ON pl.district_id = p.district_id AND pl.status <> 'archived'
+            FROM catalogue_copy_products p LEFT JOIN plans pl ON pl.district_id = p.district_id AND pl.status <> 'archived'
             WHERE p.status = 'active' \(filter)
             GROUP BY p.district_id
             HAVING plan_status IS NULL OR plan_status <> 'adopted'

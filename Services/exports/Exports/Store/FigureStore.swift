@@ -55,7 +55,7 @@ struct FigureStore {
             conditions.append("f.financial_year = ?")
             arguments.append(financialYear)
         }
-        let from = "FROM export_figures f LEFT JOIN districts d ON d.id = f.district_id WHERE " + conditions.joined(separator: " AND ")
+        let from = "FROM export_figures f LEFT JOIN catalogue_copy_districts d ON d.id = f.district_id WHERE " + conditions.joined(separator: " AND ")
         let total = try CachedSQL.value(Int.self, db, sql: "SELECT COUNT(*) \(from)", arguments: StatementArguments(arguments)) ?? 0
         let documents = try CachedSQL.values(Data.self, db, sql: """
             SELECT f.document \(from) ORDER BY f.state_code, f.district_id, f.product_id, f.financial_year LIMIT ? OFFSET ?
@@ -78,7 +78,7 @@ struct FigureStore {
     func reportRows(state: String?) throws -> [ReportRow] {
         var sql = """
             SELECT f.product_id, f.financial_year, f.value_inr_crore, p.state, p.state_code, p.sector
-            FROM export_figures f JOIN products p ON p.id = f.product_id WHERE f.is_current = 1
+            FROM export_figures f JOIN catalogue_copy_products p ON p.id = f.product_id WHERE f.is_current = 1
             """
         var arguments: [any DatabaseValueConvertible] = []
         if let state {
