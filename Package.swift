@@ -116,7 +116,7 @@ let package = Package(
         .target(
             name: "Training",
             dependencies: [
-                "ODOPRuntime", "ODOPMessages", "ODOPReference",
+                "ODOPRuntime", "ODOPMessages", "ODOPReference", "ODOPCatalogueCopy",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
@@ -178,7 +178,7 @@ let package = Package(
         .testTarget(
             name: "TrainingTests",
             dependencies: [
-                "Training", "ODOPReference", "ODOPRuntime", "ODOPTesting", "ODOPClient", "ODOPMessages",
+                "Training", "ODOPCatalogueCopy", "ODOPReference", "ODOPRuntime", "ODOPTesting", "ODOPClient", "ODOPMessages",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strict

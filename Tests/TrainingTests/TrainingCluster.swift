@@ -171,7 +171,7 @@ final class TrainingCluster: @unchecked Sendable {
         let queue = try DatabaseQueue(path: databasePath, configuration: { var c = Configuration(); c.readonly = true; return c }())
         defer { try? queue.close() }
         return try queue.read { db in
-            try Data.fetchAll(db, sql: "SELECT reply FROM command_replies").map { String(decoding: $0, as: UTF8.self) }.joined(separator: "\n")
+            try Data.fetchAll(db, sql: "SELECT reply FROM odop_command_replies").map { String(decoding: $0, as: UTF8.self) }.joined(separator: "\n")
         }
     }
 

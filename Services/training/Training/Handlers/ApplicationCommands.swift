@@ -1,3 +1,4 @@
+import ODOPCatalogueCopy
 import GRDB
 import ODOPMessages
 import ODOPRuntime
@@ -115,14 +116,14 @@ enum ApplicationCommands {
         let p = scheme.parameters
         let birth = try CalendarDay(parsing: personal.dateOfBirth, field: "artisan.dateOfBirth")
         try Eligibility.check(.init(dateOfBirth: birth, stateCode: artisan.stateCode, trade: artisan.trade), p, schemeId: scheme.schemeId, today: work.today)
-        var product: KnownCatalogue.Product?
+        var product: CatalogueProduct?
         if p.requiresOdopProduct {
             guard let productId = artisan.productId else {
                 throw CommandError.conflict("\(scheme.schemeId) is for artisans of an ODOP product; the artisan has none", field: "artisan.productId")
             }
-            product = try ArtisanRegistration.activeProduct(productId, in: artisan.districtId, KnownCatalogue(db: work.db), field: "artisan.productId")
+            product = try ArtisanRegistration.activeProduct(productId, in: artisan.districtId, CatalogueCopyReader(work.db), field: "artisan.productId")
         } else if let productId = artisan.productId {
-            product = try KnownCatalogue(db: work.db).product(id: productId)
+            product = try CatalogueCopyReader(work.db).product(id: productId)
         }
         let applications = ApplicationStore(db: work.db)
         if let open = try applications.open(artisanId: artisan.id, schemeId: scheme.schemeId).first {

@@ -1,3 +1,4 @@
+import ODOPCatalogueCopy
 import ODOPMessages
 import ODOPReference
 
@@ -13,7 +14,7 @@ enum ArtisanRegistration {
         let aadhaar = try AadhaarNumber(parsing: args.aadhaar)
         let family = try PersonalFields.text(args.familyReference, field: "familyReference")
         let state = try PlaceArgument.state(args.state)
-        let catalogue = KnownCatalogue(db: work.db)
+        let catalogue = CatalogueCopyReader(work.db)
         guard let district = try catalogue.district(state: state, named: TextFolding.collapsingWhitespace(args.district)) else {
             throw CommandError.invalidArgument("field 'district' is not a catalogue district of \(state.name): \"\(args.district.prefix(60))\"", field: "district")
         }
@@ -43,11 +44,11 @@ enum ArtisanRegistration {
 
     /// The product, known, active and in `districtId`; otherwise `invalid_argument` (unknown,
     /// elsewhere) or `conflict` (retired) naming `field`.
-    static func activeProduct(_ id: String, in districtId: String?, _ catalogue: KnownCatalogue, field: String) throws -> KnownCatalogue.Product {
+    static func activeProduct(_ id: String, in districtId: String?, _ catalogue: CatalogueCopyReader, field: String) throws -> CatalogueProduct {
         guard let product = try catalogue.product(id: id) else {
             throw CommandError.invalidArgument("field '\(field)' is not a catalogue product: \"\(id.prefix(60))\"", field: field)
         }
-        guard product.status == .active else {
+        guard product.isActive else {
             throw CommandError.conflict("ODOP product \(product.id) (\(product.name)) is retired", field: field)
         }
         if let districtId, product.districtId != districtId {

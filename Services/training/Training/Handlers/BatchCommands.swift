@@ -1,3 +1,4 @@
+import ODOPCatalogueCopy
 import GRDB
 import ODOPMessages
 import ODOPReference
@@ -77,9 +78,9 @@ enum BatchCommands {
         guard (rule.minimumDays...rule.maximumDays).contains(days) else {
             throw CommandError.invalidArgument("\(args.kind.rawValue) training of \(scheme.schemeId) lasts \(rule.minimumDays)–\(rule.maximumDays) days; these dates give \(days)", field: "endDate")
         }
-        let catalogue = KnownCatalogue(db: work.db)
+        let catalogue = CatalogueCopyReader(work.db)
         var productId: String?, trade: String?, sector: String?
-        let district: KnownCatalogue.District
+        let district: CatalogueDistrict
         if p.requiresOdopProduct {
             guard let given = args.productId else {
                 throw CommandError.invalidArgument("missing field 'productId': \(scheme.schemeId) trains for an ODOP product", field: "productId")
@@ -87,7 +88,7 @@ enum BatchCommands {
             let product = try ArtisanRegistration.activeProduct(given, in: nil, catalogue, field: "productId")
             productId = product.id
             sector = product.sector
-            district = KnownCatalogue.District(id: product.districtId, state: product.state, stateCode: product.stateCode, name: product.district)
+            district = CatalogueDistrict(id: product.districtId, state: product.state, stateCode: product.stateCode, name: product.district, aliases: [])
         } else {
             guard args.productId == nil else {
                 throw CommandError.invalidArgument("\(scheme.schemeId) trains for a trade; give 'trade', 'state' and 'district', not 'productId'", field: "productId")

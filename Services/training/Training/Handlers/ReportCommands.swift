@@ -1,5 +1,7 @@
+import ODOPCatalogueCopy
 import GRDB
 import ODOPMessages
+import ODOPReference
 import ODOPRuntime
 
 /// `report.funnel`, `report.coverage`, `report.ageing` (and `report.stipends`, see
@@ -41,7 +43,11 @@ enum ReportCommands {
             let since = today.adding(months: -(args.months ?? 12)).adding(days: 1)
             let stateCode = try args.state.map { try PlaceArgument.state($0).code }
             var gaps: [CoverageGap] = []
-            for (district, products) in try KnownCatalogue(db: read.db).districtsWithActiveProducts(stateCode: stateCode) {
+            let copy = CatalogueCopyReader(read.db)
+            let active = Dictionary(grouping: try copy.activeProducts(state: stateCode.flatMap(StateDirectory.state(code:))), by: \.districtId)
+            let districts = try active.keys.compactMap { try copy.district(id: $0) }.sorted { ($0.state, $0.name) < ($1.state, $1.name) }
+            for district in districts {
+                let products = active[district.id]?.count ?? 0
                 let last = try String.fetchOne(read.db.cachedStatement(sql: "SELECT last_completed_on FROM district_completions WHERE district_id = ?"),
                                                arguments: [district.id])
                 if let last, last >= since.description { continue }

@@ -26,16 +26,6 @@ enum TrainingSchema {
                 PRIMARY KEY (scheme_id, version));
             CREATE TABLE scheme_heads (scheme_id TEXT PRIMARY KEY, version INTEGER NOT NULL);
 
-            CREATE TABLE known_districts (
-                id TEXT PRIMARY KEY, state TEXT NOT NULL, state_code TEXT NOT NULL, name TEXT NOT NULL,
-                keys TEXT NOT NULL);
-            CREATE TABLE known_district_names (state_code TEXT NOT NULL, name_key TEXT NOT NULL, district_id TEXT NOT NULL,
-                PRIMARY KEY (state_code, name_key));
-            CREATE TABLE known_products (
-                id TEXT PRIMARY KEY, version INTEGER NOT NULL, name TEXT NOT NULL, state TEXT NOT NULL,
-                state_code TEXT NOT NULL, district TEXT NOT NULL, district_id TEXT NOT NULL, sector TEXT NOT NULL,
-                status TEXT NOT NULL);
-            CREATE INDEX known_products_by_district ON known_products (district_id, status);
 
             CREATE TABLE artisans (
                 id TEXT PRIMARY KEY, version INTEGER NOT NULL, identity_hash TEXT NOT NULL UNIQUE,
