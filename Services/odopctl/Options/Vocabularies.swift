@@ -19,3 +19,10 @@ enum CatalogueVocabulary {
     ]
     static let categories = ["primary", "secondary", "tertiary", "others"]
 }
+
+extension TrainingKind: ExpressibleByArgument {}
+extension ApplicationStatus: ExpressibleByArgument {}
+extension BatchStatus: ExpressibleByArgument {}
+extension StipendStatus: ExpressibleByArgument {}
+extension PaymentOutcome: ExpressibleByArgument {}
+extension FunnelGrouping: ExpressibleByArgument {}
