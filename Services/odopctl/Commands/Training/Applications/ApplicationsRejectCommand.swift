@@ -8,7 +8,8 @@ struct ApplicationsRejectCommand: ParsableCommand {
         abstract: "Reject an application not yet selected.",
         discussion: """
             Examples:
-              odopctl training applications reject app-15d88f2558e04424 --decided-by \"DC Industries\" --reason \"no craft proof\"
+              odopctl training applications reject app-15d88f2558e04424 --decided-by \\
+                  \"DC Industries\" --reason \"no craft proof\"
             """
     )
 

@@ -8,7 +8,8 @@ struct ApplicationsSelectCommand: ParsableCommand {
         abstract: "Select a verified application (after the interview or committee).",
         discussion: """
             Examples:
-              odopctl training applications select app-15d88f2558e04424 --decided-by \"DC Industries\" --reason \"interview passed\"
+              odopctl training applications select app-15d88f2558e04424 --decided-by \\
+                  \"DC Industries\" --reason \"interview passed\"
             """
     )
 

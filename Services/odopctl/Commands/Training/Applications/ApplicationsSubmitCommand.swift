@@ -8,7 +8,8 @@ struct ApplicationsSubmitCommand: ParsableCommand {
         abstract: "Submit an artisan's application to a scheme (every eligibility rule is checked).",
         discussion: """
             Examples:
-              odopctl training applications submit --artisan art-3f9c2a7d41e84b06 --scheme up-odop-sdtd
+              odopctl training applications submit --artisan art-3f9c2a7d41e84b06 \\
+                  --scheme up-odop-sdtd
             """
     )
 

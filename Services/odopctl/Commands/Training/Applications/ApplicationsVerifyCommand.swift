@@ -8,8 +8,9 @@ struct ApplicationsVerifyCommand: ParsableCommand {
         abstract: "Record a verification stage's decision: who, why, approved or rejected.",
         discussion: """
             Examples:
-              odopctl training applications verify app-c7e3a9f1d2b84056 --stage gram_panchayat_or_ulb --approve \\
-                  --decided-by \"Gram Pradhan, Sewapuri\" --reason \"works as a potter\"
+              odopctl training applications verify app-c7e3a9f1d2b84056 --stage \\
+                  gram_panchayat_or_ulb --approve --decided-by \"Gram Pradhan, Sewapuri\" \\
+                  --reason \"works as a potter\"
             """
     )
 

@@ -10,7 +10,8 @@ struct ArtisansConsentCommand: ParsableCommand {
             Without an active consent an artisan cannot apply.
 
             Examples:
-              odopctl training artisans consent art-3f9c2a7d41e84b06 --purpose \"training and toolkit\" --withdraw
+              odopctl training artisans consent art-3f9c2a7d41e84b06 --purpose \\
+                  \"training and toolkit\" --withdraw
             """
     )
 

@@ -8,7 +8,8 @@ struct ArtisansEraseCommand: ParsableCommand {
         abstract: "Erase an artisan's personal data for good (the counts and the keyed hashes stay).",
         discussion: """
             Examples:
-              odopctl training artisans erase art-3f9c2a7d41e84b06 --reason \"the artisan asked for erasure\"
+              odopctl training artisans erase art-3f9c2a7d41e84b06 --reason \\
+                  \"the artisan asked for erasure\"
             """
     )
 

@@ -10,10 +10,12 @@ struct ArtisansRegisterCommand: ParsableCommand {
             Prints the artisan masked. The same Aadhaar number twice is refused (conflict, field aadhaar). Needs the admin role under CURVE.
 
             Examples:
-              odopctl training artisans register --name \"Ramesh Kumar\" --gender male --date-of-birth 1985-06-15 \\
-                  --mobile 9876543210 --aadhaar \"2345 6789 0124\" --family-reference RC-UP-100001 --state UP \\
-                  --district Firozabad --trade \"glass worker\" --product p-9b334f5c-e331-4e6a-af85-440a26c620ea \\
-                  --bank-account 400000104729 --ifsc SBIN0001234 --consent-purpose \"training and toolkit\"
+              odopctl training artisans register --name \"Ramesh Kumar\" --gender male \\
+                  --date-of-birth 1985-06-15 --mobile 9876543210 --aadhaar \\
+                  \"2345 6789 0124\" --family-reference RC-UP-100001 --state UP --district \\
+                  Firozabad --trade \"glass worker\" --product \\
+                  p-9b334f5c-e331-4e6a-af85-440a26c620ea --bank-account 400000104729 \\
+                  --ifsc SBIN0001234 --consent-purpose \"training and toolkit\"
             """
     )
 

@@ -9,7 +9,8 @@ struct ArtisansShowCommand: ParsableCommand {
         discussion: """
             Examples:
               odopctl training artisans show art-3f9c2a7d41e84b06
-              odopctl training artisans show art-3f9c2a7d41e84b06 --reveal --purpose \"stipend grievance 17\"
+              odopctl training artisans show art-3f9c2a7d41e84b06 --reveal --purpose \\
+                  \"stipend grievance 17\"
             """
     )
 

@@ -8,7 +8,8 @@ struct BatchesCancelCommand: ParsableCommand {
         abstract: "Cancel a batch that has not started (its enrolments are dropped).",
         discussion: """
             Examples:
-              odopctl training batches cancel bat-777174ff8b8c4572 --reason \"trainer unavailable\"
+              odopctl training batches cancel bat-777174ff8b8c4572 --reason \\
+                  \"trainer unavailable\"
             """
     )
 

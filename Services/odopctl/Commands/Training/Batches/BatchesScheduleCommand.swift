@@ -8,10 +8,14 @@ struct BatchesScheduleCommand: ParsableCommand {
         abstract: "Schedule a batch: for an ODOP product, or for a trade in a district.",
         discussion: """
             Examples:
-              odopctl training batches schedule --scheme up-odop-sdtd --kind basic --product p-9b334f5c-e331-4e6a-af85-440a26c620ea \\
-                  --centre \"DIC Firozabad\" --trainer \"Master trainer\" --start 2026-03-09 --end 2026-03-18 --capacity 30
-              odopctl training batches schedule --scheme pm-vishwakarma --kind basic --trade potter --state UP --district Varanasi \\
-                  --centre \"MSME-TC\" --trainer \"Master trainer\" --start 2026-03-09 --end 2026-03-13 --capacity 30
+              odopctl training batches schedule --scheme up-odop-sdtd --kind basic \\
+                  --product p-9b334f5c-e331-4e6a-af85-440a26c620ea --centre \\
+                  \"DIC Firozabad\" --trainer \"Master trainer\" --start 2026-03-09 --end \\
+                  2026-03-18 --capacity 30
+              odopctl training batches schedule --scheme pm-vishwakarma --kind basic \\
+                  --trade potter --state UP --district Varanasi --centre \"MSME-TC\" \\
+                  --trainer \"Master trainer\" --start 2026-03-09 --end 2026-03-13 \\
+                  --capacity 30
             """
     )
 

@@ -8,7 +8,8 @@ struct EnrolmentsAssessCommand: ParsableCommand {
         abstract: "Record a completed enrolment's assessment: --pass or --fail.",
         discussion: """
             Examples:
-              odopctl training enrolments assess enr-bf3ffdc5d6024ea4 --pass --assessed-by \"SSC assessor\"
+              odopctl training enrolments assess enr-bf3ffdc5d6024ea4 --pass \\
+                  --assessed-by \"SSC assessor\"
             """
     )
 

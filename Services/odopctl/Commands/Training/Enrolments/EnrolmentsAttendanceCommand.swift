@@ -8,7 +8,8 @@ struct EnrolmentsAttendanceCommand: ParsableCommand {
         abstract: "Record one day's attendance of a batch: the enrolments present (the others are absent).",
         discussion: """
             Examples:
-              odopctl training enrolments attendance --batch bat-777174ff8b8c4572 --date 2026-03-09 enr-bf3ffdc5d6024ea4 enr-5e7a9c1b3d0f2486
+              odopctl training enrolments attendance --batch bat-777174ff8b8c4572 --date \\
+                  2026-03-09 enr-bf3ffdc5d6024ea4 enr-5e7a9c1b3d0f2486
             """
     )
 

@@ -10,7 +10,8 @@ struct EnrolmentsCreateCommand: ParsableCommand {
             Outside the artisan's district an officer's override is needed: --override-by and --override-reason (kept).
 
             Examples:
-              odopctl training enrolments create --application app-15d88f2558e04424 --batch bat-777174ff8b8c4572
+              odopctl training enrolments create --application app-15d88f2558e04424 \\
+                  --batch bat-777174ff8b8c4572
             """
     )
 

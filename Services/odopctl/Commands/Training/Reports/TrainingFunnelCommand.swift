@@ -8,7 +8,8 @@ struct TrainingFunnelCommand: ParsableCommand {
         abstract: "The funnel: applied, verified, selected, enrolled, completed, certified, toolkits, stipend paid.",
         discussion: """
             Examples:
-              odopctl training report funnel --group-by district --state UP --csv > funnel.csv
+              odopctl training report funnel --group-by district --state UP --csv > \\
+                  funnel.csv
             """
     )
 

@@ -10,7 +10,8 @@ struct SchemesUpdateCommand: ParsableCommand {
             Applications made before keep their version (rates, caps and rules). --expected-version must be the current version (conflict otherwise).
 
             Examples:
-              odopctl training schemes update up-odop-sdtd --expected-version 1 --file p.json
+              odopctl training schemes update up-odop-sdtd --expected-version 1 --file \\
+                  p.json
             """
     )
 

@@ -8,7 +8,8 @@ struct StipendsListCommand: ParsableCommand {
         abstract: "List stipends, a page at a time.",
         discussion: """
             Examples:
-              odopctl training stipends list --status due --limit 1000 --json | jq -r '.items[].stipendId'
+              odopctl training stipends list --status due --limit 1000 --json | jq -r \\
+                  '.items[].stipendId'
             """
     )
 

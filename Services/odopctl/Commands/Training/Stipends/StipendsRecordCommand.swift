@@ -8,7 +8,8 @@ struct StipendsRecordCommand: ParsableCommand {
         abstract: "Record the bank's outcome for a stipend: paid, failed or returned.",
         discussion: """
             Examples:
-              odopctl training stipends record --batch pay-6a0d3f8b2c4e1975 st-4f55adf0eba34753 --outcome paid --reference PFMS/2026/04/000917
+              odopctl training stipends record --batch pay-6a0d3f8b2c4e1975 \\
+                  st-4f55adf0eba34753 --outcome paid --reference PFMS/2026/04/000917
             """
     )
 
