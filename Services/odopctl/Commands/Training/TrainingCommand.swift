@@ -16,10 +16,11 @@ struct TrainingCommand: ParsableCommand {
 
             Examples:
               odopctl training schemes list
-              odopctl training applications import --scheme up-odop-sdtd firozabad-2026.csv
-              odopctl training applications verify app-c7e3a9f1d2b84056 --stage gram_panchayat_or_ulb \\
-                  --approve --decided-by "Gram Pradhan, Sewapuri" --reason "works as a potter"
-              odopctl training report funnel --group-by district --state UP --csv > funnel.csv
+              odopctl training applications import --scheme up-odop-sdtd fzd.csv
+              odopctl training applications verify app-c7e3a9f1d2b84056 \\
+                  --stage gram_panchayat_or_ulb --approve \\
+                  --decided-by "Gram Pradhan, Sewapuri" --reason "works as a potter"
+              odopctl training report funnel --group-by district --csv > funnel.csv
             """,
         subcommands: [
             TrainingSchemesCommand.self, TrainingArtisansCommand.self, TrainingApplicationsCommand.self,
