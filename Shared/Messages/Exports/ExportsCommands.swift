@@ -8,9 +8,10 @@ import Foundation
 // MARK: - Plans
 
 /// `plan.get {planId}` or `plan.get {state, district}` → the plan. By district it is the
-/// district's open plan, or its latest archived one when none is open. `state` is the LGD name or
-/// the two-letter code, `district` the name or the catalogue's district id; both are matched
-/// case-insensitively. Unknown → `not_found`.
+/// district's open plan, or its latest archived one when none is open. `state` is read as the
+/// catalogue reads it (LGD name, alias, `TN` or `IN-TN`; an unknown state is `invalid_argument`
+/// naming `state`), `district` is the name or the catalogue's district id, matched
+/// case-insensitively. No such plan → `not_found`.
 public enum PlanGet: CommandSchema {
     public typealias Result = ExportPlan
     public static let name = "plan.get"

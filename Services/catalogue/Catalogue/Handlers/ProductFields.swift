@@ -3,20 +3,13 @@ import Foundation
 import ODOPMessages
 
 /// The catalogue's field rules, applied to every command argument before anything is stored.
-/// Each failure is `invalid_argument` naming the field.
+/// Each failure is `invalid_argument` naming the field. States and sectors are read by the rule
+/// every service shares, `PlaceArguments`.
 enum ProductFields {
     static let maxNameLength = 200
     static let maxDescriptionLength = 5000
     static let maxMinistryLength = 200
     static let maxReasonLength = 1000
-
-    /// A state or UT by its LGD name, a known alias, or its ISO 3166-2:IN code (`UP`, `IN-UP`).
-    static func state(_ raw: String, field: String = "state") throws(CommandError) -> StateUT {
-        guard let state = StateDirectory.resolve(raw) ?? StateDirectory.state(code: raw) else {
-            throw .invalidArgument("unknown state or union territory '\(raw)'; states.list lists the 36 names", field: field)
-        }
-        return state
-    }
 
     static func name(_ raw: String, field: String = "name", max: Int = maxNameLength) throws(CommandError) -> String {
         let name = TextFolding.collapsingWhitespace(raw)
@@ -28,14 +21,6 @@ enum ProductFields {
             throw .invalidArgument("field '\(field)' must not contain control characters", field: field)
         }
         return name
-    }
-
-    static func sector(_ raw: String) throws(CommandError) -> Sector {
-        guard let sector = Sector(parsing: raw) else {
-            throw .invalidArgument(
-                "unknown sector '\(raw)'; one of: \(Sector.allCases.map(\.rawValue).joined(separator: ", "))", field: "sector")
-        }
-        return sector
     }
 
     static func category(_ raw: String?) throws(CommandError) -> ProductCategory? {

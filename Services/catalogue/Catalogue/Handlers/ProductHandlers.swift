@@ -24,10 +24,10 @@ struct ProductHandlers: Sendable {
     }
 
     func register(_ args: ProductRegister.Arguments, _ tx: ServiceTransaction) throws -> ProductRecord {
-        let state = try ProductFields.state(args.state)
+        let state = try PlaceArguments.state(args.state)
         let districtName = try ProductFields.name(args.district, field: "district")
         let name = try ProductFields.name(args.name)
-        let sector = try ProductFields.sector(args.sector)
+        let sector = try PlaceArguments.sector(args.sector)
         let category = try ProductFields.category(args.category)
         let description = try ProductFields.description(args.description)
         let ministry = try ProductFields.ministry(args.ministry)
@@ -55,7 +55,7 @@ struct ProductHandlers: Sendable {
             throw CommandError.invalidArgument("field 'expectedVersion' must be at least 1", field: "expectedVersion")
         }
         let name = try args.name.map { name throws(CommandError) in try ProductFields.name(name) }
-        let sector = try args.sector.map { sector throws(CommandError) in try ProductFields.sector(sector) }
+        let sector = try args.sector.map { sector throws(CommandError) in try PlaceArguments.sector(sector) }
         let category = try ProductFields.category(args.category)
         let description = try ProductFields.description(args.description)
         let ministry = try ProductFields.ministry(args.ministry)
@@ -115,7 +115,7 @@ struct ProductHandlers: Sendable {
         var filter = CatalogueStore.SearchFilter(status: args.status ?? .active, words: [])
         var state: StateUT?
         if let raw = args.state {
-            state = try ProductFields.state(raw)
+            state = try PlaceArguments.state(raw)
             filter.stateCode = state?.code
         }
         if let raw = args.district {
@@ -131,7 +131,7 @@ struct ProductHandlers: Sendable {
             }
             filter.districtIDs = matches.map(\.id)
         }
-        if let raw = args.sector { filter.sector = try ProductFields.sector(raw).rawValue }
+        if let raw = args.sector { filter.sector = try PlaceArguments.sector(raw).rawValue }
         filter.gi = args.gi
         if let text = args.text {
             filter.words = TextFolding.caseFolded(text).split(separator: " ").map(String.init)

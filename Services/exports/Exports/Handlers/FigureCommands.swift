@@ -54,12 +54,13 @@ enum FigureCommands {
         }
 
         registry.read(FiguresList.self) { args, context in
+            let state = try PlaceArguments.state(ifGiven: args.state)
             var year: String?
             if let given = args.financialYear {
                 year = try FinancialYear(parsing: given, field: "financialYear").description
             }
             let (items, total) = try FigureStore(db: context.db).list(
-                state: args.state, district: args.district, productId: args.productId, financialYear: year,
+                state: state, district: args.district, productId: args.productId, financialYear: year,
                 limit: args.limit ?? FiguresList.defaultLimit, offset: args.offset ?? 0)
             return FiguresList.Result(items: items, total: total)
         }

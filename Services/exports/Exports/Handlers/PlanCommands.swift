@@ -17,16 +17,16 @@ enum PlanCommands {
             if let planId = args.planId {
                 return try plans.require(id: planId).plan
             }
-            let state = args.state ?? "", district = args.district ?? ""
+            let state = try PlaceArguments.state(args.state ?? ""), district = args.district ?? ""
             guard let stored = try plans.plan(state: state, district: district) else {
-                throw CommandError.notFound("no export plan for district \"\(district)\" in \"\(state)\"", field: "district")
+                throw CommandError.notFound("no export plan for district \"\(district)\" in \"\(state.name)\"", field: "district")
             }
             return stored.plan
         }
 
         registry.read(PlanList.self) { args, context in
             let (items, total) = try PlanStore(db: context.db).list(
-                state: args.state, district: args.district, status: args.status,
+                state: try PlaceArguments.state(ifGiven: args.state), district: args.district, status: args.status,
                 limit: args.limit ?? PlanList.defaultLimit, offset: args.offset ?? 0)
             return PlanList.Result(items: items, total: total)
         }
