@@ -120,18 +120,17 @@ enum PlanCommands {
     ) throws -> ExportPlan {
         let plans = PlanStore(db: transaction.db)
         let before = try plans.require(id: planId)
-        try PlanLifecycle.requireVersion(expectedVersion, of: before.plan)
+        try ExpectedVersion.require(expectedVersion, current: before.plan.version, of: "plan \(planId)")
         var stored = before
         let emitted = try body(&stored)
-        guard stored.plan != before.plan else { return before.plan }
-        stored.plan.version += 1
-        stored.plan.updatedAt = RFC3339.string(from: Date())
-        try plans.update(stored)
-        switch emitted {
-        case .prepared: try transaction.emit(ExportPlanPrepared(stored.plan))
-        case .adopted: try transaction.emit(ExportPlanAdopted(stored.plan))
-        case .updated(let change): try transaction.emit(ExportPlanUpdated(stored.plan, change: change))
+        let store = { (plan: ExportPlan) throws in
+            try plans.update(StoredPlan(plan: plan, number: stored.number, nextIntervention: stored.nextIntervention))
         }
-        return stored.plan
+        switch emitted {
+        case .prepared: return try transaction.storeChange(stored.plan, from: before.plan, store: store, event: ExportPlanPrepared.init)
+        case .adopted: return try transaction.storeChange(stored.plan, from: before.plan, store: store, event: ExportPlanAdopted.init)
+        case .updated(let change):
+            return try transaction.storeChange(stored.plan, from: before.plan, store: store) { ExportPlanUpdated($0, change: change) }
+        }
     }
 }
