@@ -22,7 +22,7 @@ enum FigureCommands {
                     "field 'valueINRCrore' must be in crore rupees and at most \(Int(maximumValueINRCrore)), got \(args.valueINRCrore)",
                     field: "valueINRCrore")
             }
-            let source = try PlanContent.text(args.source, field: "source", maximum: PlanContent.maximumNameLength)
+            let source = try TextArguments.required(args.source, field: "source", maximum: PlanContent.maximumNameLength)
             guard let product = try CatalogueMirror(db: transaction.db).product(args.productId) else {
                 throw CommandError.invalidArgument(
                     "field 'productId': no ODOP product \"\(args.productId)\" is known to the exports service (it learns products from the catalogue's events)",

@@ -60,7 +60,7 @@ enum PlanCommands {
             try change(args.planId, expectedVersion: args.expectedVersion, transaction) { stored in
                 try PlanLifecycle.requireTransition(of: stored.plan, to: .adopted)
                 let date = try CalendarDate(parsing: args.date, field: "date")
-                let reference = try PlanContent.text(args.reference, field: "reference", maximum: PlanContent.maximumNameLength)
+                let reference = try TextArguments.required(args.reference, field: "reference", maximum: PlanContent.maximumNameLength)
                 stored.plan.depcAdoption = DEPCAdoption(date: date.description, reference: reference)
                 stored.plan.status = .adopted
                 return .adopted
@@ -72,7 +72,7 @@ enum PlanCommands {
                 try PlanLifecycle.requireOpen(stored.plan)
                 var date = CalendarDate.today()
                 if let given = args.date { date = try CalendarDate(parsing: given, field: "date") }
-                let note = try PlanContent.text(args.note, field: "note", maximum: PlanContent.maximumNoteLength)
+                let note = try TextArguments.required(args.note, field: "note", maximum: PlanContent.maximumNoteLength)
                 stored.plan.sepcReviewNotes.append(SEPCReviewNote(date: date.description, note: note))
                 return .updated(.reviewNoted)
             }
@@ -91,10 +91,10 @@ enum PlanCommands {
                     intervention.status = status
                 }
                 if let title = args.title {
-                    intervention.title = try PlanContent.text(title, field: "title", maximum: PlanContent.maximumTitleLength)
+                    intervention.title = try TextArguments.required(title, field: "title", maximum: PlanContent.maximumTitleLength)
                 }
                 if let body = args.responsibleBody {
-                    intervention.responsibleBody = try PlanContent.text(body, field: "responsibleBody", maximum: PlanContent.maximumNameLength)
+                    intervention.responsibleBody = try TextArguments.required(body, field: "responsibleBody", maximum: PlanContent.maximumNameLength)
                 }
                 if let due = args.dueDate {
                     intervention.dueDate = try CalendarDate(parsing: due, field: "dueDate").description
