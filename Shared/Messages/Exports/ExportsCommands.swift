@@ -49,8 +49,8 @@ public enum PlanGet: CommandSchema {
 public enum PlanList: CommandSchema {
     public static let name = "plan.list"
     public static let isMutating = false
-    public static let defaultLimit = 50
-    public static let maximumLimit = 1000
+    public static let defaultLimit = PageArguments.defaultLimit
+    public static let maximumLimit = PageArguments.maximumLimit
     public struct Arguments: Codable, Sendable, Equatable, ValidatableArguments {
         public var state: String?
         public var district: String?
@@ -316,8 +316,8 @@ public enum FiguresHistory: CommandSchema {
 public enum FiguresList: CommandSchema {
     public static let name = "figures.list"
     public static let isMutating = false
-    public static let defaultLimit = 50
-    public static let maximumLimit = 1000
+    public static let defaultLimit = PageArguments.defaultLimit
+    public static let maximumLimit = PageArguments.maximumLimit
     public struct Arguments: Codable, Sendable, Equatable, ValidatableArguments {
         public var state: String?
         public var district: String?

@@ -122,8 +122,8 @@ struct ProductHandlers: Sendable {
         if let text = args.text {
             filter.words = TextFolding.caseFolded(text).split(separator: " ").map(String.init)
         }
-        let (items, total) = try CatalogueStore.search(
-            filter, limit: args.limit ?? ProductSearch.defaultLimit, offset: args.offset ?? 0, db)
+        let page = PageArguments.page(limit: args.limit, offset: args.offset)
+        let (items, total) = try CatalogueStore.search(filter, limit: page.limit, offset: page.offset, db)
         return ProductSearch.Result(items: items, total: total)
     }
 }

@@ -55,13 +55,14 @@ enum FigureCommands {
 
         registry.read(FiguresList.self) { args, context in
             let state = try PlaceArguments.state(ifGiven: args.state)
+            let page = PageArguments.page(limit: args.limit, offset: args.offset)
             var year: String?
             if let given = args.financialYear {
                 year = try FinancialYear(parsing: given, field: "financialYear").description
             }
             let (items, total) = try FigureStore(db: context.db).list(
                 state: state, district: args.district, productId: args.productId, financialYear: year,
-                limit: args.limit ?? FiguresList.defaultLimit, offset: args.offset ?? 0)
+                limit: page.limit, offset: page.offset)
             return FiguresList.Result(items: items, total: total)
         }
     }

@@ -25,9 +25,10 @@ enum PlanCommands {
         }
 
         registry.read(PlanList.self) { args, context in
+            let page = PageArguments.page(limit: args.limit, offset: args.offset)
             let (items, total) = try PlanStore(db: context.db).list(
                 state: try PlaceArguments.state(ifGiven: args.state), district: args.district, status: args.status,
-                limit: args.limit ?? PlanList.defaultLimit, offset: args.offset ?? 0)
+                limit: page.limit, offset: page.offset)
             return PlanList.Result(items: items, total: total)
         }
 
