@@ -41,6 +41,7 @@ extension ServiceTransaction {
     /// `time`, `store` writes it and the event `event` makes of it is emitted in this
     /// transaction; the stored record is returned. When nothing changed, nothing is stored or
     /// emitted and `current` is returned.
+    @discardableResult
     public func storeChange<Record: VersionedRecord, Event: EventPayload>(
         _ changed: Record, from current: Record, at time: String = RFC3339.string(from: Date()),
         store: (Record) throws -> Void, event: (Record) -> Event
