@@ -138,6 +138,11 @@ enum CatalogueStore {
             createdAt: row["created_at"], updatedAt: row["updated_at"])
     }
 
+    /// Every active product, in the catalogue's list order.
+    static func activeProducts(_ db: Database) throws -> [ProductRecord] {
+        try Row.fetchAll(db, sql: productSelect + " WHERE p.status = 'active'" + productOrder).map(productRecord)
+    }
+
     // MARK: Search and counts
 
     struct SearchFilter {
