@@ -3,8 +3,10 @@ import Foundation
 import GRDB
 import ODOPMessages
 
-/// Reads and writes the catalogue's tables inside a caller's transaction or snapshot. Knows
-/// nothing of commands or events: handlers decide, this stores.
+/// Reads and writes the catalogue's tables inside a caller's transaction or snapshot, in terms
+/// of the wire records (`DistrictRecord`, `ProductRecord`; `counts` answers `stats` with its
+/// result type). It checks no argument and emits no event: handlers validate, decide and emit;
+/// this stores and reads.
 enum CatalogueStore {
     // MARK: Districts
 
