@@ -184,6 +184,11 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
+            name: "StateVocabularyTests",
+            dependencies: ["Catalogue", "Exports", "ODOPReference", "ODOPRuntime", "ODOPTesting", "ODOPClient", "ODOPMessages"],
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "IntegrationTests",
             dependencies: ["ODOPTesting", "ODOPClient", "ODOPMessages"],
             exclude: ["Fixtures"],
