@@ -193,7 +193,7 @@ public enum ArtisanGet: CommandSchema {
     }
 }
 
-/// `artisan.list {state?, district?, after?, limit?}` → a page of artisans, masked, by id.
+/// `artisan.list {state?, district?, after?, limit?}` → a page of artisans, masked, by id. `district`: a name, alias or id, as the catalogue reads it.
 public enum ArtisanList: CommandSchema {
     public typealias Result = TrainingPage<ArtisanView>
     public static let name = "artisan.list"

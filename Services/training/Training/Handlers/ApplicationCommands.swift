@@ -18,8 +18,11 @@ enum ApplicationCommands {
             var columns: [(String, String)] = []
             if let scheme = args.schemeId { columns.append(("scheme_id", scheme)) }
             if let status = args.status { columns.append(("status", status.rawValue)) }
-            if let state = args.state { columns.append(("state_code", try PlaceArgument.state(state).code)) }
-            if let district = args.district { columns.append(("district_id", district)) }
+            let state = try PlaceArguments.state(ifGiven: args.state)
+            if let state { columns.append(("state_code", state.code)) }
+            if let district = args.district {
+                columns.append(("district_id", try CatalogueCopyReader(read.db).districts(argument: district, in: state)[0].id))
+            }
             return try StoredJSON.page(TrainingApplication.self, read.db, table: "applications",
                                        filters: columns.map { ($0.0, $0.1 as any DatabaseValueConvertible) }, after: args.after,
                                        limit: args.limit ?? TrainingPaging.defaultLimit)

@@ -1,3 +1,4 @@
+import ODOPCatalogueCopy
 import ODOPMessages
 import ODOPRuntime
 
@@ -18,9 +19,10 @@ enum ArtisanCommands {
         }
 
         registry.read(ArtisanList.self) { args, read in
-            let stateCode = try args.state.map { try PlaceArgument.state($0).code }
+            let state = try PlaceArguments.state(ifGiven: args.state)
+            let districtId = try args.district.map { try CatalogueCopyReader(read.db).districts(argument: $0, in: state)[0].id }
             return try ArtisanStore(db: read.db).page(
-                stateCode: stateCode, districtId: args.district, after: args.after, limit: args.limit ?? TrainingPaging.defaultLimit)
+                stateCode: state?.code, districtId: districtId, after: args.after, limit: args.limit ?? TrainingPaging.defaultLimit)
         }
 
         registry.read(ArtisanExport.self) { args, read in

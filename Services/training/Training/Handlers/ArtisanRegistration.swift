@@ -1,5 +1,6 @@
 import ODOPCatalogueCopy
 import ODOPMessages
+import ODOPRuntime
 import ODOPReference
 
 /// Registers an artisan from `artisan.register` arguments (also one row of
@@ -13,11 +14,9 @@ enum ArtisanRegistration {
         let mobile = try PersonalFields.mobile(args.mobile)
         let aadhaar = try AadhaarNumber(parsing: args.aadhaar)
         let family = try PersonalFields.text(args.familyReference, field: "familyReference")
-        let state = try PlaceArgument.state(args.state)
+        let state = try PlaceArguments.state(args.state)
         let catalogue = CatalogueCopyReader(work.db)
-        guard let district = try catalogue.district(state: state, named: TextFolding.collapsingWhitespace(args.district)) else {
-            throw CommandError.invalidArgument("field 'district' is not a catalogue district of \(state.name): \"\(args.district.prefix(60))\"", field: "district")
-        }
+        let district = try catalogue.districts(argument: args.district, in: state)[0]
         let trade = try PersonalFields.trade(args.trade)
         var productId: String?
         if let given = args.productId {

@@ -101,11 +101,8 @@ enum BatchCommands {
             trade = key
             guard let givenState = args.state else { throw CommandError.invalidArgument("missing field 'state'", field: "state") }
             guard let givenDistrict = args.district else { throw CommandError.invalidArgument("missing field 'district'", field: "district") }
-            let state = try PlaceArgument.state(givenState)
-            guard let found = try catalogue.district(state: state, named: TextFolding.collapsingWhitespace(givenDistrict)) else {
-                throw CommandError.invalidArgument("field 'district' is not a catalogue district of \(state.name)", field: "district")
-            }
-            district = found
+            let state = try PlaceArguments.state(givenState)
+            district = try catalogue.districts(argument: givenDistrict, in: state)[0]
         }
         if let state = p.state, state != district.stateCode {
             throw CommandError.invalidArgument("\(scheme.schemeId) runs batches in \(state) only", field: p.requiresOdopProduct ? "productId" : "state")

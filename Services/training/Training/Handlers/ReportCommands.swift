@@ -20,7 +20,7 @@ enum ReportCommands {
             var conditions: [String] = []
             var arguments: StatementArguments = []
             if let scheme = args.schemeId { conditions.append("scheme_id = ?"); arguments += [scheme] }
-            if let state = args.state { conditions.append("state_code = ?"); arguments += [try PlaceArgument.state(state).code] }
+            if let state = args.state { conditions.append("state_code = ?"); arguments += [try PlaceArguments.state(state).code] }
             let clause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
             let rows = try Row.fetchAll(read.db, sql: """
                 SELECT \(key) AS k, MIN(\(label)) AS l, SUM(applied) AS applied, SUM(verified) AS verified,
@@ -41,7 +41,7 @@ enum ReportCommands {
         registry.read(CoverageReport.self) { args, read in
             let today = context.clock.today()
             let since = today.adding(months: -(args.months ?? 12)).adding(days: 1)
-            let stateCode = try args.state.map { try PlaceArgument.state($0).code }
+            let stateCode = try args.state.map { try PlaceArguments.state($0).code }
             var gaps: [CoverageGap] = []
             let copy = CatalogueCopyReader(read.db)
             let active = Dictionary(grouping: try copy.activeProducts(state: stateCode.flatMap(StateDirectory.state(code:))), by: \.districtId)

@@ -1,4 +1,5 @@
 import ODOPMessages
+import ODOPRuntime
 import ODOPReference
 
 /// Checks a scheme's parameters and puts them in their stored form (state as its two-letter
@@ -17,7 +18,7 @@ enum SchemeRules {
         var p = given
         p.name = try PersonalFields.text(given.name, field: "parameters.name", maximum: 200)
         if let state = given.state {
-            p.state = try PlaceArgument.state(state, field: "parameters.state").code
+            p.state = try PlaceArguments.state(state, field: "parameters.state").code
         }
         if let trades = given.eligibleTrades {
             guard !trades.isEmpty else {
