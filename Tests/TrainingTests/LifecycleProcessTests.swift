@@ -81,6 +81,12 @@ struct LifecycleProcessTests {
             let artisan = try cluster.register(Artisans.registration(2, district: "Varanasi", trade: "Potter"))
             var application = try cluster.call(ApplicationSubmit.self, .init(artisanId: artisan.artisanId, schemeId: C.pmv))
             #expect(application.pendingStage == "gram_panchayat_or_ulb" && application.productId == nil)
+            // Ageing, in IST days: submitted on 2 March, 16 days waiting on 18 March.
+            try cluster.setClock("2026-03-18")
+            let ageing = try cluster.call(AgeingReport.self, .init(olderThanDays: 15, schemeId: C.pmv))
+            #expect(ageing.stages.map(\.stage) == ["gram_panchayat_or_ulb", "district_implementation_committee", "state_committee"])
+            #expect(ageing.stages[0] == AgeingRow(schemeId: C.pmv, stage: "gram_panchayat_or_ulb", waiting: 1, overdue: 1, oldestWaitingSince: "2026-03-02"))
+            #expect(try cluster.call(AgeingReport.self, .init(olderThanDays: 16, schemeId: C.pmv)).stages[0].overdue == 0)
             let deciders = ["Gram Pradhan, Sewapuri", "District Implementation Committee, Varanasi", "State Committee, Lucknow"]
             for (stage, decider) in zip(["gram_panchayat_or_ulb", "district_implementation_committee", "state_committee"], deciders) {
                 try cluster.setClock("2026-03-0\(application.decisions.count + 2)")
@@ -88,6 +94,7 @@ struct LifecycleProcessTests {
                     applicationId: application.applicationId, stage: stage, outcome: .approved, decidedBy: decider, reason: "verified at \(stage)"))
             }
             #expect(application.status == .verified)
+            #expect(try cluster.call(AgeingReport.self, .init(olderThanDays: 0)).stages.allSatisfy { $0.waiting == 0 })
             #expect(application.decisions.map(\.decidedBy) == deciders)
             #expect(application.decisions.map(\.stage) == ["gram_panchayat_or_ulb", "district_implementation_committee", "state_committee"])
             #expect(Set(application.decisions.map(\.decidedAt)).count == 3, "each decision keeps its own time")

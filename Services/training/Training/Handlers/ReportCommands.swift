@@ -63,16 +63,16 @@ enum ReportCommands {
             var rows: [AgeingRow] = []
             let schemes = try SchemeStore(db: read.db).current().filter { args.schemeId == nil || $0.schemeId == args.schemeId }
             for scheme in schemes {
-                // Every stage any version of the scheme had, in the current version's order first.
+                // The current version's stages in order, then any other stage still waited at.
                 var stages = scheme.parameters.verificationStages
-                let used = try String.fetchAll(read.db, sql: "SELECT DISTINCT pending_stage FROM applications WHERE scheme_id = ? AND pending_stage IS NOT NULL",
+                let used = try String.fetchAll(read.db, sql: "SELECT DISTINCT stage FROM waiting_counts WHERE scheme_id = ?",
                                                arguments: [scheme.schemeId])
-                stages += used.filter { !stages.contains($0) }
+                stages += used.filter { !stages.contains($0) }.sorted()
                 for stage in stages {
                     let row = try Row.fetchOne(read.db.cachedStatement(sql: """
-                        SELECT COUNT(*) AS waiting, MIN(waiting_since) AS oldest,
-                            (SELECT COUNT(*) FROM applications WHERE scheme_id = ?1 AND pending_stage = ?2 AND waiting_since < ?3) AS overdue
-                        FROM applications WHERE scheme_id = ?1 AND pending_stage = ?2
+                        SELECT COALESCE(SUM(count), 0) AS waiting, MIN(since) AS oldest,
+                            COALESCE(SUM(CASE WHEN since < ?3 THEN count ELSE 0 END), 0) AS overdue
+                        FROM waiting_counts WHERE scheme_id = ?1 AND stage = ?2
                         """), arguments: [scheme.schemeId, stage, cutoff])
                     rows.append(AgeingRow(schemeId: scheme.schemeId, stage: stage, waiting: row?["waiting"] ?? 0,
                                           overdue: row?["overdue"] ?? 0, oldestWaitingSince: row?["oldest"]))

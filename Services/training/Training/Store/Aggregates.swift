@@ -38,6 +38,16 @@ struct Aggregates {
             """).execute(arguments: [schemeId, to.rawValue, rupees])
     }
 
+    /// Counts an application waiting at `stage` since `since` (`by` 1), or no longer (`by` -1).
+    func wait(schemeId: String, stage: String, since: String, by amount: Int) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO waiting_counts (scheme_id, stage, since, count) VALUES (?, ?, ?, ?)
+            ON CONFLICT(scheme_id, stage, since) DO UPDATE SET count = count + excluded.count
+            """).execute(arguments: [schemeId, stage, since, amount])
+        try db.cachedStatement(sql: "DELETE FROM waiting_counts WHERE scheme_id = ? AND stage = ? AND since = ? AND count = 0")
+            .execute(arguments: [schemeId, stage, since])
+    }
+
     /// Records that a batch in `districtId` completed on `day`.
     func batchCompleted(districtId: String, on day: String) throws {
         try db.cachedStatement(sql: """

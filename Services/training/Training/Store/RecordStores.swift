@@ -20,6 +20,9 @@ struct ApplicationStore {
     }
 
     func insert(_ application: TrainingApplication, familyHash: String, waitingSince: String?) throws {
+        if let stage = application.pendingStage, let waitingSince {
+            try Aggregates(db: db).wait(schemeId: application.schemeId, stage: stage, since: waitingSince, by: 1)
+        }
         try StoredJSON.insert(db, table: "applications", record: application, columns: [
             "id": application.applicationId, "artisan_id": application.artisanId, "scheme_id": application.schemeId,
             "status": application.status.rawValue, "family_hash": familyHash, "state_code": application.stateCode,
@@ -28,6 +31,15 @@ struct ApplicationStore {
     }
 
     func update(_ application: TrainingApplication, waitingSince: String?) throws {
+        let aggregates = Aggregates(db: db)
+        if let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT pending_stage, waiting_since FROM applications WHERE id = ?"),
+                                      arguments: [application.applicationId]),
+           let stage: String = row["pending_stage"], let since: String = row["waiting_since"] {
+            try aggregates.wait(schemeId: application.schemeId, stage: stage, since: since, by: -1)
+        }
+        if let stage = application.pendingStage, let waitingSince {
+            try aggregates.wait(schemeId: application.schemeId, stage: stage, since: waitingSince, by: 1)
+        }
         try StoredJSON.update(db, table: "applications", id: application.applicationId, record: application, columns: [
             "status": application.status.rawValue, "pending_stage": application.pendingStage, "waiting_since": waitingSince,
         ])

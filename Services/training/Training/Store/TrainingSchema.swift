@@ -50,8 +50,6 @@ enum TrainingSchema {
             CREATE INDEX applications_by_scheme ON applications (scheme_id, status, id);
             CREATE INDEX applications_by_state ON applications (state_code, id);
             CREATE INDEX applications_by_district ON applications (district_id, id);
-            CREATE INDEX applications_waiting ON applications (scheme_id, pending_stage, waiting_since)
-                WHERE pending_stage IS NOT NULL;
 
             CREATE TABLE batches (
                 id TEXT PRIMARY KEY, json TEXT NOT NULL, scheme_id TEXT NOT NULL, district_id TEXT NOT NULL,
@@ -101,6 +99,9 @@ enum TrainingSchema {
                 scheme_id TEXT NOT NULL, status TEXT NOT NULL, count INTEGER NOT NULL, rupees INTEGER NOT NULL,
                 PRIMARY KEY (scheme_id, status));
             CREATE TABLE district_completions (district_id TEXT PRIMARY KEY, last_completed_on TEXT NOT NULL);
+            CREATE TABLE waiting_counts (
+                scheme_id TEXT NOT NULL, stage TEXT NOT NULL, since TEXT NOT NULL, count INTEGER NOT NULL,
+                PRIMARY KEY (scheme_id, stage, since)) WITHOUT ROWID;
             """)
     }
 
