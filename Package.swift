@@ -145,7 +145,7 @@ let package = Package(
         .executableTarget(
             name: "odop-bench",
             dependencies: [
-                "ZeroMQ", "ODOPClient", "ODOPMessages", "ODOPRuntime", "ODOPTesting", "Catalogue",
+                "ZeroMQ", "ODOPClient", "ODOPMessages", "ODOPRuntime", "ODOPTesting", "Catalogue", "Training", "ODOPReference", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Services/bench",

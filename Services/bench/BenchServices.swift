@@ -177,11 +177,11 @@ final class HostedService {
     var host: ServiceHost { service.host }
     private var stopped = false
 
-    init(_ definition: some ServiceDefinition, logLevel: Logger.Level, peers: [String: PeerEndpoints] = [:]) throws {
+    init(_ definition: some ServiceDefinition, logLevel: Logger.Level, peers: [String: PeerEndpoints] = [:], dataDirectory: String? = nil) throws {
         _ = ServiceLauncher.makeLogger(label: "bench.\(definition.name)", level: logLevel)  // one stderr log format
         do {
             let peers = (definition as? BenchFollowerService)?.peers ?? peers
-            service = try InProcessService(definition, heartbeat: .seconds(1), logLevel: logLevel, peers: peers)
+            service = try InProcessService(definition, dataDirectory: dataDirectory, heartbeat: .seconds(1), logLevel: logLevel, peers: peers)
         } catch {
             throw BenchFailure("cannot start \(definition.name): \(error)")
         }
