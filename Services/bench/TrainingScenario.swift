@@ -2,9 +2,9 @@ import Foundation
 import GRDB
 import ODOPClient
 import ODOPMessages
+import ODOPReference
 import ODOPRuntime
 import ODOPTesting
-import ODOPReference
 import Training
 
 /// Scenario 9: the training service's reports and lists over a state or national data set
@@ -23,7 +23,9 @@ extension BenchSession {
         let needed = Int64(s.applications) * Self.bytesPerApplication
         let free = try freeBytes(directory.path)
         guard free > needed + 1_000_000_000 else {
-            throw BenchFailure("\(s.applications) applications need about \(needed / 1_000_000) MB and 1 GB to spare in \(directory.path); \(free / 1_000_000) MB are free (use --applications)")
+            throw BenchFailure(
+                "\(s.applications) applications need about \(needed / 1_000_000) MB and 1 GB to spare in \(directory.path); \(free / 1_000_000) MB are free (use --applications)"
+            )
         }
         // Nothing listens where the catalogue is said to be: the scenario needs no catalogue.
         let nowhere = ["catalogue": PeerEndpoints(commands: FreePort.endpoint(), events: FreePort.endpoint())]
@@ -31,7 +33,8 @@ extension BenchSession {
 
         // The schema, made by the service itself.
         do {
-            let schema = try HostedService(TrainingService(context: context), logLevel: s.serviceLogLevel, peers: nowhere, dataDirectory: directory.path)
+            let schema = try HostedService(
+                TrainingService(context: context), logLevel: s.serviceLogLevel, peers: nowhere, dataDirectory: directory.path)
             schema.stop()
         }
 
@@ -41,11 +44,13 @@ extension BenchSession {
             report.say("    \(done) applications")
         }
         let generated = seconds(nowNanos() - t0)
-        report.add(Figure(
-            scenario: title, name: "bulk generation (applications/s)", value: Double(s.applications) / generated, unit: "/s",
-            details: ["applications": Double(s.applications), "seconds": generated]))
+        report.add(
+            Figure(
+                scenario: title, name: "bulk generation (applications/s)", value: Double(s.applications) / generated, unit: "/s",
+                details: ["applications": Double(s.applications), "seconds": generated]))
 
-        let training = try HostedService(TrainingService(context: context), logLevel: s.serviceLogLevel, peers: nowhere, dataDirectory: directory.path)
+        let training = try HostedService(
+            TrainingService(context: context), logLevel: s.serviceLogLevel, peers: nowhere, dataDirectory: directory.path)
         defer { training.stop() }
         let client = try CommandClient(endpoint: training.commandsEndpoint, options: .init(timeout: .seconds(120), retries: 0))
         defer { client.close() }
@@ -59,13 +64,16 @@ extension BenchSession {
                 samples.append(Double(nowNanos() - start) / 1e6)
             }
             samples.sort()
-            report.add(Figure(
-                scenario: title, name: name, value: samples[samples.count / 2], unit: "ms", target: .below(100),
-                details: ["min ms": samples.first!, "max ms": samples.last!, "applications": Double(s.applications)]))
+            report.add(
+                Figure(
+                    scenario: title, name: name, value: samples[samples.count / 2], unit: "ms", target: .below(100),
+                    details: ["min ms": samples.first!, "max ms": samples.last!, "applications": Double(s.applications)]))
         }
         try time("report.funnel by scheme") { _ = try client.call(FunnelReport.self, .init(groupBy: .scheme)) }
         try time("report.funnel by district") { _ = try client.call(FunnelReport.self, .init(groupBy: .district)) }
-        try time("report.funnel by state, one scheme") { _ = try client.call(FunnelReport.self, .init(groupBy: .state, schemeId: "pm-vishwakarma")) }
+        try time("report.funnel by state, one scheme") {
+            _ = try client.call(FunnelReport.self, .init(groupBy: .state, schemeId: "pm-vishwakarma"))
+        }
         try time("report.ageing") { _ = try client.call(AgeingReport.self, .init(olderThanDays: 15)) }
         try time("report.coverage") { _ = try client.call(CoverageReport.self, .init()) }
         try time("application.list first page") {
@@ -79,15 +87,18 @@ extension BenchSession {
 
         // applications.import over the wire: 1,000 rows against the catalogue-free copy are all
         // refused for their district, so measure the row report's rate.
-        let csv = "name,gender,dateOfBirth,mobile,aadhaar,familyReference,state,district,trade\n" + (0..<1_000).map { i in
-            "Artisan,female,1980-01-01,98765\(String(format: "%05d", i)),234567890124,F\(i),UP,Nowhere,potter"
-        }.joined(separator: "\n")
+        let csv =
+            "name,gender,dateOfBirth,mobile,aadhaar,familyReference,state,district,trade\n"
+            + (0..<1_000).map { i in
+                "Artisan,female,1980-01-01,98765\(String(format: "%05d", i)),234567890124,F\(i),UP,Nowhere,potter"
+            }.joined(separator: "\n")
         let t1 = nowNanos()
         let imported = try client.call(ApplicationsImport.self, .init(schemeId: "pm-vishwakarma", csv: csv))
         let importSeconds = seconds(nowNanos() - t1)
-        report.add(Figure(
-            scenario: title, name: "applications.import row report (rows/s)", value: Double(imported.rows) / importSeconds, unit: "/s",
-            details: ["rows": Double(imported.rows), "refused": Double(imported.refused.count)]))
+        report.add(
+            Figure(
+                scenario: title, name: "applications.import row report (rows/s)", value: Double(imported.rows) / importSeconds, unit: "/s",
+                details: ["rows": Double(imported.rows), "refused": Double(imported.refused.count)]))
     }
 
     private func freeBytes(_ path: String) throws -> Int64 {
@@ -97,13 +108,21 @@ extension BenchSession {
 
     /// An `after` cursor 50 items before the end of pm-vishwakarma's submitted applications.
     private func lateCursor(_ path: String) throws -> String {
-        let queue = try DatabaseQueue(path: path, configuration: { var c = Configuration(); c.readonly = true; return c }())
+        let queue = try DatabaseQueue(
+            path: path,
+            configuration: {
+                var c = Configuration()
+                c.readonly = true
+                return c
+            }())
         defer { try? queue.close() }
         return try queue.read { db in
-            try String.fetchOne(db, sql: """
-                SELECT id FROM applications WHERE scheme_id = 'pm-vishwakarma' AND status = 'submitted'
-                ORDER BY id DESC LIMIT 1 OFFSET 60
-                """) ?? ""
+            try String.fetchOne(
+                db,
+                sql: """
+                    SELECT id FROM applications WHERE scheme_id = 'pm-vishwakarma' AND status = 'submitted'
+                    ORDER BY id DESC LIMIT 1 OFFSET 60
+                    """) ?? ""
         }
     }
 }
@@ -134,10 +153,11 @@ struct TrainingDataSet {
         while written < applications {
             let count = min(Self.batchSize, applications - written)
             try queue.write { db in
-                let statement = try db.makeStatement(sql: """
-                    INSERT INTO applications (id, json, artisan_id, scheme_id, status, family_hash, state_code, district_id, pending_stage, waiting_since)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """)
+                let statement = try db.makeStatement(
+                    sql: """
+                        INSERT INTO applications (id, json, artisan_id, scheme_id, status, family_hash, state_code, district_id, pending_stage, waiting_since)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """)
                 for i in written..<(written + count) {
                     let pmv = i % 4 != 0
                     let scheme = pmv ? "pm-vishwakarma" : "up-odop-sdtd"
@@ -156,8 +176,10 @@ struct TrainingDataSet {
                         "stateCode":"\(state)","status":"\(status)","submittedAt":"\(since)T04:30:00.000Z","trade":"potter",\
                         "updatedAt":"\(since)T04:30:00.000Z","version":1}
                         """
-                    try statement.execute(arguments: [id, json, "art-\(i)", scheme, status, "f\(i / 3)", state, district, stage,
-                                                      stage == nil ? nil : since])
+                    try statement.execute(arguments: [
+                        id, json, "art-\(i)", scheme, status, "f\(i / 3)", state, district, stage,
+                        stage == nil ? nil : since,
+                    ])
                     var counts = funnel[Key(scheme: scheme, district: district, state: state), default: Array(repeating: 0, count: 3)]
                     counts[0] += 1
                     if status == "verified" || status == "selected" { counts[1] += 1 }
@@ -171,15 +193,17 @@ struct TrainingDataSet {
         }
         try queue.write { db in
             for (key, counts) in funnel {
-                try db.execute(sql: """
-                    INSERT INTO funnel_counts (scheme_id, district_id, product_key, state_code, state, district, product_label, sector,
-                        applied, verified, selected) VALUES (?, ?, '-', ?, ?, ?, '(no ODOP product)', '-', ?, ?, ?)
-                    """, arguments: [key.scheme, key.district, key.state, key.state, key.district, counts[0], counts[1], counts[2]])
+                try db.execute(
+                    sql: """
+                        INSERT INTO funnel_counts (scheme_id, district_id, product_key, state_code, state, district, product_label, sector,
+                            applied, verified, selected) VALUES (?, ?, '-', ?, ?, ?, '(no ODOP product)', '-', ?, ?, ?)
+                        """, arguments: [key.scheme, key.district, key.state, key.state, key.district, counts[0], counts[1], counts[2]])
             }
             for (key, count) in waiting {
                 let parts = key.split(separator: "|").map(String.init)
-                try db.execute(sql: "INSERT INTO waiting_counts (scheme_id, stage, since, count) VALUES (?, ?, ?, ?)",
-                               arguments: [parts[0], parts[1], parts[2], count])
+                try db.execute(
+                    sql: "INSERT INTO waiting_counts (scheme_id, stage, since, count) VALUES (?, ?, ?, ?)",
+                    arguments: [parts[0], parts[1], parts[2], count])
             }
         }
     }

@@ -26,8 +26,11 @@ struct OdopctlTrainingTests {
             odopctl.use(catalogue)
             let client = try catalogue.client()
             _ = try client.call(DistrictRegister.self, .init(state: "Uttar Pradesh", name: "Firozabad"))
-            glassId = try client.call(ProductRegister.self, .init(state: "UP", district: "Firozabad", name: "Glass Items", sector: "handicraft")).id
-            let key = secrets.file("identity.key"), clock = secrets.file("clock")
+            glassId = try client.call(
+                ProductRegister.self, .init(state: "UP", district: "Firozabad", name: "Glass Items", sector: "handicraft")
+            ).id
+            let key = secrets.file("identity.key")
+            let clock = secrets.file("clock")
             try Data((0..<48).map { _ in UInt8.random(in: 0...255) }).write(to: key)
             try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: key.path)
             try Data("2026-03-02".utf8).write(to: clock)
@@ -67,14 +70,18 @@ struct OdopctlTrainingTests {
         let schemes = try odopctl.run("training", "schemes", "list")
         #expect(schemes.exitCode == 0 && schemes.stdout.contains("pm-vishwakarma") && schemes.stdout.contains("up-odop-sdtd"), "\(schemes)")
 
-        let csv = try odopctl.writeFile("fzd.csv", """
+        let csv = try odopctl.writeFile(
+            "fzd.csv",
+            """
             name,gender,dateOfBirth,mobile,aadhaar,familyReference,state,district,trade,productId,bankAccount,ifsc
             Ramesh Kumar,male,1985-06-15,9876543210,234567890124,RC-1,UP,Firozabad,glass worker,\(services.glassId),400000104729,SBIN0001234
             Sita Devi,female,1986-01-01,9876543211,234567890125,RC-2,UP,Firozabad,glass worker,\(services.glassId),400000104730,SBIN0001234
             """)
         let imported = try odopctl.run("training", "applications", "import", "--scheme", "up-odop-sdtd", csv)
         #expect(imported.exitCode == 0 && imported.stderr.contains("2 row(s): 1 imported, 1 refused"), "\(imported)")
-        #expect(imported.stdout.contains("3") && imported.stdout.contains("aadhaar") && !imported.stdout.contains("234567890125"), "\(imported)")
+        #expect(
+            imported.stdout.contains("3") && imported.stdout.contains("aadhaar") && !imported.stdout.contains("234567890125"), "\(imported)"
+        )
 
         let list = try odopctl.run("training", "applications", "list", "--json")
         let applicationId = try #require(try list.json()["items"]?[0]?["applicationId"]?.stringValue, "\(list)")
@@ -87,24 +94,28 @@ struct OdopctlTrainingTests {
         let revealed = try odopctl.run("training", "artisans", "show", artisanId, "--reveal", "--purpose", "grievance 17")
         #expect(Self.value("name", in: revealed) == "Ramesh Kumar" && Self.value("mobile", in: revealed) == "9876543210", "\(revealed)")
 
-        let verify = try odopctl.run("training", "applications", "verify", applicationId, "--stage", "district_industries_office", "--approve",
-                                     "--decided-by", "DC Industries", "--reason", "handicraft card")
+        let verify = try odopctl.run(
+            "training", "applications", "verify", applicationId, "--stage", "district_industries_office", "--approve",
+            "--decided-by", "DC Industries", "--reason", "handicraft card")
         #expect(verify.exitCode == 0 && Self.value("status", in: verify) == "verified", "\(verify)")
-        let twice = try odopctl.run("training", "applications", "verify", applicationId, "--stage", "district_industries_office", "--approve",
-                                    "--decided-by", "DC Industries", "--reason", "again")
+        let twice = try odopctl.run(
+            "training", "applications", "verify", applicationId, "--stage", "district_industries_office", "--approve",
+            "--decided-by", "DC Industries", "--reason", "again")
         #expect(twice.exitCode == 1 && twice.errorLine.contains("conflict") && twice.errorLine.contains("applicationId"), "\(twice)")
         _ = try odopctl.run("training", "applications", "select", applicationId, "--decided-by", "DC Industries", "--reason", "interview")
 
-        let schedule = try odopctl.run("training", "batches", "schedule", "--scheme", "up-odop-sdtd", "--kind", "basic", "--product", services.glassId,
-                                       "--centre", "DIC Firozabad", "--trainer", "Master trainer", "--start", "2026-03-02", "--end", "2026-03-11",
-                                       "--capacity", "20", "--json")
+        let schedule = try odopctl.run(
+            "training", "batches", "schedule", "--scheme", "up-odop-sdtd", "--kind", "basic", "--product", services.glassId,
+            "--centre", "DIC Firozabad", "--trainer", "Master trainer", "--start", "2026-03-02", "--end", "2026-03-11",
+            "--capacity", "20", "--json")
         let batchId = try #require(try schedule.json()["batchId"]?.stringValue, "\(schedule)")
         let enrol = try odopctl.run("training", "enrolments", "create", "--application", applicationId, "--batch", batchId, "--json")
         let enrolmentId = try #require(try enrol.json()["enrolmentId"]?.stringValue, "\(enrol)")
         #expect(try odopctl.run("training", "batches", "start", batchId).exitCode == 0)
         try services.setClock("2026-03-11")
         for day in 2...9 {
-            let run = try odopctl.run("training", "enrolments", "attendance", "--batch", batchId, "--date", String(format: "2026-03-%02d", day), enrolmentId)
+            let run = try odopctl.run(
+                "training", "enrolments", "attendance", "--batch", batchId, "--date", String(format: "2026-03-%02d", day), enrolmentId)
             #expect(run.exitCode == 0, "\(run)")
         }
         let complete = try odopctl.run("training", "enrolments", "complete", enrolmentId)
@@ -123,11 +134,14 @@ struct OdopctlTrainingTests {
         let stipendId = try #require(try stipends.json()["items"]?[0]?["stipendId"]?.stringValue, "\(stipends)")
         let pay = try odopctl.run("training", "stipends", "pay", stipendId, "--json")
         let paymentBatchId = try #require(try pay.json()["paymentBatchId"]?.stringValue, "\(pay)")
-        let paid = try odopctl.run("training", "stipends", "record", stipendId, "--batch", paymentBatchId, "--outcome", "paid", "--reference", "PFMS-1")
+        let paid = try odopctl.run(
+            "training", "stipends", "record", stipendId, "--batch", paymentBatchId, "--outcome", "paid", "--reference", "PFMS-1")
         #expect(Self.value("status", in: paid)?.hasPrefix("paid") == true, "\(paid)")
 
         let funnel = try odopctl.run("training", "report", "funnel", "--group-by", "district", "--csv")
-        #expect(funnel.stdoutLines.first == "district,key,applied,verified,selected,enrolled,completed,certified,toolkits,stipend paid (rs)", "\(funnel)")
+        #expect(
+            funnel.stdoutLines.first == "district,key,applied,verified,selected,enrolled,completed,certified,toolkits,stipend paid (rs)",
+            "\(funnel)")
         #expect(funnel.stdoutLines.contains("Firozabad,UP-firozabad,1,1,1,1,1,1,1,1600"), "\(funnel)")
         let table = try odopctl.run("training", "report", "funnel")
         #expect(table.exitCode == 0 && table.stdout.contains("1,600"), "\(table)")
@@ -148,8 +162,10 @@ struct OdopctlTrainingTests {
     /// The commands whose examples run over several lines (the others' are one short line).
     @Test func longExamplesFitIn80Columns() throws {
         let odopctl = OdopctlRunner()
-        for command in [["training"], ["training", "artisans", "register"], ["training", "batches", "schedule"],
-                        ["training", "applications", "verify"], ["training", "stipends", "record"], ["training", "enrolments", "attendance"]] {
+        for command in [
+            ["training"], ["training", "artisans", "register"], ["training", "batches", "schedule"],
+            ["training", "applications", "verify"], ["training", "stipends", "record"], ["training", "enrolments", "attendance"],
+        ] {
             let run = try odopctl.run(command + ["--help"])
             #expect(run.exitCode == 0 && OdopctlRunner.wrappedExampleLines(run.stdout).isEmpty, "examples fit in 80 columns: \(run)")
         }

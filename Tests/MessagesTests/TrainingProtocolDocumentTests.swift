@@ -29,7 +29,9 @@ struct TrainingProtocolDocumentTests {
     }
 
     @Test func showsTheFramesAndEvents() throws {
-        let examples = try ProtocolDocument.jsonBlocks(in: try ProtocolDocument.section("training")).map { try WireFormat.parse(Data($0.utf8)) }
+        let examples = try ProtocolDocument.jsonBlocks(in: try ProtocolDocument.section("training")).map {
+            try WireFormat.parse(Data($0.utf8))
+        }
         for name in TrainingGoldenTests.frames.map(\.name) + [
             "training-scheme-pm-vishwakarma", "training-application-selected", "training-event-application-submitted",
             "training-event-batch-cancelled", "training-event-stipend-paid", "training-event-artisan-erased",
@@ -45,7 +47,8 @@ struct TrainingProtocolDocumentTests {
             #expect(section.contains("| `\(type)` |"), "\(type) is not in the events table")
         }
         for word in TrainingKind.allCases.map(\.rawValue) + ToolkitForm.allCases.map(\.rawValue) + StipendStatus.allCases.map(\.rawValue)
-            + FunnelGrouping.allCases.map(\.rawValue) + ["up-odop-sdtd", "pm-vishwakarma", "district_industries_office", "state_committee"] {
+            + FunnelGrouping.allCases.map(\.rawValue) + ["up-odop-sdtd", "pm-vishwakarma", "district_industries_office", "state_committee"]
+        {
             #expect(section.contains("`\(word)`"), "\(word) is not described")
         }
     }

@@ -111,8 +111,10 @@ enum TrainingSamples {
         stage: "district_industries_office", outcome: .approved, decidedBy: "Deputy Commissioner of Industries, Firozabad",
         reason: "handicraft card seen", decidedAt: "2026-03-03T06:00:00.000Z")
 
-    static let submitted = application(status: .submitted, pendingStage: "district_industries_office", decisions: [], version: 1, updatedAt: "2026-03-02T04:30:00.000Z")
-    static let verified = application(status: .verified, pendingStage: nil, decisions: [dicDecision], version: 2, updatedAt: "2026-03-03T06:00:00.000Z")
+    static let submitted = application(
+        status: .submitted, pendingStage: "district_industries_office", decisions: [], version: 1, updatedAt: "2026-03-02T04:30:00.000Z")
+    static let verified = application(
+        status: .verified, pendingStage: nil, decisions: [dicDecision], version: 2, updatedAt: "2026-03-03T06:00:00.000Z")
     static let selected = application(
         status: .selected, pendingStage: nil, decisions: [dicDecision], version: 3, selectedBy: "DC Industries, Firozabad",
         updatedAt: "2026-03-04T06:00:00.000Z")
@@ -162,7 +164,9 @@ enum TrainingSamples {
         status: .cancelled, cancelledReason: "ODOP product \(metalId) (Metal Craft) was retired",
         createdAt: "2026-03-05T06:00:00.000Z", updatedAt: "2026-03-20T09:12:44.120Z")
 
-    static func enrolment(_ status: EnrolmentStatus, version: Int, attended: Int, assessment: Assessment? = nil, updatedAt: String) -> Enrolment {
+    static func enrolment(_ status: EnrolmentStatus, version: Int, attended: Int, assessment: Assessment? = nil, updatedAt: String)
+        -> Enrolment
+    {
         Enrolment(
             enrolmentId: enrolmentId, version: version, applicationId: applicationId, artisanId: artisanId, batchId: batchId,
             schemeId: up, schemeVersion: 2, kind: .basic, state: "Uttar Pradesh", stateCode: "UP", district: "Firozabad",
@@ -173,7 +177,8 @@ enum TrainingSamples {
     static let enrolled = enrolment(.enrolled, version: 1, attended: 0, updatedAt: "2026-03-05T06:00:00.000Z")
     static let completed = enrolment(.completed, version: 10, attended: 8, updatedAt: "2026-03-18T11:00:00.000Z")
     static let assessed = enrolment(
-        .completed, version: 11, attended: 8, assessment: Assessment(result: .pass, assessedBy: "Sector Skill Council assessor", assessedOn: "2026-03-19"),
+        .completed, version: 11, attended: 8,
+        assessment: Assessment(result: .pass, assessedBy: "Sector Skill Council assessor", assessedOn: "2026-03-19"),
         updatedAt: "2026-03-19T06:00:00.000Z")
     static var dropped: Enrolment {
         var enrolment = enrolment(.dropped, version: 2, attended: 0, updatedAt: "2026-03-20T09:12:44.120Z")
@@ -233,39 +238,64 @@ enum TrainingSamples {
 
     static let paymentBatch = PaymentBatch(
         paymentBatchId: paymentBatchId, createdOn: "2026-04-08",
-        items: [PaymentItem(stipendId: stipendId, amountRupees: 1_600, accountNumber: "XXXXXXXX4729", outcome: nil, reference: nil, reason: nil)],
+        items: [
+            PaymentItem(stipendId: stipendId, amountRupees: 1_600, accountNumber: "XXXXXXXX4729", outcome: nil, reference: nil, reason: nil)
+        ],
         totalRupees: 1_600)
 
     // MARK: Reports
 
-    static let funnel = FunnelReport.Result(groupBy: .district, rows: [
-        FunnelRow(key: "UP-firozabad", label: "Firozabad", counts: FunnelCounts(
-            applied: 412, verified: 380, selected: 250, enrolled: 250, completed: 236, certified: 236, toolkits: 230, stipendPaidRupees: 4_57_600)),
-        FunnelRow(key: "UP-varanasi", label: "Varanasi", counts: FunnelCounts(
-            applied: 1_130, verified: 910, selected: 640, enrolled: 640, completed: 601, certified: 590, toolkits: 577, stipendPaidRupees: 15_02_500)),
-    ], total: FunnelCounts(applied: 1_542, verified: 1_290, selected: 890, enrolled: 890, completed: 837, certified: 826, toolkits: 807, stipendPaidRupees: 19_60_100))
+    static let funnel = FunnelReport.Result(
+        groupBy: .district,
+        rows: [
+            FunnelRow(
+                key: "UP-firozabad", label: "Firozabad",
+                counts: FunnelCounts(
+                    applied: 412, verified: 380, selected: 250, enrolled: 250, completed: 236, certified: 236, toolkits: 230,
+                    stipendPaidRupees: 4_57_600)),
+            FunnelRow(
+                key: "UP-varanasi", label: "Varanasi",
+                counts: FunnelCounts(
+                    applied: 1_130, verified: 910, selected: 640, enrolled: 640, completed: 601, certified: 590, toolkits: 577,
+                    stipendPaidRupees: 15_02_500)),
+        ],
+        total: FunnelCounts(
+            applied: 1_542, verified: 1_290, selected: 890, enrolled: 890, completed: 837, certified: 826, toolkits: 807,
+            stipendPaidRupees: 19_60_100))
 
-    static let coverage = CoverageReport.Result(asOf: "2026-03-20", since: "2025-03-21", gaps: [
-        CoverageGap(districtId: "UP-agra", district: "Agra", state: "Uttar Pradesh", stateCode: "UP", activeProducts: 1, lastCompletedOn: nil),
-        CoverageGap(districtId: "UP-moradabad", district: "Moradabad", state: "Uttar Pradesh", stateCode: "UP", activeProducts: 2, lastCompletedOn: "2024-12-20"),
-    ])
+    static let coverage = CoverageReport.Result(
+        asOf: "2026-03-20", since: "2025-03-21",
+        gaps: [
+            CoverageGap(
+                districtId: "UP-agra", district: "Agra", state: "Uttar Pradesh", stateCode: "UP", activeProducts: 1, lastCompletedOn: nil),
+            CoverageGap(
+                districtId: "UP-moradabad", district: "Moradabad", state: "Uttar Pradesh", stateCode: "UP", activeProducts: 2,
+                lastCompletedOn: "2024-12-20"),
+        ])
 
-    static let ageing = AgeingReport.Result(asOf: "2026-03-20", olderThanDays: 15, stages: [
-        AgeingRow(schemeId: pmv, stage: "gram_panchayat_or_ulb", waiting: 120, overdue: 31, oldestWaitingSince: "2026-01-12"),
-        AgeingRow(schemeId: pmv, stage: "district_implementation_committee", waiting: 45, overdue: 9, oldestWaitingSince: "2026-02-02"),
-        AgeingRow(schemeId: pmv, stage: "state_committee", waiting: 12, overdue: 0, oldestWaitingSince: "2026-03-11"),
-    ])
+    static let ageing = AgeingReport.Result(
+        asOf: "2026-03-20", olderThanDays: 15,
+        stages: [
+            AgeingRow(schemeId: pmv, stage: "gram_panchayat_or_ulb", waiting: 120, overdue: 31, oldestWaitingSince: "2026-01-12"),
+            AgeingRow(schemeId: pmv, stage: "district_implementation_committee", waiting: 45, overdue: 9, oldestWaitingSince: "2026-02-02"),
+            AgeingRow(schemeId: pmv, stage: "state_committee", waiting: 12, overdue: 0, oldestWaitingSince: "2026-03-11"),
+        ])
 
     static let reconciliation = StipendReconciliation.Result(
         due: StipendAmount(count: 14, rupees: 22_400), pending: StipendAmount(count: 30, rupees: 48_000),
         paid: StipendAmount(count: 230, rupees: 4_57_600), failed: StipendAmount(count: 2, rupees: 3_200),
         returned: StipendAmount(count: 1, rupees: 1_600))
 
-    static let importResult = ApplicationsImport.Result(rows: 4, imported: [
-        .init(line: 2, artisanId: artisanId, applicationId: applicationId),
-        .init(line: 5, artisanId: "art-6c2d8e4f0a1b3957", applicationId: "app-2f4a6c8e0b1d3579"),
-    ], refused: [
-        .init(line: 3, field: "aadhaar", reason: "field 'aadhaar' is not a valid Aadhaar number: its check digit is wrong"),
-        .init(line: 4, field: "artisan.dateOfBirth", reason: "up-odop-sdtd needs applicants aged 18 or more; the artisan is 16 on 2026-03-02"),
-    ])
+    static let importResult = ApplicationsImport.Result(
+        rows: 4,
+        imported: [
+            .init(line: 2, artisanId: artisanId, applicationId: applicationId),
+            .init(line: 5, artisanId: "art-6c2d8e4f0a1b3957", applicationId: "app-2f4a6c8e0b1d3579"),
+        ],
+        refused: [
+            .init(line: 3, field: "aadhaar", reason: "field 'aadhaar' is not a valid Aadhaar number: its check digit is wrong"),
+            .init(
+                line: 4, field: "artisan.dateOfBirth",
+                reason: "up-odop-sdtd needs applicants aged 18 or more; the artisan is 16 on 2026-03-02"),
+        ])
 }

@@ -21,7 +21,9 @@ enum Artisans {
 
     static func account(_ seed: Int) -> String { String(format: "%012d", 400_000_000_000 + seed * 104_729) }
 
-    static let names = ["Ramesh Kumar", "Sunita Devi", "Abdul Karim", "Meena Prajapati", "Shyam Lal", "Farida Bano", "Gopal Verma", "Kamla Devi"]
+    static let names = [
+        "Ramesh Kumar", "Sunita Devi", "Abdul Karim", "Meena Prajapati", "Shyam Lal", "Farida Bano", "Gopal Verma", "Kamla Devi",
+    ]
 
     static func registration(
         _ seed: Int, state: String = "Uttar Pradesh", district: String = "Firozabad", trade: String = "glass worker",
@@ -30,8 +32,10 @@ enum Artisans {
     ) -> ArtisanRegister.Arguments {
         ArtisanRegister.Arguments(
             name: name ?? names[seed % names.count], gender: seed % 2 == 0 ? "male" : "female", dateOfBirth: dateOfBirth,
-            mobile: mobile ?? self.mobile(seed), aadhaar: aadhaar ?? self.aadhaar(seed), familyReference: family ?? "RC-UP-\(100_000 + seed)",
+            mobile: mobile ?? self.mobile(seed), aadhaar: aadhaar ?? self.aadhaar(seed),
+            familyReference: family ?? "RC-UP-\(100_000 + seed)",
             state: state, district: district, trade: trade, productId: productId,
-            bank: bank ?? BankDetails(accountNumber: account(seed), ifsc: "SBIN0001234"), consentPurpose: "training and toolkit under ODOP schemes")
+            bank: bank ?? BankDetails(accountNumber: account(seed), ifsc: "SBIN0001234"),
+            consentPurpose: "training and toolkit under ODOP schemes")
     }
 }

@@ -10,18 +10,23 @@ import Training
 struct CatalogueAndImportProcessTests {
     typealias C = TrainingCluster
 
-    @Test("a retired ODOP product: its batch not started is cancelled with its enrolment dropped, a running one finishes, new applications and batches are refused")
+    @Test(
+        "a retired ODOP product: its batch not started is cancelled with its enrolment dropped, a running one finishes, new applications and batches are refused"
+    )
     func retireCascade() throws {
         try TrainingCluster.with { cluster in
             let metal = try #require(cluster.products["Metal Craft"])
-            let registration = { (seed: Int) in Artisans.registration(seed, district: "Moradabad", trade: "metal worker", productId: metal) }
+            let registration = { (seed: Int) in Artisans.registration(seed, district: "Moradabad", trade: "metal worker", productId: metal)
+            }
             let (_, early) = try cluster.selected(registration(50), scheme: C.up)
             let (_, late) = try cluster.selected(registration(51), scheme: C.up)
             let waiting = try cluster.register(registration(52))
             let running = try cluster.upBatch(product: "Metal Craft", start: "2026-03-02", end: "2026-03-11")
             let notStarted = try cluster.upBatch(product: "Metal Craft", start: "2026-04-06", end: "2026-04-15")
-            let runningEnrolment = try cluster.call(EnrolmentCreate.self, .init(applicationId: early.applicationId, batchId: running.batchId))
-            let laterEnrolment = try cluster.call(EnrolmentCreate.self, .init(applicationId: late.applicationId, batchId: notStarted.batchId))
+            let runningEnrolment = try cluster.call(
+                EnrolmentCreate.self, .init(applicationId: early.applicationId, batchId: running.batchId))
+            let laterEnrolment = try cluster.call(
+                EnrolmentCreate.self, .init(applicationId: late.applicationId, batchId: notStarted.batchId))
             _ = try cluster.call(BatchStart.self, .init(batchId: running.batchId))
             let seq = try cluster.lastSeq()
 
@@ -39,15 +44,21 @@ struct CatalogueAndImportProcessTests {
             // The running batch finishes.
             try cluster.setClock("2026-03-11")
             for day in 2...9 {
-                _ = try cluster.call(AttendanceRecord.self, .init(batchId: running.batchId, date: String(format: "2026-03-%02d", day), present: [runningEnrolment.enrolmentId]))
+                _ = try cluster.call(
+                    AttendanceRecord.self,
+                    .init(batchId: running.batchId, date: String(format: "2026-03-%02d", day), present: [runningEnrolment.enrolmentId]))
             }
             #expect(try cluster.call(EnrolmentComplete.self, .init(enrolmentId: runningEnrolment.enrolmentId)).status == .completed)
             #expect(try cluster.call(BatchComplete.self, .init(batchId: running.batchId)).status == .completed)
 
             // Nothing new for the retired product.
-            try cluster.expectRefused(ApplicationSubmit.self, .init(artisanId: waiting.artisanId, schemeId: C.up), .conflict, field: "artisan.productId")
-            try cluster.expectRefused(BatchSchedule.self, .init(
-                schemeId: C.up, kind: .basic, productId: metal, centre: "DIC", trainer: "T", startDate: "2026-05-04", endDate: "2026-05-13", capacity: 10),
+            try cluster.expectRefused(
+                ApplicationSubmit.self, .init(artisanId: waiting.artisanId, schemeId: C.up), .conflict, field: "artisan.productId")
+            try cluster.expectRefused(
+                BatchSchedule.self,
+                .init(
+                    schemeId: C.up, kind: .basic, productId: metal, centre: "DIC", trainer: "T", startDate: "2026-05-04",
+                    endDate: "2026-05-13", capacity: 10),
                 .conflict, field: "productId")
             try cluster.expectRefused(ArtisanRegister.self, registration(53), .conflict, field: "productId")
 
@@ -103,7 +114,8 @@ struct CatalogueAndImportProcessTests {
             for number in numbers { #expect(try cluster.filesHolding(number).isEmpty) }
 
             // The whole file refused for its shape: a missing column.
-            try cluster.expectRefused(ApplicationsImport.self, .init(schemeId: C.up, csv: "name,gender\nA,male\n"), .invalidArgument, field: "csv")
+            try cluster.expectRefused(
+                ApplicationsImport.self, .init(schemeId: C.up, csv: "name,gender\nA,male\n"), .invalidArgument, field: "csv")
         }
     }
 }

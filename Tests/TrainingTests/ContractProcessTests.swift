@@ -28,35 +28,48 @@ struct ContractProcessTests {
     }
 
     static func csv(rows: Range<Int>) -> String {
-        "name,gender,dateOfBirth,mobile,aadhaar,familyReference,state,district,trade,bankAccount,ifsc\n" + rows.map { i in
-            "Artisan \(String(repeating: "I", count: 1)),female,1980-01-01,\(Artisans.mobile(i)),\(Artisans.aadhaar(i)),FAM-\(i),UP,Varanasi,weaver,\(Artisans.account(i)),SBIN0001234"
-        }.joined(separator: "\n")
+        "name,gender,dateOfBirth,mobile,aadhaar,familyReference,state,district,trade,bankAccount,ifsc\n"
+            + rows.map { i in
+                "Artisan \(String(repeating: "I", count: 1)),female,1980-01-01,\(Artisans.mobile(i)),\(Artisans.aadhaar(i)),FAM-\(i),UP,Varanasi,weaver,\(Artisans.account(i)),SBIN0001234"
+            }.joined(separator: "\n")
     }
 
     @Test("contract_check.py passes after lifecycles with at least 100 events of every training type")
     func contract() throws {
         try TrainingCluster.with { cluster in
-            _ = try cluster.call(SchemeDefine.self, .init(schemeId: "contract-voucher", parameters: Self.scheme("Contract check, e-voucher", form: .eVoucher)))
-            _ = try cluster.call(SchemeDefine.self, .init(schemeId: "contract-kit", parameters: Self.scheme("Contract check, kit", form: .kit)))
-            let voucherImport = try cluster.call(ApplicationsImport.self, .init(schemeId: "contract-voucher", csv: Self.csv(rows: 1000..<1300)))
+            _ = try cluster.call(
+                SchemeDefine.self,
+                .init(schemeId: "contract-voucher", parameters: Self.scheme("Contract check, e-voucher", form: .eVoucher)))
+            _ = try cluster.call(
+                SchemeDefine.self, .init(schemeId: "contract-kit", parameters: Self.scheme("Contract check, kit", form: .kit)))
+            let voucherImport = try cluster.call(
+                ApplicationsImport.self, .init(schemeId: "contract-voucher", csv: Self.csv(rows: 1000..<1300)))
             let kitImport = try cluster.call(ApplicationsImport.self, .init(schemeId: "contract-kit", csv: Self.csv(rows: 2000..<2100)))
             #expect(voucherImport.refused.isEmpty && kitImport.refused.isEmpty, "\(voucherImport.refused + kitImport.refused)")
-            let voucher = voucherImport.imported, kit = kitImport.imported
-            let trained = Array(voucher[0..<100]) + kit, cancelled = voucher[100..<200], rejected = voucher[200..<300]
+            let voucher = voucherImport.imported
+            let kit = kitImport.imported
+            let trained = Array(voucher[0..<100]) + kit
+            let cancelled = voucher[100..<200]
+            let rejected = voucher[200..<300]
 
             for row in trained + cancelled {
-                _ = try cluster.call(ApplicationVerify.self, .init(applicationId: row.applicationId, stage: "block_office", outcome: .approved, decidedBy: "BDO", reason: "ok"))
+                _ = try cluster.call(
+                    ApplicationVerify.self,
+                    .init(applicationId: row.applicationId, stage: "block_office", outcome: .approved, decidedBy: "BDO", reason: "ok"))
                 _ = try cluster.call(ApplicationSelect.self, .init(applicationId: row.applicationId, decidedBy: "DIC", reason: "ok"))
             }
             for row in rejected {
-                _ = try cluster.call(ApplicationReject.self, .init(applicationId: row.applicationId, decidedBy: "BDO", reason: "not an artisan of the trade"))
+                _ = try cluster.call(
+                    ApplicationReject.self, .init(applicationId: row.applicationId, decidedBy: "BDO", reason: "not an artisan of the trade")
+                )
                 _ = try cluster.call(ArtisanErase.self, .init(artisanId: row.artisanId, reason: "asked for erasure"))
             }
             var stipendIds: [String] = []
             for (index, row) in (trained + cancelled).enumerated() {
                 let scheme = index >= 100 && index < 200 ? "contract-kit" : "contract-voucher"
                 let date = index < 200 ? "2026-03-02" : "2026-03-09"
-                let batch = try cluster.tradeBatch(scheme: scheme, trade: "weaver", district: "Varanasi", start: date, end: date, capacity: 1)
+                let batch = try cluster.tradeBatch(
+                    scheme: scheme, trade: "weaver", district: "Varanasi", start: date, end: date, capacity: 1)
                 let enrolment = try cluster.call(EnrolmentCreate.self, .init(applicationId: row.applicationId, batchId: batch.batchId))
                 guard index < 200 else {
                     _ = try cluster.call(BatchCancel.self, .init(batchId: batch.batchId, reason: "trainer unavailable"))
@@ -84,7 +97,8 @@ struct ContractProcessTests {
             let payment = try cluster.call(PaymentBatchCreate.self, .init(stipendIds: stipendIds))
             #expect(payment.totalRupees == 200 * 300)
             for id in stipendIds.prefix(100) {
-                _ = try cluster.call(PaymentRecord.self, .init(paymentBatchId: payment.paymentBatchId, stipendId: id, outcome: .paid, reference: "PFMS"))
+                _ = try cluster.call(
+                    PaymentRecord.self, .init(paymentBatchId: payment.paymentBatchId, stipendId: id, outcome: .paid, reference: "PFMS"))
             }
 
             let counts = Dictionary(grouping: try cluster.events(), by: \.type).mapValues(\.count)

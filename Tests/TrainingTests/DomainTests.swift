@@ -1,6 +1,7 @@
 import Foundation
 import ODOPMessages
 import Testing
+
 @testable import Training
 
 /// The domain rules on their own: Verhoeff, Aadhaar and mobile shapes, IST dates and ages,
@@ -33,13 +34,17 @@ struct DomainTests {
     @Test("Aadhaar numbers: 12 digits with spaces or hyphens, not starting 0 or 1, a valid check digit; errors never repeat it")
     func aadhaar() throws {
         let number = Artisans.aadhaar(7)
-        for spelling in [number, "\(number.prefix(4)) \(number.dropFirst(4).prefix(4)) \(number.suffix(4))",
-                         "\(number.prefix(4))-\(number.dropFirst(4).prefix(4))-\(number.suffix(4))"] {
+        for spelling in [
+            number, "\(number.prefix(4)) \(number.dropFirst(4).prefix(4)) \(number.suffix(4))",
+            "\(number.prefix(4))-\(number.dropFirst(4).prefix(4))-\(number.suffix(4))",
+        ] {
             #expect(try AadhaarNumber(parsing: spelling).lastFour == String(number.suffix(4)))
         }
         let starting1 = [1] + Array(repeating: 5, count: 10)
-        let bad = ["12345", String(number.dropLast()) + String((Int(String(number.last!))! + 1) % 10), "abcdabcdabcd",
-                   starting1.map(String.init).joined() + String(Verhoeff.checkDigit(for: starting1))]
+        let bad = [
+            "12345", String(number.dropLast()) + String((Int(String(number.last!))! + 1) % 10), "abcdabcdabcd",
+            starting1.map(String.init).joined() + String(Verhoeff.checkDigit(for: starting1)),
+        ]
         for text in bad {
             #expect(throws: CommandError.self) { try AadhaarNumber(parsing: text) }
             do {
@@ -53,7 +58,8 @@ struct DomainTests {
 
     @Test("the identity key: the same number gives the same token, another key another; families compare without case or punctuation")
     func identityKey() throws {
-        let key = IdentityKey(bytes: Array(repeating: 1, count: 32)), other = IdentityKey(bytes: Array(repeating: 2, count: 32))
+        let key = IdentityKey(bytes: Array(repeating: 1, count: 32))
+        let other = IdentityKey(bytes: Array(repeating: 2, count: 32))
         let number = try AadhaarNumber(parsing: Artisans.aadhaar(1))
         #expect(key.token(for: number) == key.token(for: try AadhaarNumber(parsing: Artisans.aadhaar(1))))
         #expect(key.token(for: number) != other.token(for: number))
@@ -74,7 +80,9 @@ struct DomainTests {
         #expect(try PersonalFields.name("सुनीता देवी") == "सुनीता देवी")
         #expect(throws: CommandError.self) { try PersonalFields.name("R2D2") }
         #expect(try PersonalFields.gender("Female") == "female")
-        #expect(try PersonalFields.bank(BankDetails(accountNumber: "1234 5678 9012", ifsc: "sbin0001234")) == BankDetails(accountNumber: "123456789012", ifsc: "SBIN0001234"))
+        #expect(
+            try PersonalFields.bank(BankDetails(accountNumber: "1234 5678 9012", ifsc: "sbin0001234"))
+                == BankDetails(accountNumber: "123456789012", ifsc: "SBIN0001234"))
         #expect(throws: CommandError.self) { try PersonalFields.bank(BankDetails(accountNumber: "123456789012", ifsc: "SBIN1001234")) }
     }
 
@@ -98,7 +106,8 @@ struct DomainTests {
         #expect(day.adding(days: -1).description == "2026-03-01" && day.adding(days: 365).description == "2027-03-02")
         #expect(try CalendarDay(parsing: "2024-02-29", field: "d").adding(years: 1).description == "2025-02-28")
         #expect(try CalendarDay(parsing: "2026-03-31", field: "d").adding(months: -1).description == "2026-02-28")
-        #expect(try CalendarDay(parsing: "2026-03-01", field: "d").daysInclusive(to: try CalendarDay(parsing: "2026-03-10", field: "d")) == 10)
+        #expect(
+            try CalendarDay(parsing: "2026-03-01", field: "d").daysInclusive(to: try CalendarDay(parsing: "2026-03-10", field: "d")) == 10)
         let birth = try CalendarDay(parsing: "2008-03-02", field: "d")
         #expect(birth.age(on: day) == 18 && birth.age(on: day.adding(days: -1)) == 17)
         let leap = try CalendarDay(parsing: "2008-02-29", field: "d")
@@ -138,7 +147,9 @@ struct DomainTests {
         var elsewhere = adult
         elsewhere.stateCode = "BR"
         do { try Eligibility.check(elsewhere, p, schemeId: "up", today: today) } catch { #expect(error.field == "artisan.state") }
-        do { try Eligibility.check(adult, BuiltInSchemes.pmVishwakarma, schemeId: "pmv", today: today) } catch { Issue.record("a potter is eligible: \(error)") }
+        do { try Eligibility.check(adult, BuiltInSchemes.pmVishwakarma, schemeId: "pmv", today: today) } catch {
+            Issue.record("a potter is eligible: \(error)")
+        }
         var weaver = adult
         weaver.trade = "weaver"
         do {
@@ -174,7 +185,10 @@ struct DomainTests {
             ("parameters.toolkit.capRupees", { $0.toolkit.capRupees = 0 }),
             ("parameters.state", { $0.state = "Atlantis" }),
             ("parameters.minimumAttendancePercent", { $0.minimumAttendancePercent = 101 }),
-            ("parameters.districtTargets.0.financialYear", { $0.districtTargets = [DistrictTarget(districtId: "UP-agra", financialYear: "2025", trainees: 1)] }),
+            (
+                "parameters.districtTargets.0.financialYear",
+                { $0.districtTargets = [DistrictTarget(districtId: "UP-agra", financialYear: "2025", trainees: 1)] }
+            ),
         ]
         for (field, change) in cases {
             var bad = BuiltInSchemes.upODOP

@@ -17,25 +17,34 @@ extension TrainingCluster {
         let artisan = try register(args)
         var application = try call(ApplicationSubmit.self, .init(artisanId: artisan.artisanId, schemeId: scheme))
         while let stage = application.pendingStage {
-            application = try call(ApplicationVerify.self, .init(
-                applicationId: application.applicationId, stage: stage, outcome: .approved,
-                decidedBy: "officer of \(stage)", reason: "documents checked"))
+            application = try call(
+                ApplicationVerify.self,
+                .init(
+                    applicationId: application.applicationId, stage: stage, outcome: .approved,
+                    decidedBy: "officer of \(stage)", reason: "documents checked"))
         }
-        application = try call(ApplicationSelect.self, .init(applicationId: application.applicationId, decidedBy: "DC Industries", reason: "interview passed"))
+        application = try call(
+            ApplicationSelect.self, .init(applicationId: application.applicationId, decidedBy: "DC Industries", reason: "interview passed"))
         return (artisan, application)
     }
 
     func upBatch(product: String, start: String, end: String, capacity: Int = 30, kind: TrainingKind = .basic) throws -> TrainingBatch {
-        try call(BatchSchedule.self, .init(
-            schemeId: Self.up, kind: kind, productId: products[product], centre: "District Industries Centre",
-            trainer: "Master trainer", startDate: start, endDate: end, capacity: capacity))
+        try call(
+            BatchSchedule.self,
+            .init(
+                schemeId: Self.up, kind: kind, productId: products[product], centre: "District Industries Centre",
+                trainer: "Master trainer", startDate: start, endDate: end, capacity: capacity))
     }
 
-    func tradeBatch(scheme: String = pmv, trade: String, state: String = "Uttar Pradesh", district: String, start: String, end: String,
-                    capacity: Int = 30, kind: TrainingKind = .basic) throws -> TrainingBatch {
-        try call(BatchSchedule.self, .init(
-            schemeId: scheme, kind: kind, trade: trade, state: state, district: district, centre: "MSME Technology Centre",
-            trainer: "Master trainer", startDate: start, endDate: end, capacity: capacity))
+    func tradeBatch(
+        scheme: String = pmv, trade: String, state: String = "Uttar Pradesh", district: String, start: String, end: String,
+        capacity: Int = 30, kind: TrainingKind = .basic
+    ) throws -> TrainingBatch {
+        try call(
+            BatchSchedule.self,
+            .init(
+                schemeId: scheme, kind: kind, trade: trade, state: state, district: district, centre: "MSME Technology Centre",
+                trainer: "Master trainer", startDate: start, endDate: end, capacity: capacity))
     }
 
     /// Starts the batch on its start date and records `days` days of attendance for `present`
@@ -46,7 +55,8 @@ extension TrainingCluster {
         try setClock(batch.endDate)
         let start = try CalendarDay(parsing: batch.startDate, field: "startDate")
         for offset in 0..<days {
-            _ = try call(AttendanceRecord.self, .init(batchId: batch.batchId, date: start.adding(days: offset).description, present: present))
+            _ = try call(
+                AttendanceRecord.self, .init(batchId: batch.batchId, date: start.adding(days: offset).description, present: present))
         }
     }
 
@@ -59,7 +69,9 @@ extension TrainingCluster {
     /// A UP artisan of Firozabad's glass, trained in a batch from `start` (10 days, 8 attended)
     /// and given a kit on the batch's last day.
     @discardableResult
-    func upThroughToolkit(_ args: ArtisanRegister.Arguments, start: String = "2026-03-02", end: String = "2026-03-11") throws -> (TrainingApplication, Enrolment, Toolkit) {
+    func upThroughToolkit(_ args: ArtisanRegister.Arguments, start: String = "2026-03-02", end: String = "2026-03-11") throws -> (
+        TrainingApplication, Enrolment, Toolkit
+    ) {
         let (_, application) = try selected(args, scheme: Self.up)
         let batch = try upBatch(product: "Glass Items", start: start, end: end)
         let enrolment = try call(EnrolmentCreate.self, .init(applicationId: application.applicationId, batchId: batch.batchId))

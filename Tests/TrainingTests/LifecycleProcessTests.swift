@@ -23,13 +23,17 @@ struct LifecycleProcessTests {
             var application = try cluster.call(ApplicationSubmit.self, .init(artisanId: artisan.artisanId, schemeId: C.up))
             #expect(application.status == .submitted && application.pendingStage == "district_industries_office")
             #expect(application.schemeVersion == 1 && application.productId == glass && application.sector == "handicraft")
-            application = try cluster.call(ApplicationVerify.self, .init(
-                applicationId: application.applicationId, stage: "district_industries_office", outcome: .approved,
-                decidedBy: "Deputy Commissioner of Industries, Firozabad", reason: "handicraft card seen"))
+            application = try cluster.call(
+                ApplicationVerify.self,
+                .init(
+                    applicationId: application.applicationId, stage: "district_industries_office", outcome: .approved,
+                    decidedBy: "Deputy Commissioner of Industries, Firozabad", reason: "handicraft card seen"))
             #expect(application.status == .verified && application.decisions.count == 1)
             #expect(application.decisions[0].decidedBy == "Deputy Commissioner of Industries, Firozabad")
-            application = try cluster.call(ApplicationSelect.self, .init(
-                applicationId: application.applicationId, decidedBy: "DC Industries", reason: "interview on 2026-03-02"))
+            application = try cluster.call(
+                ApplicationSelect.self,
+                .init(
+                    applicationId: application.applicationId, decidedBy: "DC Industries", reason: "interview on 2026-03-02"))
             #expect(application.status == .selected)
 
             let batch = try cluster.upBatch(product: "Glass Items", start: "2026-03-02", end: "2026-03-11")
@@ -54,11 +58,17 @@ struct LifecycleProcessTests {
             #expect(due.count == 1 && due[0].amountRupees == 1_600 && due[0].ratePerDayRupees == 200)
             let payment = try cluster.call(PaymentBatchCreate.self, .init(stipendIds: [due[0].stipendId]))
             #expect(payment.totalRupees == 1_600 && payment.items[0].accountNumber.hasPrefix("XXXX"))
-            let paid = try cluster.call(PaymentRecord.self, .init(paymentBatchId: payment.paymentBatchId, stipendId: due[0].stipendId, outcome: .paid, reference: "PFMS-1"))
+            let paid = try cluster.call(
+                PaymentRecord.self,
+                .init(paymentBatchId: payment.paymentBatchId, stipendId: due[0].stipendId, outcome: .paid, reference: "PFMS-1"))
             #expect(paid.status == .paid && paid.paidOn == "2026-03-11")
 
             let funnel = try cluster.funnel(C.up)
-            #expect(funnel.total == FunnelCounts(applied: 1, verified: 1, selected: 1, enrolled: 1, completed: 1, certified: 1, toolkits: 1, stipendPaidRupees: 1_600))
+            #expect(
+                funnel.total
+                    == FunnelCounts(
+                        applied: 1, verified: 1, selected: 1, enrolled: 1, completed: 1, certified: 1, toolkits: 1, stipendPaidRupees: 1_600
+                    ))
             #expect(try cluster.funnel(groupBy: .district).rows.map(\.label) == ["Firozabad"])
             #expect(try cluster.funnel(groupBy: .product).rows.map(\.label) == ["Glass Items"])
             #expect(try cluster.funnel(groupBy: .sector).rows.map(\.key) == ["handicraft"])
@@ -66,12 +76,13 @@ struct LifecycleProcessTests {
             #expect(money.paid == StipendAmount(count: 1, rupees: 1_600) && money.due == StipendAmount())
 
             let types = try cluster.events().map(\.type)
-            #expect(types == [
-                "training.application.submitted", "training.application.verified", "training.application.selected",
-                "training.batch.scheduled", "training.enrolment.created", "training.batch.started",
-                "training.enrolment.completed", "training.batch.completed", "training.certificate.issued",
-                "training.toolkit.issued", "training.toolkit.delivered", "training.stipend.paid",
-            ])
+            #expect(
+                types == [
+                    "training.application.submitted", "training.application.verified", "training.application.selected",
+                    "training.batch.scheduled", "training.enrolment.created", "training.batch.started",
+                    "training.enrolment.completed", "training.batch.completed", "training.certificate.issued",
+                    "training.toolkit.issued", "training.toolkit.delivered", "training.stipend.paid",
+                ])
         }
     }
 
@@ -85,27 +96,35 @@ struct LifecycleProcessTests {
             try cluster.setClock("2026-03-18")
             let ageing = try cluster.call(AgeingReport.self, .init(olderThanDays: 15, schemeId: C.pmv))
             #expect(ageing.stages.map(\.stage) == ["gram_panchayat_or_ulb", "district_implementation_committee", "state_committee"])
-            #expect(ageing.stages[0] == AgeingRow(schemeId: C.pmv, stage: "gram_panchayat_or_ulb", waiting: 1, overdue: 1, oldestWaitingSince: "2026-03-02"))
+            #expect(
+                ageing.stages[0]
+                    == AgeingRow(schemeId: C.pmv, stage: "gram_panchayat_or_ulb", waiting: 1, overdue: 1, oldestWaitingSince: "2026-03-02"))
             #expect(try cluster.call(AgeingReport.self, .init(olderThanDays: 16, schemeId: C.pmv)).stages[0].overdue == 0)
             let deciders = ["Gram Pradhan, Sewapuri", "District Implementation Committee, Varanasi", "State Committee, Lucknow"]
             for (stage, decider) in zip(["gram_panchayat_or_ulb", "district_implementation_committee", "state_committee"], deciders) {
                 try cluster.setClock("2026-03-0\(application.decisions.count + 2)")
-                application = try cluster.call(ApplicationVerify.self, .init(
-                    applicationId: application.applicationId, stage: stage, outcome: .approved, decidedBy: decider, reason: "verified at \(stage)"))
+                application = try cluster.call(
+                    ApplicationVerify.self,
+                    .init(
+                        applicationId: application.applicationId, stage: stage, outcome: .approved, decidedBy: decider,
+                        reason: "verified at \(stage)"))
             }
             #expect(application.status == .verified)
             #expect(try cluster.call(AgeingReport.self, .init(olderThanDays: 0)).stages.allSatisfy { $0.waiting == 0 })
             #expect(application.decisions.map(\.decidedBy) == deciders)
-            #expect(application.decisions.map(\.stage) == ["gram_panchayat_or_ulb", "district_implementation_committee", "state_committee"])
+            #expect(
+                application.decisions.map(\.stage) == ["gram_panchayat_or_ulb", "district_implementation_committee", "state_committee"])
             #expect(Set(application.decisions.map(\.decidedAt)).count == 3, "each decision keeps its own time")
-            application = try cluster.call(ApplicationSelect.self, .init(applicationId: application.applicationId, decidedBy: "DPMU", reason: "registered"))
+            application = try cluster.call(
+                ApplicationSelect.self, .init(applicationId: application.applicationId, decidedBy: "DPMU", reason: "registered"))
 
             let batch = try cluster.tradeBatch(trade: "potter", district: "Varanasi", start: "2026-03-09", end: "2026-03-13")
             #expect(batch.productId == nil && batch.trade == "potter" && batch.days == 5)
             let enrolment = try cluster.call(EnrolmentCreate.self, .init(applicationId: application.applicationId, batchId: batch.batchId))
             try cluster.run(batch, present: [enrolment.enrolmentId], days: 5)
             _ = try cluster.call(EnrolmentComplete.self, .init(enrolmentId: enrolment.enrolmentId))
-            _ = try cluster.call(AssessmentRecord.self, .init(enrolmentId: enrolment.enrolmentId, result: .pass, assessedBy: "NSQF assessor"))
+            _ = try cluster.call(
+                AssessmentRecord.self, .init(enrolmentId: enrolment.enrolmentId, result: .pass, assessedBy: "NSQF assessor"))
             let certificate = try cluster.call(CertificateIssue.self, .init(enrolmentId: enrolment.enrolmentId))
             #expect(certificate.certificateNumber.hasPrefix("CERT-PV-2026-"))
 

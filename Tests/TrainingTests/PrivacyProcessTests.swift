@@ -12,7 +12,9 @@ import Training
 struct PrivacyProcessTests {
     typealias C = TrainingCluster
 
-    @Test("the same Aadhaar number on a second artisan is refused and the number is in no file, output or stored reply; erasure leaves no personal data and the counts")
+    @Test(
+        "the same Aadhaar number on a second artisan is refused and the number is in no file, output or stored reply; erasure leaves no personal data and the counts"
+    )
     func aadhaarAndErasure() throws {
         try TrainingCluster.with { cluster in
             let number = Artisans.aadhaar(4242)
@@ -22,23 +24,29 @@ struct PrivacyProcessTests {
                 stride(from: 0, to: 12, by: 4).map { String(digits[$0..<$0 + 4]) }.joined(separator: " "),
                 stride(from: 0, to: 12, by: 4).map { String(digits[$0..<$0 + 4]) }.joined(separator: "-"),
             ]
-            let name = "Zubeida Quraishi", mobile = "9876501234", birth = "1988-07-14", account = "309812345678"
+            let name = "Zubeida Quraishi"
+            let mobile = "9876501234"
+            let birth = "1988-07-14"
+            let account = "309812345678"
             let args = Artisans.registration(
                 42, district: "Varanasi", trade: "tailor", dateOfBirth: birth, name: name, mobile: mobile, aadhaar: spellings[2],
                 bank: BankDetails(accountNumber: account, ifsc: "PUNB0123400"))
             let (artisan, application) = try cluster.selected(args, scheme: C.pmv)
             #expect(artisan.aadhaar == "XXXX-XXXX-\(number.suffix(4))")
-            let refused = try cluster.expectRefused(ArtisanRegister.self, Artisans.registration(43, aadhaar: spellings[1]), .conflict, field: "aadhaar")
+            let refused = try cluster.expectRefused(
+                ArtisanRegister.self, Artisans.registration(43, aadhaar: spellings[1]), .conflict, field: "aadhaar")
             #expect(!refused.message.contains(String(number.suffix(4))))
             try cluster.expectRefused(ArtisanRegister.self, Artisans.registration(44, aadhaar: spellings[0]), .conflict, field: "aadhaar")
 
             // Masked unless asked for, and asked for explicitly with a purpose.
             let masked = try cluster.call(ArtisanGet.self, .init(artisanId: artisan.artisanId))
-            #expect(masked.masked && masked.name == "Z****** Q*******" && masked.mobile == "XXXXXX1234" && masked.dateOfBirth == "1988-XX-XX")
+            #expect(
+                masked.masked && masked.name == "Z****** Q*******" && masked.mobile == "XXXXXX1234" && masked.dateOfBirth == "1988-XX-XX")
             #expect(masked.bank == BankView(accountNumber: "XXXXXXXX5678", ifsc: "PUNB0XXXXXX"))
             let error = try cluster.failure(ArtisanGet.self, .init(artisanId: artisan.artisanId, reveal: true))
             #expect(error.code == .invalidArgument && error.field == "purpose")
-            let revealed = try cluster.call(ArtisanGet.self, .init(artisanId: artisan.artisanId, reveal: true, purpose: "stipend grievance 17"))
+            let revealed = try cluster.call(
+                ArtisanGet.self, .init(artisanId: artisan.artisanId, reveal: true, purpose: "stipend grievance 17"))
             #expect(!revealed.masked && revealed.name == name && revealed.mobile == mobile && revealed.dateOfBirth == birth)
             #expect(revealed.bank?.accountNumber == account && revealed.aadhaar == masked.aadhaar)
             let export = try cluster.call(ArtisanExport.self, .init(artisanId: artisan.artisanId))
@@ -46,7 +54,8 @@ struct PrivacyProcessTests {
             #expect(export.artisan.consents.map(\.purpose) == ["training and toolkit under ODOP schemes"])
 
             // A corrected mobile: the old one is gone too.
-            let oldMobile = mobile, newMobile = "8765409876"
+            let oldMobile = mobile
+            let newMobile = "8765409876"
             _ = try cluster.call(ArtisanCorrect.self, .init(artisanId: artisan.artisanId, mobile: newMobile))
 
             func search(_ needles: [String], _ when: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
@@ -72,7 +81,8 @@ struct PrivacyProcessTests {
             let events = try cluster.events().count
             let erased = try cluster.call(ArtisanErase.self, .init(artisanId: artisan.artisanId, reason: "the artisan asked for erasure"))
             #expect(erased.artisanId == artisan.artisanId)
-            try cluster.expectRefused(ArtisanErase.self, .init(artisanId: artisan.artisanId, reason: "again"), .conflict, field: "artisanId")
+            try cluster.expectRefused(
+                ArtisanErase.self, .init(artisanId: artisan.artisanId, reason: "again"), .conflict, field: "artisanId")
             let after = try cluster.call(ArtisanGet.self, .init(artisanId: artisan.artisanId, reveal: true, purpose: "check"))
             #expect(after.erased && after.name == nil && after.mobile == nil && after.dateOfBirth == nil && after.bank == nil)
             #expect(after.aadhaar == masked.aadhaar, "the last 4 digits stay, as the reference to refuse a second benefit")
@@ -87,7 +97,8 @@ struct PrivacyProcessTests {
             try search(personal + spellings, "after erasure and a checkpoint")
             // The keyed hash still refuses the number.
             try cluster.expectRefused(ArtisanRegister.self, Artisans.registration(45, aadhaar: number), .conflict, field: "aadhaar")
-            try cluster.expectRefused(ApplicationSubmit.self, .init(artisanId: artisan.artisanId, schemeId: C.up), .conflict, field: "artisanId")
+            try cluster.expectRefused(
+                ApplicationSubmit.self, .init(artisanId: artisan.artisanId, schemeId: C.up), .conflict, field: "artisanId")
             // No event ever carried personal data.
             let all = try cluster.events().map { String(decoding: try WireFormat.encode($0), as: UTF8.self) }.joined()
             for needle in personal + spellings + [String(number.suffix(4))] { #expect(!all.contains(needle), "an event holds \(needle)") }

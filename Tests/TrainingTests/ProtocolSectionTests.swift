@@ -30,17 +30,18 @@ struct ProtocolSectionTests {
         }
     }
 
-    static let schemas: [String: Schema] = Dictionary(uniqueKeysWithValues: ([
-        SchemeList.self, SchemeGet.self, SchemeDefine.self, SchemeUpdate.self, ArtisanRegister.self, ArtisanGet.self,
-        ArtisanList.self, ArtisanExport.self, ArtisanCorrect.self, ArtisanConsentGive.self, ArtisanConsentWithdraw.self,
-        ArtisanErase.self, ApplicationSubmit.self, ApplicationsImport.self, ApplicationGet.self, ApplicationList.self,
-        ApplicationVerify.self, ApplicationSelect.self, ApplicationReject.self, BatchSchedule.self, BatchGet.self,
-        BatchList.self, BatchStart.self, BatchComplete.self, BatchCancel.self, EnrolmentCreate.self, EnrolmentGet.self,
-        EnrolmentComplete.self, EnrolmentDrop.self, AttendanceRecord.self, AssessmentRecord.self, CertificateIssue.self,
-        CertificateVerify.self, ToolkitIssue.self, ToolkitGet.self, ToolkitRedeem.self, ToolkitDeliver.self,
-        StipendList.self, PaymentBatchCreate.self, PaymentRecord.self, FunnelReport.self, CoverageReport.self,
-        AgeingReport.self, StipendReconciliation.self,
-    ] as [any CommandSchema.Type]).map { ($0.name, Self.schema($0)) })
+    static let schemas: [String: Schema] = Dictionary(
+        uniqueKeysWithValues: ([
+            SchemeList.self, SchemeGet.self, SchemeDefine.self, SchemeUpdate.self, ArtisanRegister.self, ArtisanGet.self,
+            ArtisanList.self, ArtisanExport.self, ArtisanCorrect.self, ArtisanConsentGive.self, ArtisanConsentWithdraw.self,
+            ArtisanErase.self, ApplicationSubmit.self, ApplicationsImport.self, ApplicationGet.self, ApplicationList.self,
+            ApplicationVerify.self, ApplicationSelect.self, ApplicationReject.self, BatchSchedule.self, BatchGet.self,
+            BatchList.self, BatchStart.self, BatchComplete.self, BatchCancel.self, EnrolmentCreate.self, EnrolmentGet.self,
+            EnrolmentComplete.self, EnrolmentDrop.self, AttendanceRecord.self, AssessmentRecord.self, CertificateIssue.self,
+            CertificateVerify.self, ToolkitIssue.self, ToolkitGet.self, ToolkitRedeem.self, ToolkitDeliver.self,
+            StipendList.self, PaymentBatchCreate.self, PaymentRecord.self, FunnelReport.self, CoverageReport.self,
+            AgeingReport.self, StipendReconciliation.self,
+        ] as [any CommandSchema.Type]).map { ($0.name, Self.schema($0)) })
 
     static func schema<C: CommandSchema>(_ command: C.Type) -> Schema { Schema(command) }
 
@@ -65,7 +66,9 @@ struct ProtocolSectionTests {
     ]
 
     @Test func everyExampleIsAMessageTheTypesReadAndWriteBack() throws {
-        let blocks = try ProtocolDocument.jsonBlocks(in: try ProtocolDocument.section("training")).map { try WireFormat.parse(Data($0.utf8)) }
+        let blocks = try ProtocolDocument.jsonBlocks(in: try ProtocolDocument.section("training")).map {
+            try WireFormat.parse(Data($0.utf8))
+        }
         #expect(blocks.count >= 30)
         var commandsByRequestId: [String: String] = [:]
         for block in blocks {

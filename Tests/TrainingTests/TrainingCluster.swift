@@ -36,7 +36,9 @@ final class TrainingCluster: @unchecked Sendable {
         catalogueClient = try catalogue.client(timeout: .seconds(30))
         for (state, district, name, sector) in Self.catalogueProducts {
             _ = try catalogueClient.call(DistrictRegister.self, .init(state: state, name: district))
-            products[name] = try catalogueClient.call(ProductRegister.self, .init(state: state, district: district, name: name, sector: sector)).id
+            products[name] = try catalogueClient.call(
+                ProductRegister.self, .init(state: state, district: district, name: name, sector: sector)
+            ).id
         }
         try Data((0..<48).map { _ in UInt8.random(in: 0...255) }).write(to: keyFile)
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: keyFile.path)
@@ -88,7 +90,9 @@ final class TrainingCluster: @unchecked Sendable {
     }
 
     /// The error `command` fails with; records an issue when it succeeds.
-    func failure<C: CommandSchema>(_ command: C.Type, _ args: C.Arguments, sourceLocation: SourceLocation = #_sourceLocation) throws -> CommandError {
+    func failure<C: CommandSchema>(_ command: C.Type, _ args: C.Arguments, sourceLocation: SourceLocation = #_sourceLocation) throws
+        -> CommandError
+    {
         do {
             _ = try client.call(command, args)
         } catch {
@@ -116,7 +120,8 @@ final class TrainingCluster: @unchecked Sendable {
         let grown = after.rowCounts.keys.filter { after.rowCounts[$0] != before.rowCounts[$0] }.sorted()
         #expect(grown.isEmpty, "\(C.name) refused stored nothing; rows changed in \(grown)", sourceLocation: sourceLocation)
         let changed = after.digest.keys.filter { after.digest[$0] != before.digest[$0] }.sorted()
-        #expect(changed.isEmpty, "\(C.name) refused changed no record (versions included); changed: \(changed)", sourceLocation: sourceLocation)
+        #expect(
+            changed.isEmpty, "\(C.name) refused changed no record (versions included); changed: \(changed)", sourceLocation: sourceLocation)
         return error
     }
 
@@ -145,10 +150,17 @@ final class TrainingCluster: @unchecked Sendable {
 
     /// Every table's row count and content, read directly from the service's database file.
     func census() throws -> Census {
-        let queue = try DatabaseQueue(path: databasePath, configuration: { var c = Configuration(); c.readonly = true; return c }())
+        let queue = try DatabaseQueue(
+            path: databasePath,
+            configuration: {
+                var c = Configuration()
+                c.readonly = true
+                return c
+            }())
         defer { try? queue.close() }
         return try queue.read { db in
-            var counts: [String: Int] = [:], digest: [String: String] = [:]
+            var counts: [String: Int] = [:]
+            var digest: [String: String] = [:]
             for table in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'") {
                 let rows = try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY 1")
                 counts[table] = rows.count
@@ -168,10 +180,17 @@ final class TrainingCluster: @unchecked Sendable {
 
     /// The stored replies (kept for idempotent retries), as text.
     func storedReplies() throws -> String {
-        let queue = try DatabaseQueue(path: databasePath, configuration: { var c = Configuration(); c.readonly = true; return c }())
+        let queue = try DatabaseQueue(
+            path: databasePath,
+            configuration: {
+                var c = Configuration()
+                c.readonly = true
+                return c
+            }())
         defer { try? queue.close() }
         return try queue.read { db in
-            try Data.fetchAll(db, sql: "SELECT reply FROM odop_command_replies").map { String(decoding: $0, as: UTF8.self) }.joined(separator: "\n")
+            try Data.fetchAll(db, sql: "SELECT reply FROM odop_command_replies").map { String(decoding: $0, as: UTF8.self) }.joined(
+                separator: "\n")
         }
     }
 

@@ -14,7 +14,8 @@ import ODOPRuntime
 public struct TrainingService: ServiceDefinition {
     public let name = "training"
     public let version = "0.1.0"
-    public let summary = "The ODOP training service: schemes, artisans, applications, batches, attendance, certificates, toolkits, stipends."
+    public let summary =
+        "The ODOP training service: schemes, artisans, applications, batches, attendance, certificates, toolkits, stipends."
     /// The identity key and the clock. `init()` starts with a throwaway key that `configure`
     /// replaces with the deployment's (the launcher always calls it; it refuses to start
     /// without the key file).
@@ -32,16 +33,20 @@ public struct TrainingService: ServiceDefinition {
 
     /// The training service's own options.
     public struct Options: ParsableArguments, Sendable {
-        @Option(name: .customLong("identity-key-file"), help: """
-            The deployment secret that keys the hashes of Aadhaar numbers and family references: 32 or more random \
-            bytes, mode 0600. It cannot be rotated without re-hashing every artisan. [env: ODOP_IDENTITY_KEY_FILE] (required)
-            """)
+        @Option(
+            name: .customLong("identity-key-file"),
+            help: """
+                The deployment secret that keys the hashes of Aadhaar numbers and family references: 32 or more random \
+                bytes, mode 0600. It cannot be rotated without re-hashing every artisan. [env: ODOP_IDENTITY_KEY_FILE] (required)
+                """)
         var identityKeyFile: String?
 
-        @Option(name: .customLong("clock-file"), help: """
-            Read "now" from this file (RFC 3339, or YYYY-MM-DD meaning 10:00 IST) instead of the system clock, at every \
-            use; for tests and rehearsals. [env: ODOP_CLOCK_FILE] (default: the system clock)
-            """)
+        @Option(
+            name: .customLong("clock-file"),
+            help: """
+                Read "now" from this file (RFC 3339, or YYYY-MM-DD meaning 10:00 IST) instead of the system clock, at every \
+                use; for tests and rehearsals. [env: ODOP_CLOCK_FILE] (default: the system clock)
+                """)
         var clockFile: String?
 
         public init() {}

@@ -158,8 +158,10 @@ public enum ArtisanRegister: CommandSchema {
             self.consentPurpose = consentPurpose
         }
         public func validate() throws(CommandError) {
-            for (value, field) in [(name, "name"), (familyReference, "familyReference"), (state, "state"),
-                                   (district, "district"), (trade, "trade"), (consentPurpose, "consentPurpose")] {
+            for (value, field) in [
+                (name, "name"), (familyReference, "familyReference"), (state, "state"),
+                (district, "district"), (trade, "trade"), (consentPurpose, "consentPurpose"),
+            ] {
                 try TrainingArgumentRules.notBlank(value, field)
             }
         }
@@ -337,7 +339,7 @@ public enum ArtisanErase: CommandSchema {
 /// `application.submit {artisanId, schemeId}` → the application at the scheme's current version,
 /// waiting at its first verification stage. The artisan's product and trade are the
 /// application's. Refusals: `conflict` on `artisanId` (no active consent, erased, under age, not
-/// resident, cooling-off, an open application already) or `familyReference` (one per family), 
+/// resident, cooling-off, an open application already) or `familyReference` (one per family),
 /// `invalid_argument` on `trade` (not an eligible trade) or `productId` (not an active ODOP
 /// product of the artisan's district).
 public enum ApplicationSubmit: CommandSchema {
@@ -620,7 +622,8 @@ public enum BatchList: CommandSchema {
         public var status: BatchStatus?
         public var after: String?
         public var limit: Int?
-        public init(schemeId: String? = nil, districtId: String? = nil, status: BatchStatus? = nil, after: String? = nil, limit: Int? = nil) {
+        public init(schemeId: String? = nil, districtId: String? = nil, status: BatchStatus? = nil, after: String? = nil, limit: Int? = nil)
+        {
             self.schemeId = schemeId
             self.districtId = districtId
             self.status = status

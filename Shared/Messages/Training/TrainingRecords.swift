@@ -596,7 +596,8 @@ public struct PaymentItem: Codable, Sendable, Equatable {
     public var outcome: PaymentOutcome?
     public var reference: String?
     public var reason: String?
-    public init(stipendId: String, amountRupees: Int, accountNumber: String, outcome: PaymentOutcome?, reference: String?, reason: String?) {
+    public init(stipendId: String, amountRupees: Int, accountNumber: String, outcome: PaymentOutcome?, reference: String?, reason: String?)
+    {
         self.stipendId = stipendId
         self.amountRupees = amountRupees
         self.accountNumber = accountNumber

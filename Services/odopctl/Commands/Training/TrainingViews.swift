@@ -24,10 +24,15 @@ enum TrainingViews {
         fields.append("ODOP product", p.requiresOdopProduct ? "required (batches per product)" : "not required (batches per trade)")
         fields.append("minimum age", String(p.minimumAge))
         fields.append("one per", p.benefitUnit.rawValue)
-        fields.append("cooling-off", p.coolingOff.map { "\($0.years) years across \($0.schemes.joined(separator: ", "))\($0.includesFamily ? ", family included" : "")" })
+        fields.append(
+            "cooling-off",
+            p.coolingOff.map {
+                "\($0.years) years across \($0.schemes.joined(separator: ", "))\($0.includesFamily ? ", family included" : "")"
+            })
         fields.append("verification", p.verificationStages.joined(separator: " -> "))
         for rule in p.trainingKinds {
-            fields.append("training \(rule.kind.rawValue)", "\(rule.minimumDays)-\(rule.maximumDays) days, \(rupees(rule.stipendPerDayRupees)) a day")
+            fields.append(
+                "training \(rule.kind.rawValue)", "\(rule.minimumDays)-\(rule.maximumDays) days, \(rupees(rule.stipendPerDayRupees)) a day")
         }
         fields.append("minimum attendance", "\(p.minimumAttendancePercent)%")
         fields.append("assessment", p.assessmentRequired ? "required for the certificate" : "not required")
@@ -41,7 +46,9 @@ enum TrainingViews {
 
     static func artisan(_ artisan: ArtisanView) -> FieldList {
         var fields = FieldList()
-        fields.append("artisan", "\(artisan.artisanId) version \(artisan.version)\(artisan.erased ? " (erased)" : "")\(artisan.masked ? "" : " (unmasked)")")
+        fields.append(
+            "artisan",
+            "\(artisan.artisanId) version \(artisan.version)\(artisan.erased ? " (erased)" : "")\(artisan.masked ? "" : " (unmasked)")")
         fields.append("name", artisan.name)
         fields.append("gender", artisan.gender)
         fields.append("date of birth", artisan.dateOfBirth)
@@ -60,10 +67,14 @@ enum TrainingViews {
     }
 
     static func artisans(_ items: [ArtisanView]) -> Table {
-        var table = Table([.text("ARTISAN"), .text("NAME"), .text("MOBILE"), .text("AADHAAR"), .text("DISTRICT"), .text("TRADE"), .text("ERASED")])
+        var table = Table([
+            .text("ARTISAN"), .text("NAME"), .text("MOBILE"), .text("AADHAAR"), .text("DISTRICT"), .text("TRADE"), .text("ERASED"),
+        ])
         for artisan in items {
-            table.append([artisan.artisanId, artisan.name ?? "-", artisan.mobile ?? "-", artisan.aadhaar ?? "-",
-                          "\(artisan.district) (\(artisan.stateCode))", artisan.trade, NumberText.yesNo(artisan.erased)])
+            table.append([
+                artisan.artisanId, artisan.name ?? "-", artisan.mobile ?? "-", artisan.aadhaar ?? "-",
+                "\(artisan.district) (\(artisan.stateCode))", artisan.trade, NumberText.yesNo(artisan.erased),
+            ])
         }
         return table
     }
@@ -78,7 +89,9 @@ enum TrainingViews {
         fields.append("product", application.productId.map { "\($0)\(application.sector.map { " (\($0))" } ?? "")" })
         fields.append("trade", application.trade)
         for decision in application.decisions {
-            fields.append("stage \(decision.stage)", "\(decision.outcome.rawValue) by \(decision.decidedBy) at \(decision.decidedAt): \(decision.reason)")
+            fields.append(
+                "stage \(decision.stage)",
+                "\(decision.outcome.rawValue) by \(decision.decidedBy) at \(decision.decidedAt): \(decision.reason)")
         }
         if let rejection = application.rejection, application.decisions.last != rejection {
             fields.append("rejected", "by \(rejection.decidedBy) at \(rejection.decidedAt): \(rejection.reason)")
@@ -89,9 +102,14 @@ enum TrainingViews {
     }
 
     static func applications(_ items: [TrainingApplication]) -> Table {
-        var table = Table([.text("APPLICATION"), .text("SCHEME"), .text("STATUS"), .text("STAGE"), .text("DISTRICT"), .text("TRADE"), .text("ARTISAN")])
+        var table = Table([
+            .text("APPLICATION"), .text("SCHEME"), .text("STATUS"), .text("STAGE"), .text("DISTRICT"), .text("TRADE"), .text("ARTISAN"),
+        ])
         for a in items {
-            table.append([a.applicationId, a.schemeId, a.status.rawValue, a.pendingStage ?? "-", "\(a.district) (\(a.stateCode))", a.trade, a.artisanId])
+            table.append([
+                a.applicationId, a.schemeId, a.status.rawValue, a.pendingStage ?? "-", "\(a.district) (\(a.stateCode))", a.trade,
+                a.artisanId,
+            ])
         }
         return table
     }
@@ -112,9 +130,15 @@ enum TrainingViews {
     }
 
     static func batches(_ items: [TrainingBatch]) -> Table {
-        var table = Table([.text("BATCH"), .text("SCHEME"), .text("KIND"), .text("STATUS"), .text("DISTRICT"), .text("START"), .text("END"), .number("ENROLLED"), .number("CAPACITY")])
+        var table = Table([
+            .text("BATCH"), .text("SCHEME"), .text("KIND"), .text("STATUS"), .text("DISTRICT"), .text("START"), .text("END"),
+            .number("ENROLLED"), .number("CAPACITY"),
+        ])
         for b in items {
-            table.append([b.batchId, b.schemeId, b.kind.rawValue, b.status.rawValue, "\(b.district) (\(b.stateCode))", b.startDate, b.endDate, String(b.enrolled), String(b.capacity)])
+            table.append([
+                b.batchId, b.schemeId, b.kind.rawValue, b.status.rawValue, "\(b.district) (\(b.stateCode))", b.startDate, b.endDate,
+                String(b.enrolled), String(b.capacity),
+            ])
         }
         return table
     }
@@ -170,9 +194,15 @@ enum TrainingViews {
     }
 
     static func stipends(_ items: [Stipend]) -> Table {
-        var table = Table([.text("STIPEND"), .text("SCHEME"), .text("KIND"), .text("STATUS"), .text("DISTRICT"), .number("DAYS"), .number("AMOUNT"), .number("ATTEMPTS")])
+        var table = Table([
+            .text("STIPEND"), .text("SCHEME"), .text("KIND"), .text("STATUS"), .text("DISTRICT"), .number("DAYS"), .number("AMOUNT"),
+            .number("ATTEMPTS"),
+        ])
         for s in items {
-            table.append([s.stipendId, s.schemeId, s.kind.rawValue, s.status.rawValue, "\(s.district) (\(s.stateCode))", String(s.attendedDays), rupees(s.amountRupees), String(s.attempts)])
+            table.append([
+                s.stipendId, s.schemeId, s.kind.rawValue, s.status.rawValue, "\(s.district) (\(s.stateCode))", String(s.attendedDays),
+                rupees(s.amountRupees), String(s.attempts),
+            ])
         }
         return table
     }

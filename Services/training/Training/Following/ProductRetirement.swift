@@ -13,7 +13,9 @@ import ODOPRuntime
 struct ProductRetirement: CatalogueReactions {
     let context: TrainingContext
 
-    func productChanged(_ product: CatalogueProduct, previous: CatalogueProduct?, event: EventEnvelope, in transaction: ServiceTransaction) throws {
+    func productChanged(_ product: CatalogueProduct, previous: CatalogueProduct?, event: EventEnvelope, in transaction: ServiceTransaction)
+        throws
+    {
         guard !product.isActive, previous?.isActive != false else { return }
         let work = TrainingWork(transaction, context)
         for var batch in try BatchStore(db: transaction.db).batches(productId: product.id, status: .scheduled) {

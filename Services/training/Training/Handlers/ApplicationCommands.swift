@@ -1,5 +1,5 @@
-import ODOPCatalogueCopy
 import GRDB
+import ODOPCatalogueCopy
 import ODOPMessages
 import ODOPRuntime
 
@@ -23,23 +23,28 @@ enum ApplicationCommands {
             if let district = args.district {
                 columns.append(("district_id", try CatalogueCopyReader(read.db).districts(argument: district, in: state)[0].id))
             }
-            return try StoredJSON.page(TrainingApplication.self, read.db, table: "applications",
-                                       filters: columns.map { ($0.0, $0.1 as any DatabaseValueConvertible) }, after: args.after,
-                                       limit: args.limit ?? TrainingPaging.defaultLimit)
+            return try StoredJSON.page(
+                TrainingApplication.self, read.db, table: "applications",
+                filters: columns.map { ($0.0, $0.1 as any DatabaseValueConvertible) }, after: args.after,
+                limit: args.limit ?? TrainingPaging.defaultLimit)
         }
 
         registry.change(ApplicationVerify.self, context) { args, work in
             let store = ApplicationStore(db: work.db)
             var application = try store.require(args.applicationId)
             guard application.status == .submitted, let pending = application.pendingStage else {
-                throw CommandError.conflict("application \(application.applicationId) is \(application.status.rawValue), not waiting for verification", field: "applicationId")
+                throw CommandError.conflict(
+                    "application \(application.applicationId) is \(application.status.rawValue), not waiting for verification",
+                    field: "applicationId")
             }
             guard args.stage == pending else {
-                throw CommandError.conflict("application \(application.applicationId) waits at stage \(pending), not \(args.stage)", field: "stage")
+                throw CommandError.conflict(
+                    "application \(application.applicationId) waits at stage \(pending), not \(args.stage)", field: "stage")
             }
             let scheme = try SchemeStore(db: work.db).require(application.schemeId, version: application.schemeVersion)
-            let decision = VerificationDecision(stage: pending, outcome: args.outcome, decidedBy: try PersonalFields.text(args.decidedBy, field: "decidedBy"),
-                                                reason: try PersonalFields.text(args.reason, field: "reason", maximum: 500), decidedAt: work.now)
+            let decision = VerificationDecision(
+                stage: pending, outcome: args.outcome, decidedBy: try PersonalFields.text(args.decidedBy, field: "decidedBy"),
+                reason: try PersonalFields.text(args.reason, field: "reason", maximum: 500), decidedAt: work.now)
             application.decisions.append(decision)
             application.version += 1
             application.updatedAt = work.now
@@ -72,7 +77,9 @@ enum ApplicationCommands {
             let store = ApplicationStore(db: work.db)
             var application = try store.require(args.applicationId)
             guard application.status == .verified else {
-                throw CommandError.conflict("application \(application.applicationId) is \(application.status.rawValue); only a verified application can be selected", field: "applicationId")
+                throw CommandError.conflict(
+                    "application \(application.applicationId) is \(application.status.rawValue); only a verified application can be selected",
+                    field: "applicationId")
             }
             application.selectedBy = try PersonalFields.text(args.decidedBy, field: "decidedBy")
             _ = try PersonalFields.text(args.reason, field: "reason", maximum: 500)
@@ -89,11 +96,14 @@ enum ApplicationCommands {
             let store = ApplicationStore(db: work.db)
             var application = try store.require(args.applicationId)
             guard application.status == .submitted || application.status == .verified else {
-                throw CommandError.conflict("application \(application.applicationId) is \(application.status.rawValue) and can no longer be rejected", field: "applicationId")
+                throw CommandError.conflict(
+                    "application \(application.applicationId) is \(application.status.rawValue) and can no longer be rejected",
+                    field: "applicationId")
             }
             let stage = application.pendingStage ?? "selection"
-            let decision = VerificationDecision(stage: stage, outcome: .rejected, decidedBy: try PersonalFields.text(args.decidedBy, field: "decidedBy"),
-                                                reason: try PersonalFields.text(args.reason, field: "reason", maximum: 500), decidedAt: work.now)
+            let decision = VerificationDecision(
+                stage: stage, outcome: .rejected, decidedBy: try PersonalFields.text(args.decidedBy, field: "decidedBy"),
+                reason: try PersonalFields.text(args.reason, field: "reason", maximum: 500), decidedAt: work.now)
             application.rejection = decision
             application.status = .rejected
             application.pendingStage = nil
@@ -118,31 +128,46 @@ enum ApplicationCommands {
         }
         let p = scheme.parameters
         let birth = try CalendarDay(parsing: personal.dateOfBirth, field: "artisan.dateOfBirth")
-        try Eligibility.check(.init(dateOfBirth: birth, stateCode: artisan.stateCode, trade: artisan.trade), p, schemeId: scheme.schemeId, today: work.today)
+        try Eligibility.check(
+            .init(dateOfBirth: birth, stateCode: artisan.stateCode, trade: artisan.trade), p, schemeId: scheme.schemeId, today: work.today)
         var product: CatalogueProduct?
         if p.requiresOdopProduct {
             guard let productId = artisan.productId else {
-                throw CommandError.conflict("\(scheme.schemeId) is for artisans of an ODOP product; the artisan has none", field: "artisan.productId")
+                throw CommandError.conflict(
+                    "\(scheme.schemeId) is for artisans of an ODOP product; the artisan has none", field: "artisan.productId")
             }
-            product = try ArtisanRegistration.activeProduct(productId, in: artisan.districtId, CatalogueCopyReader(work.db), field: "artisan.productId")
+            product = try ArtisanRegistration.activeProduct(
+                productId, in: artisan.districtId, CatalogueCopyReader(work.db), field: "artisan.productId")
         } else if let productId = artisan.productId {
             product = try CatalogueCopyReader(work.db).product(id: productId)
         }
         let applications = ApplicationStore(db: work.db)
         if let open = try applications.open(artisanId: artisan.id, schemeId: scheme.schemeId).first {
-            throw CommandError.conflict("artisan \(artisan.id) already has application \(open.applicationId) (\(open.status.rawValue)) to \(scheme.schemeId)", field: "artisanId")
+            throw CommandError.conflict(
+                "artisan \(artisan.id) already has application \(open.applicationId) (\(open.status.rawValue)) to \(scheme.schemeId)",
+                field: "artisanId")
         }
-        if p.benefitUnit == .family, try applications.familyMember(familyHash: artisan.familyHash, schemeId: scheme.schemeId, other: artisan.id) {
-            throw CommandError.conflict("\(scheme.schemeId) allows one application per family; another member of this family has applied", field: "artisan.familyReference")
+        if p.benefitUnit == .family,
+            try applications.familyMember(familyHash: artisan.familyHash, schemeId: scheme.schemeId, other: artisan.id)
+        {
+            throw CommandError.conflict(
+                "\(scheme.schemeId) allows one application per family; another member of this family has applied",
+                field: "artisan.familyReference")
         }
         if let rule = p.coolingOff {
             let since = Eligibility.coolingOffStart(rule, today: work.today).description
             let toolkits = ToolkitStore(db: work.db)
             if try toolkits.issuedSince(since, schemes: rule.schemes, artisanId: artisan.id, familyHash: nil) {
-                throw CommandError.conflict("the artisan got a toolkit under \(rule.schemes.joined(separator: ", ")) since \(since) (cooling-off of \(rule.years) years)", field: "artisanId")
+                throw CommandError.conflict(
+                    "the artisan got a toolkit under \(rule.schemes.joined(separator: ", ")) since \(since) (cooling-off of \(rule.years) years)",
+                    field: "artisanId")
             }
-            if rule.includesFamily, try toolkits.issuedSince(since, schemes: rule.schemes, artisanId: artisan.id, familyHash: artisan.familyHash) {
-                throw CommandError.conflict("the artisan's family got a toolkit under \(rule.schemes.joined(separator: ", ")) since \(since) (cooling-off of \(rule.years) years)", field: "artisan.familyReference")
+            if rule.includesFamily,
+                try toolkits.issuedSince(since, schemes: rule.schemes, artisanId: artisan.id, familyHash: artisan.familyHash)
+            {
+                throw CommandError.conflict(
+                    "the artisan's family got a toolkit under \(rule.schemes.joined(separator: ", ")) since \(since) (cooling-off of \(rule.years) years)",
+                    field: "artisan.familyReference")
             }
         }
         let application = TrainingApplication(

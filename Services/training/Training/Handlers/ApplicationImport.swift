@@ -21,7 +21,8 @@ enum ApplicationImport {
         guard let header = records.first else { throw CommandError.invalidArgument("field 'csv' has no header row", field: "csv") }
         let names = header.fields.map { $0.lowercased().filter { $0.isLetter } }
         for column in required where !names.contains(column) {
-            throw CommandError.invalidArgument("the CSV's header has no column \"\(column)\" (needs \(required.joined(separator: ", ")))", field: "csv")
+            throw CommandError.invalidArgument(
+                "the CSV's header has no column \"\(column)\" (needs \(required.joined(separator: ", ")))", field: "csv")
         }
         let rows = records.dropFirst().filter { !$0.fields.allSatisfy { $0.allSatisfy(\.isWhitespace) } }
         guard rows.count <= maximumRows else {
@@ -33,7 +34,8 @@ enum ApplicationImport {
             var values: [String: String] = [:]
             for (index, name) in names.enumerated() where index < row.fields.count { values[name] = row.fields[index] }
             guard row.fields.count == names.count else {
-                refused.append(.init(line: row.line, field: nil, reason: "the row has \(row.fields.count) fields, the header \(names.count)"))
+                refused.append(
+                    .init(line: row.line, field: nil, reason: "the row has \(row.fields.count) fields, the header \(names.count)"))
                 continue
             }
             func value(_ name: String) -> String? {
@@ -93,15 +95,25 @@ struct CSVRecords {
         var iterator = text.unicodeScalars.makeIterator()
         var pending: Unicode.Scalar?
         func next() -> Unicode.Scalar? {
-            if let p = pending { pending = nil; return p }
+            if let p = pending {
+                pending = nil
+                return p
+            }
             return iterator.next()
         }
         while let c = next() {
             if quoted {
                 if c == "\"" {
                     if let n = iterator.next() {
-                        if n == "\"" { current.unicodeScalars.append("\"") } else { quoted = false; pending = n }
-                    } else { quoted = false }
+                        if n == "\"" {
+                            current.unicodeScalars.append("\"")
+                        } else {
+                            quoted = false
+                            pending = n
+                        }
+                    } else {
+                        quoted = false
+                    }
                 } else {
                     if c == "\n" { line += 1 }
                     current.unicodeScalars.append(c)

@@ -28,8 +28,9 @@ enum ArtisanCommands {
         registry.read(ArtisanExport.self) { args, read in
             let store = try ArtisanStore(db: read.db)
             let artisan = try store.require(args.artisanId)
-            return ArtisanExport.Result(artisan: try store.view(artisan, masked: false),
-                                        applications: try ApplicationStore(db: read.db).all(artisanId: artisan.id))
+            return ArtisanExport.Result(
+                artisan: try store.view(artisan, masked: false),
+                applications: try ApplicationStore(db: read.db).all(artisanId: artisan.id))
         }
 
         registry.change(ArtisanCorrect.self, context) { args, work in
@@ -39,10 +40,15 @@ enum ArtisanCommands {
                 throw CommandError.conflict("artisan \(artisan.id) was erased", field: "artisanId")
             }
             if let expected = args.expectedVersion, expected != artisan.version {
-                throw CommandError.conflict("artisan \(artisan.id) is at version \(artisan.version), not \(expected)", field: "expectedVersion")
+                throw CommandError.conflict(
+                    "artisan \(artisan.id) is at version \(artisan.version), not \(expected)", field: "expectedVersion")
             }
-            guard args.name != nil || args.gender != nil || args.dateOfBirth != nil || args.mobile != nil || args.trade != nil || args.bank != nil else {
-                throw CommandError.invalidArgument("nothing to correct: give name, gender, dateOfBirth, mobile, trade or bank", field: "name")
+            guard
+                args.name != nil || args.gender != nil || args.dateOfBirth != nil || args.mobile != nil || args.trade != nil
+                    || args.bank != nil
+            else {
+                throw CommandError.invalidArgument(
+                    "nothing to correct: give name, gender, dateOfBirth, mobile, trade or bank", field: "name")
             }
             if let name = args.name { personal.name = try PersonalFields.name(name) }
             if let gender = args.gender { personal.gender = try PersonalFields.gender(gender) }
@@ -87,8 +93,10 @@ enum ArtisanCommands {
             }
             _ = try PersonalFields.text(args.reason, field: "reason", maximum: 500)
             try store.erase(artisan.id, at: work.now)
-            work.emit(ArtisanErased(artisanId: artisan.id, state: artisan.state, stateCode: artisan.stateCode,
-                                    district: artisan.district, districtId: artisan.districtId, erasedAt: work.now))
+            work.emit(
+                ArtisanErased(
+                    artisanId: artisan.id, state: artisan.state, stateCode: artisan.stateCode,
+                    district: artisan.district, districtId: artisan.districtId, erasedAt: work.now))
             return ArtisanErase.Result(artisanId: artisan.id, erasedAt: work.now)
         }
     }

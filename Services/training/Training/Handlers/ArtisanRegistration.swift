@@ -1,7 +1,7 @@
 import ODOPCatalogueCopy
 import ODOPMessages
-import ODOPRuntime
 import ODOPReference
+import ODOPRuntime
 
 /// Registers an artisan from `artisan.register` arguments (also one row of
 /// `applications.import`): validates every field, hashes the identity numbers, refuses a
@@ -36,14 +36,17 @@ enum ArtisanRegistration {
             familyHash: work.context.identityKey.token(forFamily: family), state: state.name, stateCode: state.code,
             district: district.name, districtId: district.id, trade: trade, productId: productId, erasedAt: nil,
             createdAt: work.now, updatedAt: work.now,
-            personal: .init(name: name, gender: gender, dateOfBirth: birth.description, mobile: mobile, familyReference: family, bank: bank))
+            personal: .init(name: name, gender: gender, dateOfBirth: birth.description, mobile: mobile, familyReference: family, bank: bank)
+        )
         try store.insert(artisan, consentPurpose: purpose)
         return artisan
     }
 
     /// The product, known, active and in `districtId`; otherwise `invalid_argument` (unknown,
     /// elsewhere) or `conflict` (retired) naming `field`.
-    static func activeProduct(_ id: String, in districtId: String?, _ catalogue: CatalogueCopyReader, field: String) throws -> CatalogueProduct {
+    static func activeProduct(_ id: String, in districtId: String?, _ catalogue: CatalogueCopyReader, field: String) throws
+        -> CatalogueProduct
+    {
         guard let product = try catalogue.product(id: id) else {
             throw CommandError.invalidArgument("field '\(field)' is not a catalogue product: \"\(id.prefix(60))\"", field: field)
         }
@@ -51,7 +54,8 @@ enum ArtisanRegistration {
             throw CommandError.conflict("ODOP product \(product.id) (\(product.name)) is retired", field: field)
         }
         if let districtId, product.districtId != districtId {
-            throw CommandError.invalidArgument("ODOP product \(product.id) is of \(product.district), not the artisan's district", field: field)
+            throw CommandError.invalidArgument(
+                "ODOP product \(product.id) is of \(product.district), not the artisan's district", field: field)
         }
         return product
     }

@@ -1,5 +1,5 @@
-import ODOPCatalogueCopy
 import GRDB
+import ODOPCatalogueCopy
 import ODOPMessages
 import ODOPReference
 import ODOPRuntime
@@ -20,8 +20,9 @@ enum BatchCommands {
             if let scheme = args.schemeId { filters.append(("scheme_id", scheme)) }
             if let district = args.districtId { filters.append(("district_id", district)) }
             if let status = args.status { filters.append(("status", status.rawValue)) }
-            return try StoredJSON.page(TrainingBatch.self, read.db, table: "batches", filters: filters, after: args.after,
-                                       limit: args.limit ?? TrainingPaging.defaultLimit)
+            return try StoredJSON.page(
+                TrainingBatch.self, read.db, table: "batches", filters: filters, after: args.after,
+                limit: args.limit ?? TrainingPaging.defaultLimit)
         }
 
         registry.change(BatchStart.self, context) { args, work in
@@ -58,7 +59,8 @@ enum BatchCommands {
         registry.change(BatchCancel.self, context) { args, work in
             var batch = try BatchStore(db: work.db).require(args.batchId)
             guard batch.status == .scheduled else {
-                throw CommandError.conflict("batch \(batch.batchId) is \(batch.status.rawValue); only a scheduled batch can be cancelled", field: "batchId")
+                throw CommandError.conflict(
+                    "batch \(batch.batchId) is \(batch.status.rawValue); only a scheduled batch can be cancelled", field: "batchId")
             }
             try cancel(&batch, reason: try PersonalFields.text(args.reason, field: "reason", maximum: 500), work)
             return batch
@@ -69,29 +71,38 @@ enum BatchCommands {
         let scheme = try SchemeStore(db: work.db).require(args.schemeId)
         let p = scheme.parameters
         guard let rule = p.rule(for: args.kind) else {
-            throw CommandError.invalidArgument("\(scheme.schemeId) runs no \(args.kind.rawValue) training (it runs \(p.trainingKinds.map(\.kind.rawValue).joined(separator: ", ")))", field: "kind")
+            throw CommandError.invalidArgument(
+                "\(scheme.schemeId) runs no \(args.kind.rawValue) training (it runs \(p.trainingKinds.map(\.kind.rawValue).joined(separator: ", ")))",
+                field: "kind")
         }
         let start = try CalendarDay(parsing: args.startDate, field: "startDate")
         let end = try CalendarDay(parsing: args.endDate, field: "endDate")
         guard start <= end else { throw CommandError.invalidArgument("field 'endDate' is before 'startDate'", field: "endDate") }
         let days = start.daysInclusive(to: end)
         guard (rule.minimumDays...rule.maximumDays).contains(days) else {
-            throw CommandError.invalidArgument("\(args.kind.rawValue) training of \(scheme.schemeId) lasts \(rule.minimumDays)–\(rule.maximumDays) days; these dates give \(days)", field: "endDate")
+            throw CommandError.invalidArgument(
+                "\(args.kind.rawValue) training of \(scheme.schemeId) lasts \(rule.minimumDays)–\(rule.maximumDays) days; these dates give \(days)",
+                field: "endDate")
         }
         let catalogue = CatalogueCopyReader(work.db)
-        var productId: String?, trade: String?, sector: String?
+        var productId: String?
+        var trade: String?
+        var sector: String?
         let district: CatalogueDistrict
         if p.requiresOdopProduct {
             guard let given = args.productId else {
-                throw CommandError.invalidArgument("missing field 'productId': \(scheme.schemeId) trains for an ODOP product", field: "productId")
+                throw CommandError.invalidArgument(
+                    "missing field 'productId': \(scheme.schemeId) trains for an ODOP product", field: "productId")
             }
             let product = try ArtisanRegistration.activeProduct(given, in: nil, catalogue, field: "productId")
             productId = product.id
             sector = product.sector
-            district = CatalogueDistrict(id: product.districtId, state: product.state, stateCode: product.stateCode, name: product.district, aliases: [])
+            district = CatalogueDistrict(
+                id: product.districtId, state: product.state, stateCode: product.stateCode, name: product.district, aliases: [])
         } else {
             guard args.productId == nil else {
-                throw CommandError.invalidArgument("\(scheme.schemeId) trains for a trade; give 'trade', 'state' and 'district', not 'productId'", field: "productId")
+                throw CommandError.invalidArgument(
+                    "\(scheme.schemeId) trains for a trade; give 'trade', 'state' and 'district', not 'productId'", field: "productId")
             }
             guard let givenTrade = args.trade else { throw CommandError.invalidArgument("missing field 'trade'", field: "trade") }
             let key = try PersonalFields.trade(givenTrade)
@@ -100,12 +111,15 @@ enum BatchCommands {
             }
             trade = key
             guard let givenState = args.state else { throw CommandError.invalidArgument("missing field 'state'", field: "state") }
-            guard let givenDistrict = args.district else { throw CommandError.invalidArgument("missing field 'district'", field: "district") }
+            guard let givenDistrict = args.district else {
+                throw CommandError.invalidArgument("missing field 'district'", field: "district")
+            }
             let state = try PlaceArguments.state(givenState)
             district = try catalogue.districts(argument: givenDistrict, in: state)[0]
         }
         if let state = p.state, state != district.stateCode {
-            throw CommandError.invalidArgument("\(scheme.schemeId) runs batches in \(state) only", field: p.requiresOdopProduct ? "productId" : "state")
+            throw CommandError.invalidArgument(
+                "\(scheme.schemeId) runs batches in \(state) only", field: p.requiresOdopProduct ? "productId" : "state")
         }
         let batch = TrainingBatch(
             batchId: RecordId.make("bat"), version: 1, schemeId: scheme.schemeId, kind: args.kind, productId: productId,

@@ -11,20 +11,24 @@ enum EnrolmentCommands {
         registry.change(AttendanceRecord.self, context) { args, work in
             let batch = try BatchStore(db: work.db).require(args.batchId)
             guard batch.status == .started else {
-                throw CommandError.conflict("batch \(batch.batchId) is \(batch.status.rawValue); attendance is taken while it runs", field: "batchId")
+                throw CommandError.conflict(
+                    "batch \(batch.batchId) is \(batch.status.rawValue); attendance is taken while it runs", field: "batchId")
             }
             let day = try CalendarDay(parsing: args.date, field: "date")
             guard batch.startDate <= day.description, day.description <= batch.endDate else {
-                throw CommandError.invalidArgument("\(day) is outside the batch's dates \(batch.startDate) to \(batch.endDate)", field: "date")
+                throw CommandError.invalidArgument(
+                    "\(day) is outside the batch's dates \(batch.startDate) to \(batch.endDate)", field: "date")
             }
             guard day <= work.today else {
-                throw CommandError.invalidArgument("\(day) is after today (\(work.today)); attendance is recorded on or after the day", field: "date")
+                throw CommandError.invalidArgument(
+                    "\(day) is after today (\(work.today)); attendance is recorded on or after the day", field: "date")
             }
             let store = EnrolmentStore(db: work.db)
             let enrolled = try store.inBatch(batch.batchId).filter { $0.status == .enrolled }
             let ids = Set(enrolled.map(\.enrolmentId))
             for (index, id) in args.present.enumerated() where !ids.contains(id) {
-                throw CommandError.invalidArgument("\(id) is not an enrolment of batch \(batch.batchId) in training", field: "present.\(index)")
+                throw CommandError.invalidArgument(
+                    "\(id) is not an enrolment of batch \(batch.batchId) in training", field: "present.\(index)")
             }
             let present = Set(args.present)
             try store.record(day: day.description, present: present, of: enrolled)
@@ -36,7 +40,8 @@ enum EnrolmentCommands {
                 enrolment.updatedAt = work.now
                 try store.update(enrolment)
             }
-            return AttendanceRecord.Result(batchId: batch.batchId, date: day.description, present: present.count, absent: enrolled.count - present.count)
+            return AttendanceRecord.Result(
+                batchId: batch.batchId, date: day.description, present: present.count, absent: enrolled.count - present.count)
         }
 
         registry.change(EnrolmentComplete.self, context) { args, work in
@@ -94,13 +99,16 @@ enum EnrolmentCommands {
             let store = EnrolmentStore(db: work.db)
             var enrolment = try store.require(args.enrolmentId)
             guard enrolment.status == .completed else {
-                throw CommandError.conflict("enrolment \(enrolment.enrolmentId) is \(enrolment.status.rawValue); assessment follows completion", field: "enrolmentId")
+                throw CommandError.conflict(
+                    "enrolment \(enrolment.enrolmentId) is \(enrolment.status.rawValue); assessment follows completion",
+                    field: "enrolmentId")
             }
             if enrolment.assessment?.result == .pass {
                 throw CommandError.conflict("enrolment \(enrolment.enrolmentId) has passed its assessment already", field: "enrolmentId")
             }
-            enrolment.assessment = Assessment(result: args.result, assessedBy: try PersonalFields.text(args.assessedBy, field: "assessedBy"),
-                                              assessedOn: work.today.description)
+            enrolment.assessment = Assessment(
+                result: args.result, assessedBy: try PersonalFields.text(args.assessedBy, field: "assessedBy"),
+                assessedOn: work.today.description)
             enrolment.version += 1
             enrolment.updatedAt = work.now
             try store.update(enrolment)
@@ -111,7 +119,9 @@ enum EnrolmentCommands {
     static func create(_ args: EnrolmentCreate.Arguments, _ work: TrainingWork) throws -> Enrolment {
         let application = try ApplicationStore(db: work.db).require(args.applicationId)
         guard application.status == .selected else {
-            throw CommandError.conflict("application \(application.applicationId) is \(application.status.rawValue); only a selected application can be enrolled", field: "applicationId")
+            throw CommandError.conflict(
+                "application \(application.applicationId) is \(application.status.rawValue); only a selected application can be enrolled",
+                field: "applicationId")
         }
         let batches = BatchStore(db: work.db)
         var batch = try batches.require(args.batchId)
@@ -119,10 +129,13 @@ enum EnrolmentCommands {
             throw CommandError.conflict("batch \(batch.batchId) is \(batch.status.rawValue)", field: "batchId")
         }
         guard batch.schemeId == application.schemeId else {
-            throw CommandError.conflict("batch \(batch.batchId) is of \(batch.schemeId), the application of \(application.schemeId)", field: "batchId")
+            throw CommandError.conflict(
+                "batch \(batch.batchId) is of \(batch.schemeId), the application of \(application.schemeId)", field: "batchId")
         }
         if let product = batch.productId, product != application.productId {
-            throw CommandError.conflict("batch \(batch.batchId) trains for product \(product), the application is for \(application.productId ?? "no product")", field: "batchId")
+            throw CommandError.conflict(
+                "batch \(batch.batchId) trains for product \(product), the application is for \(application.productId ?? "no product")",
+                field: "batchId")
         }
         if let trade = batch.trade, trade != application.trade {
             throw CommandError.conflict("batch \(batch.batchId) trains \(trade)s, the artisan is a \(application.trade)", field: "batchId")
@@ -130,7 +143,9 @@ enum EnrolmentCommands {
         let enrolments = EnrolmentStore(db: work.db)
         let own = try enrolments.forApplication(application.applicationId).filter { $0.status != .dropped }
         if let same = own.first(where: { $0.kind == batch.kind }) {
-            throw CommandError.conflict("application \(application.applicationId) has a \(batch.kind.rawValue) enrolment already (\(same.enrolmentId))", field: "applicationId")
+            throw CommandError.conflict(
+                "application \(application.applicationId) has a \(batch.kind.rawValue) enrolment already (\(same.enrolmentId))",
+                field: "applicationId")
         }
         if batch.kind == .advanced, !own.contains(where: { $0.kind == .basic && $0.status == .completed }) {
             throw CommandError.conflict("advanced training follows a completed basic training", field: "batchId")
@@ -144,10 +159,13 @@ enum EnrolmentCommands {
         var override: DistrictOverride?
         if batch.districtId != application.districtId {
             guard let given = args.districtOverride else {
-                throw CommandError.conflict("batch \(batch.batchId) is in \(batch.district), the artisan's district is \(application.district); an officer's override with a reason is needed", field: "districtOverride")
+                throw CommandError.conflict(
+                    "batch \(batch.batchId) is in \(batch.district), the artisan's district is \(application.district); an officer's override with a reason is needed",
+                    field: "districtOverride")
             }
-            override = DistrictOverride(by: try PersonalFields.text(given.by, field: "districtOverride.by"),
-                                        reason: try PersonalFields.text(given.reason, field: "districtOverride.reason", maximum: 500))
+            override = DistrictOverride(
+                by: try PersonalFields.text(given.by, field: "districtOverride.by"),
+                reason: try PersonalFields.text(given.reason, field: "districtOverride.reason", maximum: 500))
         }
         batch.enrolled += 1
         try BatchCommands.save(&batch, batches, work)

@@ -13,8 +13,9 @@ enum PaymentCommands {
             var filters: [(String, any DatabaseValueConvertible)] = []
             if let scheme = args.schemeId { filters.append(("scheme_id", scheme)) }
             if let status = args.status { filters.append(("status", status.rawValue)) }
-            return try StoredJSON.page(Stipend.self, read.db, table: "stipends", filters: filters, after: args.after,
-                                       limit: args.limit ?? TrainingPaging.defaultLimit)
+            return try StoredJSON.page(
+                Stipend.self, read.db, table: "stipends", filters: filters, after: args.after,
+                limit: args.limit ?? TrainingPaging.defaultLimit)
         }
 
         registry.change(PaymentBatchCreate.self, context) { args, work in
@@ -42,24 +43,33 @@ enum PaymentCommands {
                 stipend.paymentBatchId = batchId
                 stipend.attempts += 1
                 changed.append((stipend, before))
-                items.append(PaymentItem(stipendId: id, amountRupees: stipend.amountRupees,
-                                         accountNumber: PersonalDataMask.lastFour(bank.accountNumber), outcome: nil, reference: nil, reason: nil))
+                items.append(
+                    PaymentItem(
+                        stipendId: id, amountRupees: stipend.amountRupees,
+                        accountNumber: PersonalDataMask.lastFour(bank.accountNumber), outcome: nil, reference: nil, reason: nil))
             }
-            try work.db.execute(sql: "INSERT INTO payment_batches (id, created_on) VALUES (?, ?)", arguments: [batchId, work.today.description])
+            try work.db.execute(
+                sql: "INSERT INTO payment_batches (id, created_on) VALUES (?, ?)", arguments: [batchId, work.today.description])
             for ((stipend, before), item) in zip(changed, items) {
                 try stipends.update(stipend)
-                try Aggregates(db: work.db).moveStipend(schemeId: stipend.schemeId, rupees: stipend.amountRupees, from: before, to: .pending)
-                try work.db.execute(sql: """
-                    INSERT INTO payment_items (payment_batch_id, stipend_id, amount, account_last4) VALUES (?, ?, ?, ?)
-                    """, arguments: [batchId, stipend.stipendId, stipend.amountRupees, String(item.accountNumber.suffix(4))])
+                try Aggregates(db: work.db).moveStipend(
+                    schemeId: stipend.schemeId, rupees: stipend.amountRupees, from: before, to: .pending)
+                try work.db.execute(
+                    sql: """
+                        INSERT INTO payment_items (payment_batch_id, stipend_id, amount, account_last4) VALUES (?, ?, ?, ?)
+                        """, arguments: [batchId, stipend.stipendId, stipend.amountRupees, String(item.accountNumber.suffix(4))])
             }
-            return PaymentBatch(paymentBatchId: batchId, createdOn: work.today.description, items: items,
-                                totalRupees: items.reduce(0) { $0 + $1.amountRupees })
+            return PaymentBatch(
+                paymentBatchId: batchId, createdOn: work.today.description, items: items,
+                totalRupees: items.reduce(0) { $0 + $1.amountRupees })
         }
 
         registry.change(PaymentRecord.self, context) { args, work in
-            guard let item = try Row.fetchOne(work.db, sql: "SELECT outcome FROM payment_items WHERE payment_batch_id = ? AND stipend_id = ?",
-                                              arguments: [args.paymentBatchId, args.stipendId]) else {
+            guard
+                let item = try Row.fetchOne(
+                    work.db, sql: "SELECT outcome FROM payment_items WHERE payment_batch_id = ? AND stipend_id = ?",
+                    arguments: [args.paymentBatchId, args.stipendId])
+            else {
                 throw CommandError.notFound("payment batch \(args.paymentBatchId) has no stipend \(args.stipendId)", field: "stipendId")
             }
             let previous = (item["outcome"] as String?).flatMap(PaymentOutcome.init(rawValue:))
@@ -69,17 +79,21 @@ enum PaymentCommands {
             switch (args.outcome, previous) {
             case (.paid, nil), (.failed, nil):
                 guard stipend.status == .pending, stipend.paymentBatchId == args.paymentBatchId else {
-                    throw CommandError.conflict("stipend \(stipend.stipendId) is \(stipend.status.rawValue), not pending in this batch", field: "outcome")
+                    throw CommandError.conflict(
+                        "stipend \(stipend.stipendId) is \(stipend.status.rawValue), not pending in this batch", field: "outcome")
                 }
             case (.returned, .paid?):
                 guard stipend.status == .paid else {
                     throw CommandError.conflict("stipend \(stipend.stipendId) is \(stipend.status.rawValue), not paid", field: "outcome")
                 }
             default:
-                throw CommandError.conflict("stipend \(stipend.stipendId) in batch \(args.paymentBatchId) is \(previous?.rawValue ?? "pending"); it cannot become \(args.outcome.rawValue)", field: "outcome")
+                throw CommandError.conflict(
+                    "stipend \(stipend.stipendId) in batch \(args.paymentBatchId) is \(previous?.rawValue ?? "pending"); it cannot become \(args.outcome.rawValue)",
+                    field: "outcome")
             }
             stipend.status = StipendStatus(rawValue: args.outcome.rawValue)!
-            let application = try ApplicationStore(db: work.db).require(try EnrolmentStore(db: work.db).require(stipend.enrolmentId).applicationId)
+            let application = try ApplicationStore(db: work.db).require(
+                try EnrolmentStore(db: work.db).require(stipend.enrolmentId).applicationId)
             let aggregates = Aggregates(db: work.db)
             switch args.outcome {
             case .paid:
@@ -93,8 +107,9 @@ enum PaymentCommands {
             }
             try stipends.update(stipend)
             try aggregates.moveStipend(schemeId: stipend.schemeId, rupees: stipend.amountRupees, from: from, to: stipend.status)
-            try work.db.execute(sql: "UPDATE payment_items SET outcome = ?, reference = ?, reason = ? WHERE payment_batch_id = ? AND stipend_id = ?",
-                                arguments: [args.outcome.rawValue, args.reference, args.reason, args.paymentBatchId, args.stipendId])
+            try work.db.execute(
+                sql: "UPDATE payment_items SET outcome = ?, reference = ?, reason = ? WHERE payment_batch_id = ? AND stipend_id = ?",
+                arguments: [args.outcome.rawValue, args.reference, args.reason, args.paymentBatchId, args.stipendId])
             if args.outcome == .paid { work.emit(StipendPaid(stipend)) }
             return stipend
         }

@@ -19,7 +19,8 @@ enum SchemeCommands {
             guard try store.scheme(id) == nil else {
                 throw CommandError.conflict("scheme \(id) exists; change it with scheme.update", field: "schemeId")
             }
-            let scheme = TrainingScheme(schemeId: id, version: 1, parameters: try SchemeRules.normalized(args.parameters), createdAt: work.now)
+            let scheme = TrainingScheme(
+                schemeId: id, version: 1, parameters: try SchemeRules.normalized(args.parameters), createdAt: work.now)
             try store.insert(scheme)
             return scheme
         }
@@ -28,11 +29,13 @@ enum SchemeCommands {
             let store = SchemeStore(db: work.db)
             let current = try store.require(args.schemeId)
             guard current.version == args.expectedVersion else {
-                throw CommandError.conflict("scheme \(current.schemeId) is at version \(current.version), not \(args.expectedVersion)", field: "expectedVersion")
+                throw CommandError.conflict(
+                    "scheme \(current.schemeId) is at version \(current.version), not \(args.expectedVersion)", field: "expectedVersion")
             }
             let parameters = try SchemeRules.normalized(args.parameters)
             guard parameters != current.parameters else { return current }
-            let scheme = TrainingScheme(schemeId: current.schemeId, version: current.version + 1, parameters: parameters, createdAt: work.now)
+            let scheme = TrainingScheme(
+                schemeId: current.schemeId, version: current.version + 1, parameters: parameters, createdAt: work.now)
             try store.insert(scheme)
             return scheme
         }

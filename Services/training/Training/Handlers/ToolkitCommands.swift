@@ -9,16 +9,22 @@ enum ToolkitCommands {
             let application = try applications.require(args.applicationId)
             let completed = try EnrolmentStore(db: work.db).forApplication(application.applicationId).contains { $0.status == .completed }
             guard completed else {
-                throw CommandError.conflict("application \(application.applicationId) has no completed training; the toolkit follows completion", field: "applicationId")
+                throw CommandError.conflict(
+                    "application \(application.applicationId) has no completed training; the toolkit follows completion",
+                    field: "applicationId")
             }
             let scheme = try SchemeStore(db: work.db).require(application.schemeId, version: application.schemeVersion)
             let cap = scheme.parameters.toolkit.capRupees
             guard args.valueRupees <= cap else {
-                throw CommandError.invalidArgument("₹\(args.valueRupees) is above the toolkit cap of \(scheme.schemeId) version \(scheme.version), ₹\(cap)", field: "valueRupees")
+                throw CommandError.invalidArgument(
+                    "₹\(args.valueRupees) is above the toolkit cap of \(scheme.schemeId) version \(scheme.version), ₹\(cap)",
+                    field: "valueRupees")
             }
             let store = ToolkitStore(db: work.db)
             guard try !store.exists(artisanId: application.artisanId, schemeId: application.schemeId) else {
-                throw CommandError.conflict("the artisan has had a toolkit under \(application.schemeId) already: one per artisan per scheme", field: "applicationId")
+                throw CommandError.conflict(
+                    "the artisan has had a toolkit under \(application.schemeId) already: one per artisan per scheme",
+                    field: "applicationId")
             }
             let toolkit = Toolkit(
                 toolkitId: RecordId.make("tk"), version: 1, applicationId: application.applicationId, artisanId: application.artisanId,
@@ -51,7 +57,8 @@ enum ToolkitCommands {
         }
     }
 
-    private static func finish(_ id: String, as form: ToolkitForm, _ work: TrainingWork, _ body: (inout Toolkit) -> Void) throws -> Toolkit {
+    private static func finish(_ id: String, as form: ToolkitForm, _ work: TrainingWork, _ body: (inout Toolkit) -> Void) throws -> Toolkit
+    {
         let store = ToolkitStore(db: work.db)
         var toolkit = try store.require(id)
         guard toolkit.form == form else {

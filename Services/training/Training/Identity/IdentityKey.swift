@@ -23,7 +23,9 @@ public struct IdentityKey: Sendable {
     public init(file path: String) throws(StartupError) {
         var info = stat()
         guard stat(path, &info) == 0 else {
-            throw .configuration("identity key file \(path) does not exist; give --identity-key-file or ODOP_IDENTITY_KEY_FILE (32+ random bytes, mode 0600)")
+            throw .configuration(
+                "identity key file \(path) does not exist; give --identity-key-file or ODOP_IDENTITY_KEY_FILE (32+ random bytes, mode 0600)"
+            )
         }
         guard info.st_mode & 0o077 == 0 else { throw .insecureKeyFile(path) }
         guard let data = FileManager.default.contents(atPath: path) else {
@@ -32,7 +34,8 @@ public struct IdentityKey: Sendable {
         var bytes = Array(data)
         while let last = bytes.last, last == 0x0A || last == 0x0D { bytes.removeLast() }
         guard bytes.count >= 32 else {
-            throw .configuration("identity key file \(path) holds \(bytes.count) bytes; it needs at least 32 (e.g. head -c 32 /dev/urandom | base64)")
+            throw .configuration(
+                "identity key file \(path) holds \(bytes.count) bytes; it needs at least 32 (e.g. head -c 32 /dev/urandom | base64)")
         }
         self.init(bytes: bytes)
     }

@@ -13,7 +13,8 @@ public struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertib
 
     public init?(year: Int, month: Int, day: Int) {
         guard (1900...9999).contains(year), (1...12).contains(month),
-              (1...CalendarDay.daysIn(month: month, year: year)).contains(day) else { return nil }
+            (1...CalendarDay.daysIn(month: month, year: year)).contains(day)
+        else { return nil }
         self.year = year
         self.month = month
         self.day = day
@@ -23,8 +24,9 @@ public struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertib
     public init(parsing text: String, field: String) throws(CommandError) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
-              let date = CalendarDay(year: y, month: m, day: d) else {
+            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+            let date = CalendarDay(year: y, month: m, day: d)
+        else {
             throw .invalidArgument("field '\(field)' must be a date YYYY-MM-DD, got \"\(text.prefix(40))\"", field: field)
         }
         self = date
@@ -74,7 +76,8 @@ public struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertib
     /// The same day `months` months earlier or later, clamped to the month's last day.
     public func adding(months: Int) -> CalendarDay {
         let index = year * 12 + (month - 1) + months
-        let y = index / 12, m = index % 12 + 1
+        let y = index / 12
+        let m = index % 12 + 1
         return CalendarDay(year: y, month: m, day: min(day, CalendarDay.daysIn(month: m, year: y)))!
     }
 

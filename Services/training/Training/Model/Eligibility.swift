@@ -14,7 +14,9 @@ enum Eligibility {
     static func check(_ applicant: Applicant, _ scheme: SchemeParameters, schemeId: String, today: CalendarDay) throws(CommandError) {
         let age = applicant.dateOfBirth.age(on: today)
         guard age >= scheme.minimumAge else {
-            throw .conflict("\(schemeId) needs applicants aged \(scheme.minimumAge) or more; the artisan is \(age) on \(today)", field: "artisan.dateOfBirth")
+            throw .conflict(
+                "\(schemeId) needs applicants aged \(scheme.minimumAge) or more; the artisan is \(age) on \(today)",
+                field: "artisan.dateOfBirth")
         }
         if let state = scheme.state, state != applicant.stateCode {
             throw .conflict("\(schemeId) is for residents of \(state); the artisan lives in \(applicant.stateCode)", field: "artisan.state")

@@ -12,7 +12,14 @@ enum PersonalFields {
         guard name.count <= maximumNameLength else {
             throw .invalidArgument("field '\(field)' must be at most \(maximumNameLength) characters", field: field)
         }
-        guard name.allSatisfy({ $0.isLetter || $0 == " " || $0 == "." || $0 == "'" || $0 == "-" || $0.unicodeScalars.allSatisfy { $0.properties.generalCategory == .nonspacingMark || $0.properties.generalCategory == .spacingMark } }) else {
+        guard
+            name.allSatisfy({
+                $0.isLetter || $0 == " " || $0 == "." || $0 == "'" || $0 == "-"
+                    || $0.unicodeScalars.allSatisfy {
+                        $0.properties.generalCategory == .nonspacingMark || $0.properties.generalCategory == .spacingMark
+                    }
+            })
+        else {
             throw .invalidArgument("field '\(field)' may hold only letters, spaces, '.', '-' and apostrophes", field: field)
         }
         return name
@@ -40,11 +47,16 @@ enum PersonalFields {
     /// with spaces and hyphens allowed. Returns the 10 digits.
     static func mobile(_ raw: String, field: String = "mobile") throws(CommandError) -> String {
         var digits = raw.filter { $0 != " " && $0 != "-" }
-        if digits.hasPrefix("+91") { digits.removeFirst(3) }
-        else if digits.count == 12, digits.hasPrefix("91") { digits.removeFirst(2) }
-        else if digits.count == 11, digits.hasPrefix("0") { digits.removeFirst(1) }
+        if digits.hasPrefix("+91") {
+            digits.removeFirst(3)
+        } else if digits.count == 12, digits.hasPrefix("91") {
+            digits.removeFirst(2)
+        } else if digits.count == 11, digits.hasPrefix("0") {
+            digits.removeFirst(1)
+        }
         guard digits.count == 10, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let first = digits.first,
-              "6789".contains(first) else {
+            "6789".contains(first)
+        else {
             throw .invalidArgument("field '\(field)' must be an Indian mobile number: 10 digits starting with 6, 7, 8 or 9", field: field)
         }
         return digits
@@ -60,7 +72,8 @@ enum PersonalFields {
         let ifsc = details.ifsc.uppercased().filter { $0 != " " }
         let chars = Array(ifsc)
         guard chars.count == 11, chars[0..<4].allSatisfy({ $0.isASCII && $0.isLetter }), chars[4] == "0",
-              chars[5...].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
+            chars[5...].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) })
+        else {
             throw .invalidArgument("field '\(field).ifsc' must be an IFSC such as SBIN0001234", field: "\(field).ifsc")
         }
         return BankDetails(accountNumber: account, ifsc: ifsc)

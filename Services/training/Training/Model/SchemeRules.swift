@@ -1,6 +1,6 @@
 import ODOPMessages
-import ODOPRuntime
 import ODOPReference
+import ODOPRuntime
 
 /// Checks a scheme's parameters and puts them in their stored form (state as its two-letter
 /// code, trades lowercase). Every refusal is `invalid_argument` naming the field under
@@ -8,8 +8,10 @@ import ODOPReference
 enum SchemeRules {
     static func schemeId(_ raw: String) throws(CommandError) -> String {
         guard (3...40).contains(raw.count), raw.allSatisfy({ ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" }),
-              raw.first?.isLetter == true else {
-            throw .invalidArgument("field 'schemeId' must be 3 to 40 lowercase letters, digits and '-', starting with a letter", field: "schemeId")
+            raw.first?.isLetter == true
+        else {
+            throw .invalidArgument(
+                "field 'schemeId' must be 3 to 40 lowercase letters, digits and '-', starting with a letter", field: "schemeId")
         }
         return raw
     }
@@ -22,7 +24,9 @@ enum SchemeRules {
         }
         if let trades = given.eligibleTrades {
             guard !trades.isEmpty else {
-                throw .invalidArgument("field 'parameters.eligibleTrades' must list at least one trade (leave it out for any trade)", field: "parameters.eligibleTrades")
+                throw .invalidArgument(
+                    "field 'parameters.eligibleTrades' must list at least one trade (leave it out for any trade)",
+                    field: "parameters.eligibleTrades")
             }
             var seen: [String] = []
             for (index, trade) in trades.enumerated() {
@@ -39,7 +43,8 @@ enum SchemeRules {
                 throw .invalidArgument("field 'parameters.coolingOff.years' must be between 1 and 20", field: "parameters.coolingOff.years")
             }
             guard !coolingOff.schemes.isEmpty else {
-                throw .invalidArgument("field 'parameters.coolingOff.schemes' must name at least one scheme", field: "parameters.coolingOff.schemes")
+                throw .invalidArgument(
+                    "field 'parameters.coolingOff.schemes' must name at least one scheme", field: "parameters.coolingOff.schemes")
             }
         }
         guard (1...10).contains(given.verificationStages.count) else {
@@ -49,7 +54,8 @@ enum SchemeRules {
         for (index, stage) in given.verificationStages.enumerated() {
             let name = try PersonalFields.text(stage, field: "parameters.verificationStages.\(index)", maximum: 60)
             guard !stages.contains(name) else {
-                throw .invalidArgument("field 'parameters.verificationStages' names stage \"\(name)\" twice", field: "parameters.verificationStages.\(index)")
+                throw .invalidArgument(
+                    "field 'parameters.verificationStages' names stage \"\(name)\" twice", field: "parameters.verificationStages.\(index)")
             }
             stages.append(name)
         }
@@ -66,21 +72,25 @@ enum SchemeRules {
                 throw .invalidArgument("field '\(field)' needs 1 ≤ minimumDays ≤ maximumDays ≤ 365", field: "\(field).minimumDays")
             }
             guard (0...10_000).contains(rule.stipendPerDayRupees) else {
-                throw .invalidArgument("field '\(field).stipendPerDayRupees' must be between 0 and 10000", field: "\(field).stipendPerDayRupees")
+                throw .invalidArgument(
+                    "field '\(field).stipendPerDayRupees' must be between 0 and 10000", field: "\(field).stipendPerDayRupees")
             }
         }
         guard (0...100).contains(given.minimumAttendancePercent) else {
-            throw .invalidArgument("field 'parameters.minimumAttendancePercent' must be between 0 and 100", field: "parameters.minimumAttendancePercent")
+            throw .invalidArgument(
+                "field 'parameters.minimumAttendancePercent' must be between 0 and 100", field: "parameters.minimumAttendancePercent")
         }
         guard (1...10_00_000).contains(given.toolkit.capRupees) else {
-            throw .invalidArgument("field 'parameters.toolkit.capRupees' must be between 1 and 1000000", field: "parameters.toolkit.capRupees")
+            throw .invalidArgument(
+                "field 'parameters.toolkit.capRupees' must be between 1 and 1000000", field: "parameters.toolkit.capRupees")
         }
         for (index, target) in given.districtTargets.enumerated() {
             let field = "parameters.districtTargets.\(index)"
             _ = try PersonalFields.text(target.districtId, field: "\(field).districtId")
             let parts = target.financialYear.split(separator: "-")
             guard parts.count == 2, parts[0].count == 4, parts[1].count == 2, let start = Int(parts[0]), let end = Int(parts[1]),
-                  (start + 1) % 100 == end else {
+                (start + 1) % 100 == end
+            else {
                 throw .invalidArgument("field '\(field).financialYear' must look like 2025-26", field: "\(field).financialYear")
             }
             guard target.trainees >= 1 else {

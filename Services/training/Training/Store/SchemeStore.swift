@@ -6,17 +6,20 @@ struct SchemeStore {
     let db: Database
 
     func insert(_ scheme: TrainingScheme) throws {
-        try db.execute(sql: "INSERT INTO schemes (scheme_id, version, json) VALUES (?, ?, ?)",
-                       arguments: [scheme.schemeId, scheme.version, try StoredJSON.text(scheme)])
-        try db.execute(sql: """
-            INSERT INTO scheme_heads (scheme_id, version) VALUES (?, ?)
-            ON CONFLICT(scheme_id) DO UPDATE SET version = excluded.version
-            """, arguments: [scheme.schemeId, scheme.version])
+        try db.execute(
+            sql: "INSERT INTO schemes (scheme_id, version, json) VALUES (?, ?, ?)",
+            arguments: [scheme.schemeId, scheme.version, try StoredJSON.text(scheme)])
+        try db.execute(
+            sql: """
+                INSERT INTO scheme_heads (scheme_id, version) VALUES (?, ?)
+                ON CONFLICT(scheme_id) DO UPDATE SET version = excluded.version
+                """, arguments: [scheme.schemeId, scheme.version])
     }
 
     /// The scheme at `version`, or its current version.
     func scheme(_ id: String, version: Int? = nil) throws -> TrainingScheme? {
-        let sql = version == nil
+        let sql =
+            version == nil
             ? "SELECT s.json FROM schemes s JOIN scheme_heads h ON h.scheme_id = s.scheme_id AND h.version = s.version WHERE s.scheme_id = ?"
             : "SELECT json FROM schemes WHERE scheme_id = ? AND version = ?"
         var arguments: StatementArguments = [id]
@@ -37,9 +40,12 @@ struct SchemeStore {
     }
 
     func current() throws -> [TrainingScheme] {
-        try String.fetchAll(db, sql: """
-            SELECT s.json FROM schemes s JOIN scheme_heads h ON h.scheme_id = s.scheme_id AND h.version = s.version
-            ORDER BY s.scheme_id
-            """).map { try StoredJSON.decode(TrainingScheme.self, $0) }
+        try String.fetchAll(
+            db,
+            sql: """
+                SELECT s.json FROM schemes s JOIN scheme_heads h ON h.scheme_id = s.scheme_id AND h.version = s.version
+                ORDER BY s.scheme_id
+                """
+        ).map { try StoredJSON.decode(TrainingScheme.self, $0) }
     }
 }

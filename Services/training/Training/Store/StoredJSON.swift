@@ -21,7 +21,9 @@ enum StoredJSON {
     }
 
     /// Inserts a row: `columns` in order, with `json` first.
-    static func insert<T: Encodable>(_ db: Database, table: String, record: T, columns: KeyValuePairs<String, (any DatabaseValueConvertible)?>) throws {
+    static func insert<T: Encodable>(
+        _ db: Database, table: String, record: T, columns: KeyValuePairs<String, (any DatabaseValueConvertible)?>
+    ) throws {
         let names = ["json"] + columns.map(\.key)
         let marks = Array(repeating: "?", count: names.count).joined(separator: ", ")
         var values: [(any DatabaseValueConvertible)?] = [try text(record)]
@@ -31,8 +33,10 @@ enum StoredJSON {
     }
 
     /// Rewrites the row whose `key` is `id` with the record and the given columns.
-    static func update<T: Encodable>(_ db: Database, table: String, key: String = "id", id: String, record: T,
-                                     columns: KeyValuePairs<String, (any DatabaseValueConvertible)?>) throws {
+    static func update<T: Encodable>(
+        _ db: Database, table: String, key: String = "id", id: String, record: T,
+        columns: KeyValuePairs<String, (any DatabaseValueConvertible)?>
+    ) throws {
         let sets = (["json"] + columns.map(\.key)).map { "\($0) = ?" }.joined(separator: ", ")
         var values: [(any DatabaseValueConvertible)?] = [try text(record)]
         values += columns.map(\.value)
@@ -53,8 +57,9 @@ enum StoredJSON {
         }
         let clause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         values.append(limit + 1)
-        let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT id, json FROM \(table) \(clause) ORDER BY id LIMIT ?"),
-                                    arguments: StatementArguments(values))
+        let rows = try Row.fetchAll(
+            db.cachedStatement(sql: "SELECT id, json FROM \(table) \(clause) ORDER BY id LIMIT ?"),
+            arguments: StatementArguments(values))
         let items = try rows.prefix(limit).map { try decode(type, $0["json"]) }
         let next: String? = rows.count > limit ? rows[limit - 1]["id"] : nil
         return TrainingPage(items: items, next: next)

@@ -24,11 +24,17 @@ struct ApplicationsImportCommand: ParsableCommand {
 
     func run() throws {
         let connection = try global.resolve().connection(to: .training)
-        let (json, result) = try connection.callKeepingJSON(ApplicationsImport.self, .init(schemeId: scheme, csv: try TrainingFile.text(file)))
-        if global.json { StandardStream.output.writeLine(JSONText.compact(json)); return }
+        let (json, result) = try connection.callKeepingJSON(
+            ApplicationsImport.self, .init(schemeId: scheme, csv: try TrainingFile.text(file)))
+        if global.json {
+            StandardStream.output.writeLine(JSONText.compact(json))
+            return
+        }
         var table = Table([.number("LINE"), .text("FIELD"), .text("REASON")])
         for row in result.refused { table.append([String(row.line), row.field ?? "-", row.reason]) }
         if !table.isEmpty { StandardStream.output.write(table.rendered) }
-        StandardStream.error.writeLine("\(NumberText.count(result.rows)) row(s): \(NumberText.count(result.imported.count)) imported, \(NumberText.count(result.refused.count)) refused")
+        StandardStream.error.writeLine(
+            "\(NumberText.count(result.rows)) row(s): \(NumberText.count(result.imported.count)) imported, \(NumberText.count(result.refused.count)) refused"
+        )
     }
 }

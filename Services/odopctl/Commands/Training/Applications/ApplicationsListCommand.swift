@@ -34,8 +34,12 @@ struct ApplicationsListCommand: ParsableCommand {
 
     func run() throws {
         let connection = try global.resolve().connection(to: .training)
-        let (json, result) = try connection.callKeepingJSON(ApplicationList.self, .init(schemeId: scheme, state: state, district: district, status: status, after: after, limit: limit))
-        if global.json { StandardStream.output.writeLine(JSONText.compact(json)); return }
+        let (json, result) = try connection.callKeepingJSON(
+            ApplicationList.self, .init(schemeId: scheme, state: state, district: district, status: status, after: after, limit: limit))
+        if global.json {
+            StandardStream.output.writeLine(JSONText.compact(json))
+            return
+        }
         StandardStream.output.write(TrainingViews.applications(result.items).rendered)
         if let next = result.next { StandardStream.error.writeLine("more: --after \(next)") }
     }

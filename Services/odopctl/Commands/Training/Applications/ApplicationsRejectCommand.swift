@@ -26,7 +26,8 @@ struct ApplicationsRejectCommand: ParsableCommand {
 
     func run() throws {
         let connection = try global.resolve().connection(to: .training)
-        let (json, result) = try connection.callKeepingJSON(ApplicationReject.self, .init(applicationId: applicationId, decidedBy: decidedBy, reason: reason))
+        let (json, result) = try connection.callKeepingJSON(
+            ApplicationReject.self, .init(applicationId: applicationId, decidedBy: decidedBy, reason: reason))
         TrainingViews.print(json, asJSON: global.json, TrainingViews.application(result))
     }
 }

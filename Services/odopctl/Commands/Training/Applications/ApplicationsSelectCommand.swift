@@ -26,7 +26,8 @@ struct ApplicationsSelectCommand: ParsableCommand {
 
     func run() throws {
         let connection = try global.resolve().connection(to: .training)
-        let (json, result) = try connection.callKeepingJSON(ApplicationSelect.self, .init(applicationId: applicationId, decidedBy: decidedBy, reason: reason))
+        let (json, result) = try connection.callKeepingJSON(
+            ApplicationSelect.self, .init(applicationId: applicationId, decidedBy: decidedBy, reason: reason))
         TrainingViews.print(json, asJSON: global.json, TrainingViews.application(result))
     }
 }

@@ -40,7 +40,10 @@ struct ApplicationsVerifyCommand: ParsableCommand {
 
     func run() throws {
         let connection = try global.resolve().connection(to: .training)
-        let (json, result) = try connection.callKeepingJSON(ApplicationVerify.self, .init(applicationId: applicationId, stage: stage, outcome: approve ? .approved : .rejected, decidedBy: decidedBy, reason: reason))
+        let (json, result) = try connection.callKeepingJSON(
+            ApplicationVerify.self,
+            .init(
+                applicationId: applicationId, stage: stage, outcome: approve ? .approved : .rejected, decidedBy: decidedBy, reason: reason))
         TrainingViews.print(json, asJSON: global.json, TrainingViews.application(result))
     }
 }

@@ -29,7 +29,8 @@ struct ArtisansConsentCommand: ParsableCommand {
     func run() throws {
         let connection = try global.resolve().connection(to: .training)
         let arguments = ConsentArguments(artisanId: artisanId, purpose: purpose)
-        let (json, result) = withdraw
+        let (json, result) =
+            withdraw
             ? try connection.callKeepingJSON(ArtisanConsentWithdraw.self, arguments)
             : try connection.callKeepingJSON(ArtisanConsentGive.self, arguments)
         TrainingViews.print(json, asJSON: global.json, TrainingViews.artisan(result))

@@ -43,8 +43,12 @@ struct ArtisansCorrectCommand: ParsableCommand {
 
     func run() throws {
         let connection = try global.resolve().connection(to: .training)
-        let (json, result) = try connection.callKeepingJSON(ArtisanCorrect.self, .init(artisanId: artisanId, expectedVersion: expectedVersion, name: name, gender: gender, dateOfBirth: dateOfBirth, mobile: mobile,
-                  trade: trade, bank: bankAccount.map { BankDetails(accountNumber: $0, ifsc: ifsc ?? "") }))
+        let (json, result) = try connection.callKeepingJSON(
+            ArtisanCorrect.self,
+            .init(
+                artisanId: artisanId, expectedVersion: expectedVersion, name: name, gender: gender, dateOfBirth: dateOfBirth,
+                mobile: mobile,
+                trade: trade, bank: bankAccount.map { BankDetails(accountNumber: $0, ifsc: ifsc ?? "") }))
         TrainingViews.print(json, asJSON: global.json, TrainingViews.artisan(result))
     }
 }

@@ -24,7 +24,10 @@ struct ArtisansEraseCommand: ParsableCommand {
     func run() throws {
         let connection = try global.resolve().connection(to: .training)
         let (json, result) = try connection.callKeepingJSON(ArtisanErase.self, .init(artisanId: artisanId, reason: reason))
-        if global.json { StandardStream.output.writeLine(JSONText.compact(json)); return }
+        if global.json {
+            StandardStream.output.writeLine(JSONText.compact(json))
+            return
+        }
         StandardStream.output.writeLine("erased \(result.artisanId) at \(result.erasedAt)")
     }
 }

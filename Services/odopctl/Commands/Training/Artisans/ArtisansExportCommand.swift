@@ -20,7 +20,10 @@ struct ArtisansExportCommand: ParsableCommand {
     func run() throws {
         let connection = try global.resolve().connection(to: .training)
         let (json, result) = try connection.callKeepingJSON(ArtisanExport.self, .init(artisanId: artisanId))
-        if global.json { StandardStream.output.writeLine(JSONText.compact(json)); return }
+        if global.json {
+            StandardStream.output.writeLine(JSONText.compact(json))
+            return
+        }
         StandardStream.output.write(TrainingViews.artisan(result.artisan).rendered)
         StandardStream.output.write(TrainingViews.applications(result.applications).rendered)
     }

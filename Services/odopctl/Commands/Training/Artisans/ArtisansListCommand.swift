@@ -30,8 +30,12 @@ struct ArtisansListCommand: ParsableCommand {
 
     func run() throws {
         let connection = try global.resolve().connection(to: .training)
-        let (json, result) = try connection.callKeepingJSON(ArtisanList.self, .init(state: state, district: district, after: after, limit: limit))
-        if global.json { StandardStream.output.writeLine(JSONText.compact(json)); return }
+        let (json, result) = try connection.callKeepingJSON(
+            ArtisanList.self, .init(state: state, district: district, after: after, limit: limit))
+        if global.json {
+            StandardStream.output.writeLine(JSONText.compact(json))
+            return
+        }
         StandardStream.output.write(TrainingViews.artisans(result.items).rendered)
         if let next = result.next { StandardStream.error.writeLine("more: --after \(next)") }
     }

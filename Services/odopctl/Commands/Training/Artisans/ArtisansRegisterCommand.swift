@@ -62,9 +62,12 @@ struct ArtisansRegisterCommand: ParsableCommand {
 
     func run() throws {
         let connection = try global.resolve().connection(to: .training)
-        let (json, result) = try connection.callKeepingJSON(ArtisanRegister.self, .init(name: name, gender: gender, dateOfBirth: dateOfBirth, mobile: mobile, aadhaar: aadhaar, familyReference: familyReference,
-                  state: state, district: district, trade: trade, productId: product,
-                  bank: bankAccount.map { BankDetails(accountNumber: $0, ifsc: ifsc ?? "") }, consentPurpose: consentPurpose))
+        let (json, result) = try connection.callKeepingJSON(
+            ArtisanRegister.self,
+            .init(
+                name: name, gender: gender, dateOfBirth: dateOfBirth, mobile: mobile, aadhaar: aadhaar, familyReference: familyReference,
+                state: state, district: district, trade: trade, productId: product,
+                bank: bankAccount.map { BankDetails(accountNumber: $0, ifsc: ifsc ?? "") }, consentPurpose: consentPurpose))
         TrainingViews.print(json, asJSON: global.json, TrainingViews.artisan(result))
     }
 }

@@ -31,7 +31,8 @@ struct ArtisansShowCommand: ParsableCommand {
 
     func run() throws {
         let connection = try global.resolve().connection(to: .training)
-        let (json, result) = try connection.callKeepingJSON(ArtisanGet.self, .init(artisanId: artisanId, reveal: reveal ? true : nil, purpose: purpose))
+        let (json, result) = try connection.callKeepingJSON(
+            ArtisanGet.self, .init(artisanId: artisanId, reveal: reveal ? true : nil, purpose: purpose))
         TrainingViews.print(json, asJSON: global.json, TrainingViews.artisan(result))
     }
 }

@@ -31,8 +31,12 @@ struct BatchesListCommand: ParsableCommand {
 
     func run() throws {
         let connection = try global.resolve().connection(to: .training)
-        let (json, result) = try connection.callKeepingJSON(BatchList.self, .init(schemeId: scheme, districtId: district, status: status, after: after, limit: limit))
-        if global.json { StandardStream.output.writeLine(JSONText.compact(json)); return }
+        let (json, result) = try connection.callKeepingJSON(
+            BatchList.self, .init(schemeId: scheme, districtId: district, status: status, after: after, limit: limit))
+        if global.json {
+            StandardStream.output.writeLine(JSONText.compact(json))
+            return
+        }
         StandardStream.output.write(TrainingViews.batches(result.items).rendered)
         if let next = result.next { StandardStream.error.writeLine("more: --after \(next)") }
     }

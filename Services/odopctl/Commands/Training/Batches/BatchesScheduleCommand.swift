@@ -56,7 +56,11 @@ struct BatchesScheduleCommand: ParsableCommand {
 
     func run() throws {
         let connection = try global.resolve().connection(to: .training)
-        let (json, result) = try connection.callKeepingJSON(BatchSchedule.self, .init(schemeId: scheme, kind: kind, productId: product, trade: trade, state: state, district: district, centre: centre, trainer: trainer, startDate: start, endDate: end, capacity: capacity))
+        let (json, result) = try connection.callKeepingJSON(
+            BatchSchedule.self,
+            .init(
+                schemeId: scheme, kind: kind, productId: product, trade: trade, state: state, district: district, centre: centre,
+                trainer: trainer, startDate: start, endDate: end, capacity: capacity))
         TrainingViews.print(json, asJSON: global.json, TrainingViews.batch(result))
     }
 }

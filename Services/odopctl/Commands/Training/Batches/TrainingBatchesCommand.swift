@@ -5,6 +5,9 @@ struct TrainingBatchesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "batches",
         abstract: "Batches: schedule, show, list, start, complete, cancel.",
-        subcommands: [BatchesScheduleCommand.self, BatchesShowCommand.self, BatchesStartCommand.self, BatchesCompleteCommand.self, BatchesCancelCommand.self, BatchesListCommand.self]
+        subcommands: [
+            BatchesScheduleCommand.self, BatchesShowCommand.self, BatchesStartCommand.self, BatchesCompleteCommand.self,
+            BatchesCancelCommand.self, BatchesListCommand.self,
+        ]
     )
 }

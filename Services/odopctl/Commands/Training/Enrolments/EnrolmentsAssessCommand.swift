@@ -33,7 +33,8 @@ struct EnrolmentsAssessCommand: ParsableCommand {
 
     func run() throws {
         let connection = try global.resolve().connection(to: .training)
-        let (json, result) = try connection.callKeepingJSON(AssessmentRecord.self, .init(enrolmentId: enrolmentId, result: pass ? .pass : .fail, assessedBy: assessedBy))
+        let (json, result) = try connection.callKeepingJSON(
+            AssessmentRecord.self, .init(enrolmentId: enrolmentId, result: pass ? .pass : .fail, assessedBy: assessedBy))
         TrainingViews.print(json, asJSON: global.json, TrainingViews.enrolment(result))
     }
 }

@@ -27,7 +27,10 @@ struct EnrolmentsAttendanceCommand: ParsableCommand {
     func run() throws {
         let connection = try global.resolve().connection(to: .training)
         let (json, result) = try connection.callKeepingJSON(AttendanceRecord.self, .init(batchId: batch, date: date, present: present))
-        if global.json { StandardStream.output.writeLine(JSONText.compact(json)); return }
+        if global.json {
+            StandardStream.output.writeLine(JSONText.compact(json))
+            return
+        }
         StandardStream.output.writeLine("\(result.batchId) \(result.date): \(result.present) present, \(result.absent) absent")
     }
 }

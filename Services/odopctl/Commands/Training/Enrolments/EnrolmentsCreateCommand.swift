@@ -31,7 +31,11 @@ struct EnrolmentsCreateCommand: ParsableCommand {
 
     func run() throws {
         let connection = try global.resolve().connection(to: .training)
-        let (json, result) = try connection.callKeepingJSON(EnrolmentCreate.self, .init(applicationId: application, batchId: batch, districtOverride: overrideBy.map { DistrictOverride(by: $0, reason: overrideReason ?? "") }))
+        let (json, result) = try connection.callKeepingJSON(
+            EnrolmentCreate.self,
+            .init(
+                applicationId: application, batchId: batch,
+                districtOverride: overrideBy.map { DistrictOverride(by: $0, reason: overrideReason ?? "") }))
         TrainingViews.print(json, asJSON: global.json, TrainingViews.enrolment(result))
     }
 }

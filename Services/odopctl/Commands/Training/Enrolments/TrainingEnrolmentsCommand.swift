@@ -5,6 +5,9 @@ struct TrainingEnrolmentsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "enrolments",
         abstract: "Enrolments: create, show, attendance, complete, drop, assess.",
-        subcommands: [EnrolmentsCreateCommand.self, EnrolmentsShowCommand.self, EnrolmentsCompleteCommand.self, EnrolmentsDropCommand.self, EnrolmentsAttendanceCommand.self, EnrolmentsAssessCommand.self]
+        subcommands: [
+            EnrolmentsCreateCommand.self, EnrolmentsShowCommand.self, EnrolmentsCompleteCommand.self, EnrolmentsDropCommand.self,
+            EnrolmentsAttendanceCommand.self, EnrolmentsAssessCommand.self,
+        ]
     )
 }

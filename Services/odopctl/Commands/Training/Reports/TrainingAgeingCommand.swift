@@ -26,7 +26,10 @@ struct TrainingAgeingCommand: ParsableCommand {
     func run() throws {
         let connection = try global.resolve().connection(to: .training)
         let (json, result) = try connection.callKeepingJSON(AgeingReport.self, .init(olderThanDays: olderThanDays, schemeId: scheme))
-        if global.json { StandardStream.output.writeLine(JSONText.compact(json)); return }
+        if global.json {
+            StandardStream.output.writeLine(JSONText.compact(json))
+            return
+        }
         let rows = result.stages.map { [$0.schemeId, $0.stage, String($0.waiting), String($0.overdue), $0.oldestWaitingSince ?? ""] }
         if csv {
             var text = CSVText(header: ["scheme", "stage", "waiting", "overdue", "oldest waiting since"])
@@ -34,7 +37,9 @@ struct TrainingAgeingCommand: ParsableCommand {
             StandardStream.output.write(text.rendered)
             return
         }
-        var table = Table([.text("SCHEME"), .text("STAGE"), .number("WAITING"), .number("OVER \(result.olderThanDays) DAYS"), .text("OLDEST SINCE")])
+        var table = Table([
+            .text("SCHEME"), .text("STAGE"), .number("WAITING"), .number("OVER \(result.olderThanDays) DAYS"), .text("OLDEST SINCE"),
+        ])
         for row in rows { table.append(row) }
         StandardStream.output.write(table.rendered)
     }

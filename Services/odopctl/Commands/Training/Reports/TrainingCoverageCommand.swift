@@ -26,7 +26,10 @@ struct TrainingCoverageCommand: ParsableCommand {
     func run() throws {
         let connection = try global.resolve().connection(to: .training)
         let (json, result) = try connection.callKeepingJSON(CoverageReport.self, .init(state: state, months: months))
-        if global.json { StandardStream.output.writeLine(JSONText.compact(json)); return }
+        if global.json {
+            StandardStream.output.writeLine(JSONText.compact(json))
+            return
+        }
         let rows = result.gaps.map { [$0.state, $0.district, $0.districtId, String($0.activeProducts), $0.lastCompletedOn ?? ""] }
         if csv {
             var text = CSVText(header: ["state", "district", "district id", "active products", "last completed"])
@@ -37,6 +40,7 @@ struct TrainingCoverageCommand: ParsableCommand {
         var table = Table([.text("STATE"), .text("DISTRICT"), .text("DISTRICT ID"), .number("ACTIVE PRODUCTS"), .text("LAST COMPLETED")])
         for row in rows { table.append(row.enumerated().map { $0.offset == 4 && $0.element.isEmpty ? "never" : $0.element }) }
         if !table.isEmpty { StandardStream.output.write(table.rendered) }
-        StandardStream.error.writeLine("\(result.gaps.count) district(s) without a completed batch since \(result.since) (as of \(result.asOf))")
+        StandardStream.error.writeLine(
+            "\(result.gaps.count) district(s) without a completed batch since \(result.since) (as of \(result.asOf))")
     }
 }

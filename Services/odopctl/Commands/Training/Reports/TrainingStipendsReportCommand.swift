@@ -23,8 +23,14 @@ struct TrainingStipendsReportCommand: ParsableCommand {
     func run() throws {
         let connection = try global.resolve().connection(to: .training)
         let (json, result) = try connection.callKeepingJSON(StipendReconciliation.self, .init(schemeId: scheme))
-        if global.json { StandardStream.output.writeLine(JSONText.compact(json)); return }
-        let rows = [("due", result.due), ("pending", result.pending), ("paid", result.paid), ("failed", result.failed), ("returned", result.returned)]
+        if global.json {
+            StandardStream.output.writeLine(JSONText.compact(json))
+            return
+        }
+        let rows = [
+            ("due", result.due), ("pending", result.pending), ("paid", result.paid), ("failed", result.failed),
+            ("returned", result.returned),
+        ]
         if csv {
             var text = CSVText(header: ["status", "count", "rupees"])
             for (name, amount) in rows { text.append([name, String(amount.count), String(amount.rupees)]) }

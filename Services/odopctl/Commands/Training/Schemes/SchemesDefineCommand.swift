@@ -25,7 +25,8 @@ struct SchemesDefineCommand: ParsableCommand {
 
     func run() throws {
         let connection = try global.resolve().connection(to: .training)
-        let (json, result) = try connection.callKeepingJSON(SchemeDefine.self, .init(schemeId: schemeId, parameters: try SchemeParametersFile.read(file)))
+        let (json, result) = try connection.callKeepingJSON(
+            SchemeDefine.self, .init(schemeId: schemeId, parameters: try SchemeParametersFile.read(file)))
         TrainingViews.print(json, asJSON: global.json, TrainingViews.scheme(result))
     }
 }

@@ -20,11 +20,16 @@ struct SchemesListCommand: ParsableCommand {
     func run() throws {
         let connection = try global.resolve().connection(to: .training)
         let (json, result) = try connection.callKeepingJSON(SchemeList.self, NoArguments())
-        if global.json { StandardStream.output.writeLine(JSONText.compact(json)); return }
+        if global.json {
+            StandardStream.output.writeLine(JSONText.compact(json))
+            return
+        }
         var table = Table([.text("SCHEME"), .number("VERSION"), .text("NAME"), .text("RESIDENCY"), .text("TOOLKIT")])
         for scheme in result.items {
-            table.append([scheme.schemeId, String(scheme.version), scheme.parameters.name, scheme.parameters.state ?? "national",
-                          "\(scheme.parameters.toolkit.form.rawValue) up to \(TrainingViews.rupees(scheme.parameters.toolkit.capRupees))"])
+            table.append([
+                scheme.schemeId, String(scheme.version), scheme.parameters.name, scheme.parameters.state ?? "national",
+                "\(scheme.parameters.toolkit.form.rawValue) up to \(TrainingViews.rupees(scheme.parameters.toolkit.capRupees))",
+            ])
         }
         StandardStream.output.write(table.rendered)
     }

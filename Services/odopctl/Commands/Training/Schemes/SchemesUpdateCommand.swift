@@ -28,7 +28,8 @@ struct SchemesUpdateCommand: ParsableCommand {
 
     func run() throws {
         let connection = try global.resolve().connection(to: .training)
-        let (json, result) = try connection.callKeepingJSON(SchemeUpdate.self, .init(schemeId: schemeId, expectedVersion: expectedVersion, parameters: try SchemeParametersFile.read(file)))
+        let (json, result) = try connection.callKeepingJSON(
+            SchemeUpdate.self, .init(schemeId: schemeId, expectedVersion: expectedVersion, parameters: try SchemeParametersFile.read(file)))
         TrainingViews.print(json, asJSON: global.json, TrainingViews.scheme(result))
     }
 }

@@ -29,8 +29,12 @@ struct StipendsListCommand: ParsableCommand {
 
     func run() throws {
         let connection = try global.resolve().connection(to: .training)
-        let (json, result) = try connection.callKeepingJSON(StipendList.self, .init(schemeId: scheme, status: status, after: after, limit: limit))
-        if global.json { StandardStream.output.writeLine(JSONText.compact(json)); return }
+        let (json, result) = try connection.callKeepingJSON(
+            StipendList.self, .init(schemeId: scheme, status: status, after: after, limit: limit))
+        if global.json {
+            StandardStream.output.writeLine(JSONText.compact(json))
+            return
+        }
         StandardStream.output.write(TrainingViews.stipends(result.items).rendered)
         if let next = result.next { StandardStream.error.writeLine("more: --after \(next)") }
     }

@@ -20,8 +20,12 @@ struct StipendsPayCommand: ParsableCommand {
     func run() throws {
         let connection = try global.resolve().connection(to: .training)
         let (json, result) = try connection.callKeepingJSON(PaymentBatchCreate.self, .init(stipendIds: stipends))
-        if global.json { StandardStream.output.writeLine(JSONText.compact(json)); return }
+        if global.json {
+            StandardStream.output.writeLine(JSONText.compact(json))
+            return
+        }
         StandardStream.output.write(TrainingViews.paymentBatch(result).rendered)
-        StandardStream.error.writeLine("payment batch \(result.paymentBatchId): \(result.items.count) stipend(s), \(TrainingViews.rupees(result.totalRupees))")
+        StandardStream.error.writeLine(
+            "payment batch \(result.paymentBatchId): \(result.items.count) stipend(s), \(TrainingViews.rupees(result.totalRupees))")
     }
 }

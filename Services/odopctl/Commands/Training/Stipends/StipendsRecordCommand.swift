@@ -32,7 +32,8 @@ struct StipendsRecordCommand: ParsableCommand {
 
     func run() throws {
         let connection = try global.resolve().connection(to: .training)
-        let (json, result) = try connection.callKeepingJSON(PaymentRecord.self, .init(paymentBatchId: batch, stipendId: stipendId, outcome: outcome, reference: reference, reason: reason))
+        let (json, result) = try connection.callKeepingJSON(
+            PaymentRecord.self, .init(paymentBatchId: batch, stipendId: stipendId, outcome: outcome, reference: reference, reason: reason))
         TrainingViews.print(json, asJSON: global.json, TrainingViews.stipend(result))
     }
 }
