@@ -1,12 +1,9 @@
-import Catalogue
 import Foundation
 import ODOPClient
 import ODOPMessages
-import ODOPTesting
-import ZeroMQ
 
 // Scenarios 7 and 8: the real `odop-catalogue` executable as a child process (idle memory,
-// start to healthy), and the catalogue's import of the real ODOP list.
+// start to healthy), and its import of the real ODOP list over the wire.
 
 extension BenchSession {
     // MARK: 7 idle memory and startup
@@ -55,54 +52,16 @@ extension BenchSession {
     }
 
     private func startCatalogueProcess(executable: String, idle: Double) throws -> ProcessRun {
-        let directory = TemporaryDirectory(prefix: "odop-bench-process")
-        defer { withExtendedLifetime(directory) {} }  // removed only after the child has stopped
-        let commands = FreePort.endpoint()
-        let events = FreePort.endpoint()
-        let logPath = (directory.path as NSString).appendingPathComponent("catalogue.log")
-        _ = FileManager.default.createFile(atPath: logPath, contents: nil)
-        let log = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
-        defer { try? log.close() }
-
-        let child = Process()
-        child.executableURL = URL(fileURLWithPath: executable)
-        child.arguments = []
-        var environment = ProcessInfo.processInfo.environment
-        environment["ODOP_DATA_DIR"] = (directory.path as NSString).appendingPathComponent("data")
-        environment["ODOP_COMMANDS_BIND"] = commands
-        environment["ODOP_EVENTS_BIND"] = events
-        child.environment = environment
-        child.standardOutput = log
-        child.standardError = log
-
-        // The probe is connected before the launch: its request waits in the REQ queue and goes
-        // out as soon as the service listens (reconnecting every 2 ms until then).
-        let context = try ZMQContext()
-        defer { context.terminate() }
-        let req = try context.socket(.req)
-        defer { req.close() }
-        try req.set(
-            .linger(milliseconds: 0), .reconnectInterval(milliseconds: 2), .reconnectIntervalMax(milliseconds: 2),
-            .receiveTimeout(milliseconds: 15_000))
-        try req.connect(commands)
-
-        let t0 = nowNanos()
-        try child.run()
-        defer { stopChild(child) }
-        try req.send(Data(#"{"args":{},"command":"health","id":"bench-startup"}"#.utf8))
-        guard let frame = try req.receive() else {
-            throw BenchFailure("odop-catalogue did not answer health within 15 s; its log: \(tail(logPath))")
-        }
-        let t1 = nowNanos()
-        guard case .success = try CommandReply.parse(frame) else {
-            throw BenchFailure("health failed: \(String(decoding: frame, as: UTF8.self))")
-        }
+        // Its own default log level and the inherited environment, as an operator starts it.
+        let catalogue = try CatalogueProcess(executable: executable)
+        defer { catalogue.stop() }
         usleep(useconds_t(idle * 1_000_000))
-        guard child.isRunning else { throw BenchFailure("odop-catalogue exited while idle; its log: \(tail(logPath))") }
-        let status = try String(contentsOfFile: "/proc/\(child.processIdentifier)/status", encoding: .utf8)
-        let rollup = (try? String(contentsOfFile: "/proc/\(child.processIdentifier)/smaps_rollup", encoding: .utf8)) ?? ""
+        guard catalogue.isRunning else { throw BenchFailure("odop-catalogue exited while idle; its log: \(catalogue.logTail)") }
+        let pid = catalogue.processIdentifier
+        let status = try String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8)
+        let rollup = (try? String(contentsOfFile: "/proc/\(pid)/smaps_rollup", encoding: .utf8)) ?? ""
         return ProcessRun(
-            startupMs: Double(t1 - t0) / 1e6,
+            startupMs: Double(catalogue.startupNanos) / 1e6,
             rssMB: try kilobytes("VmRSS", in: status) / 1024,
             peakMB: try kilobytes("VmHWM", in: status) / 1024,
             anonymousMB: ((try? kilobytes("RssAnon", in: status)) ?? 0) / 1024,
@@ -118,47 +77,15 @@ extension BenchSession {
         throw BenchFailure("no \(field) in /proc/<pid>/status")
     }
 
-    /// SIGTERM, then SIGKILL if it has not exited within 5 s.
-    private func stopChild(_ child: Process) {
-        guard child.isRunning else { return }
-        child.terminate()
-        let deadline = nowNanos() + 5_000_000_000
-        while child.isRunning && nowNanos() < deadline { usleep(5_000) }
-        if child.isRunning {
-            kill(child.processIdentifier, SIGKILL)
-            child.waitUntilExit()
-        }
-    }
-
-    private func tail(_ path: String) -> String {
-        let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
-        return text.split(separator: "\n").suffix(5).joined(separator: " | ")
-    }
-
-    /// The `odop-catalogue` beside this executable (SwiftPM builds executables side by side),
-    /// unless `--catalogue-executable` says otherwise.
-    private func catalogueExecutable() throws -> String {
-        if let path = settings.catalogueExecutable {
-            guard FileManager.default.isExecutableFile(atPath: path) else { throw BenchFailure("no executable at \(path)") }
-            return path
-        }
-        let own = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-        let sibling = own.deletingLastPathComponent().appendingPathComponent("odop-catalogue").path
-        guard FileManager.default.isExecutableFile(atPath: sibling) else {
-            throw BenchFailure("no odop-catalogue beside odop-bench at \(sibling): build it (swift build -c release) or pass --catalogue-executable")
-        }
-        return sibling
-    }
-
     // MARK: 8 catalogue import
 
     func runImport() throws {
         let s = settings
         let title = Scenario.import.title
         let (path, csv) = try readCSV()
-        report.say("  products.import of \(path) (\(csv.utf8.count) bytes) through CommandClient into a fresh in-process catalogue\(s.giRegistry.map { " with GI registry \($0)" } ?? " (no GI registry)"), then again")
-        let catalogue = try HostedService(try CatalogueService(giRegistryPath: s.giRegistry), logLevel: s.serviceLogLevel)
+        let catalogue = try startCatalogue()
         defer { catalogue.stop() }
+        report.say("  products.import of \(path) (\(csv.utf8.count) bytes) through CommandClient into a fresh odop-catalogue process (log level \(s.serviceLogLevel)\(s.giRegistry.map { ", GI registry \($0)" } ?? ", no GI registry")), then again")
         let client = try CommandClient(endpoint: catalogue.commandsEndpoint, options: .init(timeout: .seconds(120), retries: 0))
         defer { client.close() }
 
@@ -185,10 +112,11 @@ extension BenchSession {
             note: second.eventsEmitted == 0 ? nil : "a re-import should emit nothing, it emitted \(second.eventsEmitted)"))
     }
 
-    /// A catalogue with the real list imported, and its active product ids (for product.get).
-    func importedCatalogue() throws -> (HostedService, [String]) {
+    /// An `odop-catalogue` process with the real list imported, and its active product ids (for
+    /// product.get).
+    func importedCatalogue() throws -> (CatalogueProcess, [String]) {
         let (_, csv) = try readCSV()
-        let catalogue = try HostedService(try CatalogueService(giRegistryPath: settings.giRegistry), logLevel: settings.serviceLogLevel)
+        let catalogue = try startCatalogue()
         do {
             let client = try CommandClient(endpoint: catalogue.commandsEndpoint, options: .init(timeout: .seconds(120), retries: 0))
             defer { client.close() }

@@ -2,7 +2,7 @@ import Foundation
 import Logging
 import ZeroMQ
 
-/// Every knob of every scenario, resolved from the command line (see `Options.swift`).
+/// Every knob of every scenario, resolved from the command line (see `Commands.swift`).
 struct BenchSettings: Sendable {
     var json = false
     var serviceLogLevel: Logger.Level = .warning

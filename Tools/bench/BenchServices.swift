@@ -215,12 +215,7 @@ final class HostedService {
         guard !stopped else { return }
         stopped = true
         let service = self.service
-        let done = DispatchSemaphore(value: 0)
-        Task.detached {
-            await service.stop()
-            done.signal()
-        }
-        done.wait()
+        waitFor { await service.stop() }
     }
 
     deinit { stop() }
