@@ -98,6 +98,10 @@ final class ApplyProbe: Sendable {
     }
 
     private let state = Mutex(State())
+    /// Closed, it holds the follower's handler before the next event it applies (inside the
+    /// follower's transaction), so that events queue up on the follower's socket meanwhile. Open
+    /// at start.
+    let hold = Gate()
 
     init() {}
 
@@ -138,6 +142,7 @@ struct FollowerHandler: EventHandler {
 
     func apply(_ event: EventEnvelope, in transaction: ServiceTransaction) throws {
         guard event.type == BenchRowWritten.eventType else { return }
+        probe.hold.pass()
         let written = try event.decodeData(BenchRowWritten.self)
         try transaction.db.cachedStatement(sql: "INSERT INTO applied (seq, row, payload) VALUES (?, ?, ?)")
             .execute(arguments: [event.seq, written.row, written.payload])

@@ -332,10 +332,9 @@ extension BenchSession {
         let title = Scenario.events.title
         let oneWay = try rawPushPull()
 
-        // The subscriber alone: the harness's StubSource (a real `bench` host with a real outbox,
-        // no commands, no rows) commits ready-made events in large transactions, staying at most
-        // a window ahead of the follower (so no high-water mark drops anything): the follower,
-        // not the writer, sets the pace.
+        // The subscriber alone: the harness's StubSource (a real `bench` host with a real outbox)
+        // commits events while the follower's handler is held, so they queue on the follower's
+        // SUB socket; then the follower drains them with the writer out of the way.
         do {
             let live = try liveSubscriberAlone()
             report.add(Figure(
@@ -343,10 +342,11 @@ extension BenchSession {
                 unit: "events/s", target: .atLeast(100_000), baseline: (rawPushPullName, oneWay),
                 details: [
                     "events": Double(live.events), "seconds": seconds(live.nanos), "batch": Double(s.pageSize),
-                    "stub events per transaction": Double(Self.stubEventsPerTransaction),
                     "stub writer events/s": Double(live.events) / seconds(max(1, live.writerNanos)),
                 ],
-                note: "from the first event committed by the stub to the follower's cursor committed at the last seq; 'stub writer events/s' is the stub's commit rate counting only the time spent committing (above the figure: the follower was the bottleneck)"))
+                note: live.replayed
+                    ? "the follower asked for events.replay while measured (a gap or a silence): this figure mixes live and catch-up"
+                    : "from releasing the follower's handler to its cursor committed at the last seq: the follower applies the live stream queued on its socket, without the writer, and asked for no replay ('stub writer events/s': the stub's commit rate, \(Self.stubEventsPerTransaction) events per transaction)"))
         }
 
         let (source, follower, _) = try sourceAndFollower()
@@ -392,19 +392,26 @@ extension BenchSession {
             note: "from creating the follower's ServiceHost (fresh database) to its cursor committed at the last seq"))
     }
 
-    /// Events the stub commits per transaction in the live measurement: large, so that its
-    /// writer costs little per event.
-    static let stubEventsPerTransaction = 10_000
+    /// Events the stub commits per transaction in the live measurement.
+    static let stubEventsPerTransaction = 5_000
 
-    /// How far (in events) the stub may be ahead of the follower: with one transaction in
-    /// flight, well under the PUB and SUB high-water marks (100,000 each).
-    static let stubWindow = 20_000
+    /// At most this many events are queued for the live measurement: well under what the
+    /// source's PUB and the follower's SUB queues hold together (100,000 each), so that nothing
+    /// is dropped and the follower sees no gap.
+    static let liveQueueLimit = 100_000
 
-    /// Measures a follower applying `settings.events` live events from a `StubSource` named
-    /// `bench`, after two warm-up events (one through catch-up, one live) have shown that its
-    /// subscription is connected. Returns the events measured, the nanoseconds from the first
-    /// commit to the follower's cursor at the last seq, and the time the stub spent committing.
-    private func liveSubscriberAlone() throws -> (events: Int, nanos: UInt64, writerNanos: UInt64) {
+    /// How long the stub may commit while the follower is held: the subscriber takes 5 s without
+    /// a message from its source for a lost source and catches up through `events.replay`.
+    static let liveHoldLimit = 2.5
+
+    /// Measures a follower applying live events from a `StubSource` named `bench`. Two warm-up
+    /// events (the first through catch-up, the second live) show that its subscription is
+    /// connected; then its handler is held while the stub commits up to `settings.events`
+    /// events (at most `liveQueueLimit`, for at most `liveHoldLimit` seconds), and released.
+    /// Returns the events measured, the nanoseconds from the release to the follower's cursor
+    /// at the last seq, the time the stub spent committing them, and whether the follower asked
+    /// for `events.replay` meanwhile (then it did not apply them all live).
+    private func liveSubscriberAlone() throws -> (events: Int, nanos: UInt64, writerNanos: UInt64, replayed: Bool) {
         let s = settings
         let stub = try StubSource("bench", heartbeat: .seconds(1))
         defer { waitFor { await stub.stop() } }
@@ -413,7 +420,11 @@ extension BenchSession {
             BenchFollowerService(
                 sourceCommands: stub.endpoints.commands, sourceEvents: stub.endpoints.events, probe: probe, pageSize: s.pageSize),
             logLevel: s.serviceLogLevel)
-        defer { follower.stop() }
+        defer {
+            probe.hold.open()
+            stub.replayGate.open()
+            follower.stop()
+        }
         let emitted = Int64(nowNanos())
         for _ in 0..<2 {
             let seq = try stub.publish(BenchRowWritten(row: 0, payload: "warm-up", emittedNs: emitted)).seq ?? 0
@@ -421,25 +432,42 @@ extension BenchSession {
             usleep(200_000)
         }
 
-        let count = max(1, s.events)
-        let base = stub.lastSeq
-        let transactions = stride(from: 0, to: count, by: Self.stubEventsPerTransaction).map { start in
-            (start..<min(count, start + Self.stubEventsPerTransaction)).map {
+        let wanted = max(1, min(s.events, Self.liveQueueLimit))
+        let transactions = stride(from: 0, to: wanted, by: Self.stubEventsPerTransaction).map { start in
+            (start..<min(wanted, start + Self.stubEventsPerTransaction)).map {
                 BenchRowWritten(row: Int64($0 + 1), payload: "event", emittedNs: emitted)
             }
         }
-        report.say("  live, subscriber alone: the harness's StubSource commits \(count) bench.row.written events, \(Self.stubEventsPerTransaction) per transaction, to a real follower, at most \(Self.stubWindow) ahead of it")
-        var committed = base
-        var writerNanos: UInt64 = 0
-        let t0 = nowNanos()
-        for payloads in transactions {
-            while committed - probe.lastSeq > Int64(Self.stubWindow) { usleep(200) }
-            let w0 = nowNanos()
+        // A replay asked from now on waits at the stub's gate, where it is seen (and let through).
+        stub.replayGate.close()
+        probe.hold.close()
+        let holdStarted = nowNanos()
+        var committed = stub.lastSeq
+        var queued = 0
+        for payloads in transactions where seconds(nowNanos() - holdStarted) < Self.liveHoldLimit {
             try stub.publish(payloads)
-            writerNanos += nowNanos() - w0
             committed += Int64(payloads.count)
+            queued += payloads.count
         }
-        let applied = try follower.waitForCursor("bench", atLeast: committed, timeout: 120)
-        return (count, applied - t0, writerNanos)
+        let writerNanos = nowNanos() - holdStarted
+        usleep(100_000)  // the publisher's last sends reach the follower's socket
+        report.say("  live, subscriber alone: the harness's StubSource committed \(queued) bench.row.written events (\(Self.stubEventsPerTransaction) per transaction) while the follower's handler was held; then it was released")
+        let t0 = nowNanos()
+        probe.hold.open()
+        let deadline = t0 + nanos(seconds: 120)
+        var replayed = false
+        while true {
+            let now = nowNanos()
+            let reached = try follower.cursor("bench")
+            if reached >= committed { return (queued, now - t0, writerNanos, replayed) }
+            if stub.replayGate.waiting > 0 {
+                replayed = true
+                stub.replayGate.open()
+            }
+            if now > deadline {
+                throw BenchFailure("the follower applied bench events up to seq \(reached) of \(committed) within 120 s")
+            }
+            usleep(1000)
+        }
     }
 }
