@@ -56,9 +56,11 @@ struct BenchService: ServiceDefinition {
     let version = "bench"
 
     var migrations: [ServiceMigration] {
-        [ServiceMigration("bench-v1") { db in
-            try db.execute(sql: "CREATE TABLE rows (id INTEGER PRIMARY KEY AUTOINCREMENT, payload TEXT NOT NULL)")
-        }]
+        [
+            ServiceMigration("bench-v1") { db in
+                try db.execute(sql: "CREATE TABLE rows (id INTEGER PRIMARY KEY AUTOINCREMENT, payload TEXT NOT NULL)")
+            }
+        ]
     }
 
     func registerCommands(in registry: inout CommandRegistry) {
@@ -67,7 +69,9 @@ struct BenchService: ServiceDefinition {
             guard (1...BenchWrite.maximumCount).contains(count) else {
                 throw CommandError.invalidArgument("field 'count' must be between 1 and \(BenchWrite.maximumCount)", field: "count")
             }
-            var first: Int64 = 0, last: Int64 = 0, row: Int64 = 0
+            var first: Int64 = 0
+            var last: Int64 = 0
+            var row: Int64 = 0
             for _ in 0..<count {
                 try tx.db.cachedStatement(sql: "INSERT INTO rows (payload) VALUES (?)").execute(arguments: [args.payload])
                 row = tx.db.lastInsertedRowID
@@ -159,9 +163,11 @@ struct BenchFollowerService: ServiceDefinition {
     let pageSize: Int
 
     var migrations: [ServiceMigration] {
-        [ServiceMigration("benchfollower-v1") { db in
-            try db.execute(sql: "CREATE TABLE applied (seq INTEGER PRIMARY KEY, row INTEGER NOT NULL, payload TEXT NOT NULL)")
-        }]
+        [
+            ServiceMigration("benchfollower-v1") { db in
+                try db.execute(sql: "CREATE TABLE applied (seq INTEGER PRIMARY KEY, row INTEGER NOT NULL, payload TEXT NOT NULL)")
+            }
+        ]
     }
 
     var follows: [Follow] {

@@ -125,7 +125,8 @@ extension BenchSession {
         let sibling = own.deletingLastPathComponent().appendingPathComponent("odop-catalogue").path
         guard FileManager.default.isExecutableFile(atPath: sibling) else {
             throw BenchFailure(
-                "no odop-catalogue beside odop-bench at \(sibling): build it (swift build -c release --product odop-catalogue) or pass --catalogue-executable")
+                "no odop-catalogue beside odop-bench at \(sibling): build it (swift build -c release --product odop-catalogue) or pass --catalogue-executable"
+            )
         }
         return sibling
     }

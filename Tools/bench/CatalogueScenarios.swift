@@ -13,7 +13,9 @@ extension BenchSession {
         let title = Scenario.memory.title
         let executable = try catalogueExecutable()
         let runs = max(1, s.runs)
-        report.say("  \(executable) started \(runs)× as a child (fresh data directory, its default log level), timed from launch to the first health reply; VmRSS read after \(s.idle) s idle")
+        report.say(
+            "  \(executable) started \(runs)× as a child (fresh data directory, its default log level), timed from launch to the first health reply; VmRSS read after \(s.idle) s idle"
+        )
         var startups: [Double] = []
         var rss: [Double] = []
         var peaks: [Double] = []
@@ -29,17 +31,21 @@ extension BenchSession {
             file.append(run.fileMB)
             proportional.append(run.pssMB)
         }
-        report.add(Figure(
-            scenario: title, name: "odop-catalogue idle RSS (median of \(runs))", value: median(rss), unit: "MB",
-            target: .below(30),
-            details: [
-                "min": rss.min() ?? 0, "max": rss.max() ?? 0, "VmHWM": median(peaks), "RssAnon": median(anonymous),
-                "RssFile": median(file), "Pss": median(proportional),
-            ],
-            note: "MB = 2^20 bytes (VmRSS from /proc/<pid>/status; Pss from smaps_rollup). RssFile is mostly the Swift runtime and Foundation libraries' pages, shared with other Swift processes; RssAnon is this service's own memory"))
-        report.add(Figure(
-            scenario: title, name: "start to first health reply (median of \(runs))", value: median(startups), unit: "ms",
-            target: .below(300), details: ["min": startups.min() ?? 0, "max": startups.max() ?? 0]))
+        report.add(
+            Figure(
+                scenario: title, name: "odop-catalogue idle RSS (median of \(runs))", value: median(rss), unit: "MB",
+                target: .below(30),
+                details: [
+                    "min": rss.min() ?? 0, "max": rss.max() ?? 0, "VmHWM": median(peaks), "RssAnon": median(anonymous),
+                    "RssFile": median(file), "Pss": median(proportional),
+                ],
+                note:
+                    "MB = 2^20 bytes (VmRSS from /proc/<pid>/status; Pss from smaps_rollup). RssFile is mostly the Swift runtime and Foundation libraries' pages, shared with other Swift processes; RssAnon is this service's own memory"
+            ))
+        report.add(
+            Figure(
+                scenario: title, name: "start to first health reply (median of \(runs))", value: median(startups), unit: "ms",
+                target: .below(300), details: ["min": startups.min() ?? 0, "max": startups.max() ?? 0]))
     }
 
     private struct ProcessRun {
@@ -85,7 +91,9 @@ extension BenchSession {
         let (path, csv) = try readCSV()
         let catalogue = try startCatalogue()
         defer { catalogue.stop() }
-        report.say("  products.import of \(path) (\(csv.utf8.count) bytes) through CommandClient into a fresh odop-catalogue process (log level \(s.serviceLogLevel)\(s.giRegistry.map { ", GI registry \($0)" } ?? ", no GI registry")), then again")
+        report.say(
+            "  products.import of \(path) (\(csv.utf8.count) bytes) through CommandClient into a fresh odop-catalogue process (log level \(s.serviceLogLevel)\(s.giRegistry.map { ", GI registry \($0)" } ?? ", no GI registry")), then again"
+        )
         let client = try CommandClient(endpoint: catalogue.commandsEndpoint, options: .init(timeout: .seconds(120), retries: 0))
         defer { client.close() }
 
@@ -93,23 +101,25 @@ extension BenchSession {
         let first = try client.call(ProductsImport.self, .init(csv: csv))
         let t1 = nowNanos()
         let published = try client.call(Health.self, NoArguments()).lastSeq
-        report.add(Figure(
-            scenario: title, name: "products.import, fresh catalogue", value: Double(t1 - t0) / 1e6, unit: "ms",
-            target: .below(1000),
-            details: [
-                "events emitted": Double(first.eventsEmitted), "products created": Double(first.productsCreated),
-                "districts created": Double(first.districtsCreated), "rows read": Double(first.rowsRead),
-                "lastSeq": Double(published),
-            ],
-            note: first.eventsEmitted == 2014 ? nil : "expected 2,014 events for the full list, got \(first.eventsEmitted)"))
+        report.add(
+            Figure(
+                scenario: title, name: "products.import, fresh catalogue", value: Double(t1 - t0) / 1e6, unit: "ms",
+                target: .below(1000),
+                details: [
+                    "events emitted": Double(first.eventsEmitted), "products created": Double(first.productsCreated),
+                    "districts created": Double(first.districtsCreated), "rows read": Double(first.rowsRead),
+                    "lastSeq": Double(published),
+                ],
+                note: first.eventsEmitted == 2014 ? nil : "expected 2,014 events for the full list, got \(first.eventsEmitted)"))
 
         let t2 = nowNanos()
         let second = try client.call(ProductsImport.self, .init(csv: csv))
         let t3 = nowNanos()
-        report.add(Figure(
-            scenario: title, name: "products.import again (no-op)", value: Double(t3 - t2) / 1e6, unit: "ms",
-            details: ["events emitted": Double(second.eventsEmitted), "products unchanged": Double(second.productsUnchanged)],
-            note: second.eventsEmitted == 0 ? nil : "a re-import should emit nothing, it emitted \(second.eventsEmitted)"))
+        report.add(
+            Figure(
+                scenario: title, name: "products.import again (no-op)", value: Double(t3 - t2) / 1e6, unit: "ms",
+                details: ["events emitted": Double(second.eventsEmitted), "products unchanged": Double(second.productsUnchanged)],
+                note: second.eventsEmitted == 0 ? nil : "a re-import should emit nothing, it emitted \(second.eventsEmitted)"))
     }
 
     /// An `odop-catalogue` process with the real list imported, and its active product ids (for
@@ -168,4 +178,3 @@ func median(_ values: [Double]) -> Double {
     guard !sorted.isEmpty else { return 0 }
     return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
 }
-

@@ -133,7 +133,9 @@ struct EventOptions: ParsableArguments {
             guard events > 0 else { throw ValidationError("--events must be positive") }
             settings.events = events
         }
-        guard (1...100_000).contains(eventsPerTransaction) else { throw ValidationError("--events-per-transaction must be between 1 and 100000") }
+        guard (1...100_000).contains(eventsPerTransaction) else {
+            throw ValidationError("--events-per-transaction must be between 1 and 100000")
+        }
         guard (1...10_000).contains(pageSize) else { throw ValidationError("--page-size must be between 1 and 10000") }
         settings.eventsPerTransaction = eventsPerTransaction
         settings.pageSize = pageSize
@@ -217,7 +219,8 @@ struct All: ParsableCommand {
 }
 
 struct Raw: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "1. Raw libzmq: REQ/REP round trip, PUSH/PULL throughput, many REQ against one ROUTER.")
+    static let configuration = CommandConfiguration(
+        abstract: "1. Raw libzmq: REQ/REP round trip, PUSH/PULL throughput, many REQ against one ROUTER.")
     @OptionGroup var common: CommonOptions
     @OptionGroup var latency: LatencyOptions
     @OptionGroup var throughput: ThroughputOptions
@@ -248,7 +251,8 @@ struct RoundTrip: ParsableCommand {
 }
 
 struct Reads: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "3. Reads/s with concurrent clients (bench.read in process, product.get of an odop-catalogue process); target ≥ 30000/s.")
+    static let configuration = CommandConfiguration(
+        abstract: "3. Reads/s with concurrent clients (bench.read in process, product.get of an odop-catalogue process); target ≥ 30000/s.")
     @OptionGroup var common: CommonOptions
     @OptionGroup var load: LoadOptions
     @OptionGroup var catalogue: CatalogueOptions
@@ -265,7 +269,8 @@ struct Reads: ParsableCommand {
 }
 
 struct Writes: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "4. Durable writes/s, each its own transaction with its event; target ≥ 10000/s.")
+    static let configuration = CommandConfiguration(
+        abstract: "4. Durable writes/s, each its own transaction with its event; target ≥ 10000/s.")
     @OptionGroup var common: CommonOptions
     @OptionGroup var load: LoadOptions
 
@@ -278,7 +283,8 @@ struct Writes: ParsableCommand {
 }
 
 struct Delay: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "5. Commit-to-applied delay in a subscriber at a paced write rate; target p99 < 10 ms.")
+    static let configuration = CommandConfiguration(
+        abstract: "5. Commit-to-applied delay in a subscriber at a paced write rate; target p99 < 10 ms.")
     @OptionGroup var common: CommonOptions
     @OptionGroup var load: LoadOptions
     @OptionGroup var delay: DelayOptions
@@ -311,7 +317,8 @@ struct EventsScenario: ParsableCommand {
 }
 
 struct Memory: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "7. odop-catalogue as a child: idle RSS (< 30 MB) and start to first health reply (< 300 ms).")
+    static let configuration = CommandConfiguration(
+        abstract: "7. odop-catalogue as a child: idle RSS (< 30 MB) and start to first health reply (< 300 ms).")
     @OptionGroup var common: CommonOptions
     @OptionGroup var process: ProcessOptions
     @OptionGroup var catalogue: CatalogueOptions
@@ -326,7 +333,8 @@ struct Memory: ParsableCommand {
 }
 
 struct Import: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "8. products.import of the real ODOP list into a fresh odop-catalogue process, then the no-op re-import.")
+    static let configuration = CommandConfiguration(
+        abstract: "8. products.import of the real ODOP list into a fresh odop-catalogue process, then the no-op re-import.")
     @OptionGroup var common: CommonOptions
     @OptionGroup var catalogue: CatalogueOptions
     @OptionGroup var importing: ImportOptions

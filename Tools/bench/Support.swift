@@ -156,7 +156,9 @@ func runClosedLoop(
                 total.errors += local.errors
                 if total.firstError == nil { total.firstError = local.firstError }
                 total.latencies.append(contentsOf: local.latencies)
-                if total.perSecond.isEmpty { total.perSecond = local.perSecond } else {
+                if total.perSecond.isEmpty {
+                    total.perSecond = local.perSecond
+                } else {
                     for i in total.perSecond.indices { total.perSecond[i] += local.perSecond[i] }
                 }
             }
