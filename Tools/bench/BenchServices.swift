@@ -225,9 +225,17 @@ final class HostedService {
     func stop() {
         guard !stopped else { return }
         stopped = true
-        let service = self.service
-        waitFor { await service.stop() }
+        stopAndRemove(service)
     }
 
     deinit { stop() }
+}
+
+/// Stops a service run in this process (`InProcessService`, a `StubSource`'s too), waits until it
+/// has, and removes its scratch data directory. The harness removes that directory when the last
+/// reference to the service goes, which the stopping task may hold until after this process has
+/// exited; the bench leaves nothing behind.
+func stopAndRemove(_ service: InProcessService) {
+    waitFor { await service.stop() }
+    try? FileManager.default.removeItem(atPath: service.dataDirectory)
 }

@@ -447,7 +447,7 @@ extension BenchSession {
     private func liveSubscriberAlone() throws -> (events: Int, nanos: UInt64, writerNanos: UInt64, replayed: Bool) {
         let s = settings
         let stub = try StubSource("bench", heartbeat: .seconds(1))
-        defer { waitFor { await stub.stop() } }
+        defer { stopAndRemove(stub.service) }
         let probe = ApplyProbe()
         let follower = try HostedService(
             BenchFollowerService(
