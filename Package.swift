@@ -173,6 +173,11 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
+            name: "NetworkTests",
+            dependencies: ["ODOPTesting", "ODOPClient", "ODOPMessages"],
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "IntegrationTests",
             dependencies: ["ODOPTesting", "ODOPClient", "ODOPMessages"],
             exclude: ["Fixtures"],
