@@ -3,6 +3,9 @@
 // ZeroMQ. See README.md and docs/PROTOCOL.md. Module graph (imports run one way only):
 //   CZeroMQ <- ZeroMQ <- ODOPClient <- ODOPRuntime <- services
 //   ODOPMessages (Foundation only) <- ODOPClient, ODOPRuntime, services, odopctl
+//   tools (odop-bench) <- the libraries and ODOPTesting, never a service's module
+// Every target lists each module it imports (no import compiles only through a transitive
+// dependency); Foundation, Dispatch and Synchronization come with the toolchain.
 import PackageDescription
 
 let strict: [SwiftSetting] = [
@@ -119,16 +122,14 @@ let package = Package(
                 "ODOPRuntime", "ODOPMessages", "ODOPReference", "ODOPCatalogueCopy",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Services/training/Training",
             swiftSettings: strict
         ),
         .executableTarget(
             name: "odop-training",
-            dependencies: [
-                "Training", "ODOPRuntime",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
+            dependencies: ["Training", "ODOPRuntime"],
             path: "Services/training/Main",
             swiftSettings: strict
         ),
@@ -142,13 +143,16 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        // MARK: Tools (not services: they use the libraries and the wire, never a service's module)
         .executableTarget(
             name: "odop-bench",
             dependencies: [
-                "ZeroMQ", "ODOPClient", "ODOPMessages", "ODOPRuntime", "ODOPTesting", "Catalogue", "Training", "ODOPReference", .product(name: "GRDB", package: "GRDB.swift"),
+                "CZeroMQ", "ZeroMQ", "ODOPClient", "ODOPMessages", "ODOPReference", "ODOPRuntime", "ODOPTesting",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            path: "Services/bench",
+            path: "Tools/bench",
             swiftSettings: strict
         ),
 
@@ -162,7 +166,11 @@ let package = Package(
         ),
         .testTarget(
             name: "RuntimeTests",
-            dependencies: ["ODOPRuntime", "ODOPTesting", "ODOPClient", "ODOPMessages", "ZeroMQ"],
+            dependencies: [
+                "ODOPRuntime", "ODOPTesting", "ODOPClient", "ODOPMessages", "ZeroMQ",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: strict
         ),
         .testTarget(
@@ -172,7 +180,10 @@ let package = Package(
         ),
         .testTarget(
             name: "ExportsTests",
-            dependencies: ["Exports", "ODOPCatalogueCopy", "ODOPReference", "ODOPRuntime", "ODOPTesting", "ODOPClient", "ODOPMessages"],
+            dependencies: [
+                "Exports", "ODOPCatalogueCopy", "ODOPReference", "ODOPRuntime", "ODOPTesting", "ODOPClient", "ODOPMessages",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strict
         ),
         .testTarget(
@@ -186,6 +197,11 @@ let package = Package(
         .testTarget(
             name: "StateVocabularyTests",
             dependencies: ["Catalogue", "Exports", "ODOPReference", "ODOPRuntime", "ODOPTesting", "ODOPClient", "ODOPMessages"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "NetworkTests",
+            dependencies: ["ODOPTesting", "ODOPClient", "ODOPMessages"],
             swiftSettings: strict
         ),
         .testTarget(

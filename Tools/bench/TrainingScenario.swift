@@ -3,9 +3,7 @@ import GRDB
 import ODOPClient
 import ODOPMessages
 import ODOPReference
-import ODOPRuntime
 import ODOPTesting
-import Training
 
 /// Scenario 9: the training service's reports and lists over a state or national data set
 /// (a crore of applications by default), which is generated in bulk, straight into the
@@ -17,30 +15,32 @@ extension BenchSession {
     func runTraining() throws {
         let s = settings
         let title = Scenario.training.title
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("odop-bench-training-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
+        let scratch = TemporaryDirectory(prefix: "odop-bench-training")
+        let data = scratch.file("data").path
         let needed = Int64(s.applications) * Self.bytesPerApplication
-        let free = try freeBytes(directory.path)
+        let free = try freeBytes(scratch.path)
         guard free > needed + 1_000_000_000 else {
             throw BenchFailure(
-                "\(s.applications) applications need about \(needed / 1_000_000) MB and 1 GB to spare in \(directory.path); \(free / 1_000_000) MB are free (use --applications)"
+                "\(s.applications) applications need about \(needed / 1_000_000) MB and 1 GB to spare in \(scratch.path); \(free / 1_000_000) MB are free (use --applications)"
             )
         }
-        // Nothing listens where the catalogue is said to be: the scenario needs no catalogue.
-        let nowhere = ["catalogue": PeerEndpoints(commands: FreePort.endpoint(), events: FreePort.endpoint())]
-        let context = TrainingContext(identityKey: IdentityKey(bytes: (0..<32).map { _ in UInt8.random(in: 0...255) }), clock: .system)
+        let executable = try siblingExecutable("odop-training")
+        let key = scratch.file("identity.key")
+        try Data((0..<48).map { _ in UInt8.random(in: 0...255) }).write(to: key)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: key.path)
+        let environment = [
+            "ODOP_DATA_DIR": data, "ODOP_IDENTITY_KEY_FILE": key.path, "ODOP_LOG_LEVEL": s.serviceLogLevel.rawValue,
+            // Nothing listens where the catalogue is said to be: the scenario needs none.
+            "ODOP_CATALOGUE_COMMANDS": FreePort.endpoint(), "ODOP_CATALOGUE_EVENTS": FreePort.endpoint(),
+        ]
 
-        // The schema, made by the service itself.
-        do {
-            let schema = try HostedService(
-                TrainingService(context: context), logLevel: s.serviceLogLevel, peers: nowhere, dataDirectory: directory.path)
-            schema.stop()
-        }
+        // The schema, made by odop-training itself on its first start.
+        try TrainingProcess(executable: executable, environment: environment, log: scratch.file("first.log").path).stop()
 
-        report.say("  generating \(s.applications) applications in bulk in \(directory.path)")
+        report.say("  generating \(s.applications) applications in bulk in \(data)")
         let t0 = nowNanos()
-        try TrainingDataSet(applications: s.applications).write(into: directory.appendingPathComponent("training.sqlite").path) { done in
+        try TrainingDataSet(applications: s.applications).write(into: (data as NSString).appendingPathComponent("training.sqlite")) {
+            done in
             report.say("    \(done) applications")
         }
         let generated = seconds(nowNanos() - t0)
@@ -49,8 +49,7 @@ extension BenchSession {
                 scenario: title, name: "bulk generation (applications/s)", value: Double(s.applications) / generated, unit: "/s",
                 details: ["applications": Double(s.applications), "seconds": generated]))
 
-        let training = try HostedService(
-            TrainingService(context: context), logLevel: s.serviceLogLevel, peers: nowhere, dataDirectory: directory.path)
+        let training = try TrainingProcess(executable: executable, environment: environment, log: scratch.file("training.log").path)
         defer { training.stop() }
         let client = try CommandClient(endpoint: training.commandsEndpoint, options: .init(timeout: .seconds(120), retries: 0))
         defer { client.close() }
@@ -79,14 +78,14 @@ extension BenchSession {
         try time("application.list first page") {
             _ = try client.call(ApplicationList.self, .init(schemeId: "pm-vishwakarma", status: .submitted, limit: 50))
         }
-        let late = try lateCursor(directory.appendingPathComponent("training.sqlite").path)
+        let late = try lateCursor((data as NSString).appendingPathComponent("training.sqlite"))
         try time("application.list a page near the end") {
             _ = try client.call(ApplicationList.self, .init(schemeId: "pm-vishwakarma", status: .submitted, after: late, limit: 50))
         }
         try time("application.list first page of a state") { _ = try client.call(ApplicationList.self, .init(state: "UP", limit: 50)) }
 
-        // applications.import over the wire: 1,000 rows against the catalogue-free copy are all
-        // refused for their district, so measure the row report's rate.
+        // applications.import over the wire: with no catalogue every row is refused for its
+        // district, so this is the rate of the row report.
         let csv =
             "name,gender,dateOfBirth,mobile,aadhaar,familyReference,state,district,trade\n"
             + (0..<1_000).map { i in
@@ -97,8 +96,8 @@ extension BenchSession {
         let importSeconds = seconds(nowNanos() - t1)
         report.add(
             Figure(
-                scenario: title, name: "applications.import row report (rows/s)", value: Double(imported.rows) / importSeconds, unit: "/s",
-                details: ["rows": Double(imported.rows), "refused": Double(imported.refused.count)]))
+                scenario: title, name: "applications.import row report (rows/s)", value: Double(imported.rows) / importSeconds,
+                unit: "/s", details: ["rows": Double(imported.rows), "refused": Double(imported.refused.count)]))
     }
 
     private func freeBytes(_ path: String) throws -> Int64 {
@@ -106,7 +105,17 @@ extension BenchSession {
         return (attributes[.systemFreeSize] as? NSNumber)?.int64Value ?? 0
     }
 
-    /// An `after` cursor 50 items before the end of pm-vishwakarma's submitted applications.
+    /// An executable built beside odop-bench.
+    private func siblingExecutable(_ name: String) throws -> String {
+        let own = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        let sibling = own.deletingLastPathComponent().appendingPathComponent(name).path
+        guard FileManager.default.isExecutableFile(atPath: sibling) else {
+            throw BenchFailure("no \(name) beside odop-bench at \(sibling): build it (swift build -c release --product \(name))")
+        }
+        return sibling
+    }
+
+    /// An `after` cursor 60 items before the end of pm-vishwakarma's submitted applications.
     private func lateCursor(_ path: String) throws -> String {
         let queue = try DatabaseQueue(
             path: path,
@@ -125,6 +134,57 @@ extension BenchSession {
                     """) ?? ""
         }
     }
+}
+
+/// The real `odop-training` as a child of the bench on free loopback ports, over a data
+/// directory the bench chose; `init` returns once it answers `health`.
+final class TrainingProcess {
+    let commandsEndpoint = FreePort.endpoint()
+    private let child = Process()
+    private let log: FileHandle
+
+    init(executable: String, environment: [String: String], log path: String) throws {
+        _ = FileManager.default.createFile(atPath: path, contents: nil)
+        log = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        child.executableURL = URL(fileURLWithPath: executable)
+        var variables = ProcessInfo.processInfo.environment.merging(environment) { _, given in given }
+        variables["ODOP_COMMANDS_BIND"] = commandsEndpoint
+        variables["ODOP_EVENTS_BIND"] = FreePort.endpoint()
+        variables["ODOP_HTTP_BIND"] = "none"
+        child.environment = variables
+        child.standardOutput = log
+        child.standardError = log
+        child.standardInput = FileHandle.nullDevice
+        try child.run()
+        let probe = try CommandClient(endpoint: commandsEndpoint, options: .init(timeout: .milliseconds(250), retries: 0))
+        defer { probe.close() }
+        let deadline = nowNanos() + 60_000_000_000
+        while (try? probe.call(Health.self, NoArguments())) == nil {
+            guard child.isRunning, nowNanos() < deadline else {
+                stop()
+                let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+                throw BenchFailure(
+                    "odop-training did not answer health; its log: \(text.split(separator: "\n").suffix(5).joined(separator: " | "))")
+            }
+            usleep(20_000)
+        }
+    }
+
+    /// SIGTERM, then SIGKILL after 10 s. Idempotent.
+    func stop() {
+        if child.isRunning {
+            child.terminate()
+            let deadline = nowNanos() + 10_000_000_000
+            while child.isRunning && nowNanos() < deadline { usleep(5_000) }
+            if child.isRunning {
+                kill(child.processIdentifier, SIGKILL)
+                child.waitUntilExit()
+            }
+        }
+        try? log.close()
+    }
+
+    deinit { stop() }
 }
 
 /// A synthetic data set of applications with the aggregates the reports read: two schemes,
