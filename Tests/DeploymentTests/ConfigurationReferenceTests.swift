@@ -20,7 +20,9 @@ struct ConfigurationReferenceTests {
             return
         }
         let written = (try? DeploymentLayout.text(path)) ?? ""
-        #expect(written == rendered, """
+        #expect(
+            written == rendered,
+            """
             docs/CONFIGURATION.md differs from the executables' options: run \
             deploy/tools/configuration-reference.sh and commit the result. First difference: \
             \(Self.firstDifference(written, rendered))
@@ -56,12 +58,16 @@ struct ConfigurationReferenceTests {
     @Test("every example environment file names the whole configuration contract", arguments: DeploymentLayout.services)
     func environmentFilesNameTheContract(service: String) throws {
         let envFile = try EnvironmentFile(DeploymentLayout.systemd.appendingPathComponent("env/\(service).env"))
-        var contract = ["ODOP_DATA_DIR", "ODOP_COMMANDS_BIND", "ODOP_EVENTS_BIND", "ODOP_HTTP_BIND", "ODOP_LOG_LEVEL",
-                        "ODOP_LOG_FORMAT", "ODOP_HEARTBEAT_MS", "ODOP_CURVE_SECRET_KEY_FILE",
-                        "ODOP_CURVE_PUBLIC_KEY_FILE", "ODOP_AUTHORIZED_KEYS"]
+        var contract = [
+            "ODOP_DATA_DIR", "ODOP_COMMANDS_BIND", "ODOP_EVENTS_BIND", "ODOP_HTTP_BIND", "ODOP_LOG_LEVEL",
+            "ODOP_LOG_FORMAT", "ODOP_HEARTBEAT_MS", "ODOP_CURVE_SECRET_KEY_FILE",
+            "ODOP_CURVE_PUBLIC_KEY_FILE", "ODOP_AUTHORIZED_KEYS",
+        ]
         if service != "catalogue" { contract += ["ODOP_CATALOGUE_COMMANDS", "ODOP_CATALOGUE_EVENTS", "ODOP_CATALOGUE_PUBLIC_KEY_FILE"] }
         if service == "training" { contract.append("ODOP_IDENTITY_KEY_FILE") }
-        if service == "notifications" { contract += ["ODOP_EXPORTS_COMMANDS", "ODOP_EXPORTS_EVENTS", "ODOP_TRAINING_COMMANDS", "ODOP_TRAINING_EVENTS"] }
+        if service == "notifications" {
+            contract += ["ODOP_EXPORTS_COMMANDS", "ODOP_EXPORTS_EVENTS", "ODOP_TRAINING_COMMANDS", "ODOP_TRAINING_EVENTS"]
+        }
         for variable in contract { #expect(envFile.names.contains(variable), "\(service).env does not name \(variable)") }
         #expect(envFile.values["ODOP_DATA_DIR"] == "/var/lib/odop/\(service)")
         #expect(envFile.values["ODOP_LOG_LEVEL"] == "info")

@@ -6,8 +6,9 @@ import Testing
 /// and a structural check always runs.
 @Suite("container recipe")
 struct ContainerRecipeTests {
-    @Test("hadolint finds nothing (the image itself cannot be built on these machines)",
-          .enabled(if: ExternalTool.find("hadolint") != nil, "hadolint is not installed: only the structural check ran"))
+    @Test(
+        "hadolint finds nothing (the image itself cannot be built on these machines)",
+        .enabled(if: ExternalTool.find("hadolint") != nil, "hadolint is not installed: only the structural check ran"))
     func hadolintPasses() throws {
         let hadolint = try #require(ExternalTool.find("hadolint"))
         let result = try hadolint.run(["--no-color", DeploymentLayout.dockerfile.path])

@@ -27,19 +27,25 @@ struct ExternalTool: Sendable {
     /// python3's `scripts` folder, asked once.
     private static let pythonScripts: String? = {
         guard let python = find("python3"),
-              let result = try? python.run(["-c", "import sysconfig; print(sysconfig.get_path('scripts'))"]),
-              result.status == 0 else { return nil }
+            let result = try? python.run(["-c", "import sysconfig; print(sysconfig.get_path('scripts'))"]),
+            result.status == 0
+        else { return nil }
         return result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
     }()
 
     /// Runs the program with these arguments; never throws for a non-zero exit (the result says).
     func run(_ arguments: [String], environment: [String: String] = [:]) throws -> ToolOutput {
         let scratch = TemporaryDirectory(prefix: "odop-tool")
-        let outURL = scratch.file("stdout"), errURL = scratch.file("stderr")
+        let outURL = scratch.file("stdout")
+        let errURL = scratch.file("stderr")
         try Data().write(to: outURL)
         try Data().write(to: errURL)
-        let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
-        defer { try? out.close(); try? err.close() }
+        let out = try FileHandle(forWritingTo: outURL)
+        let err = try FileHandle(forWritingTo: errURL)
+        defer {
+            try? out.close()
+            try? err.close()
+        }
         let process = Process()
         process.executableURL = url
         process.arguments = arguments

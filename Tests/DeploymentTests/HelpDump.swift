@@ -46,8 +46,8 @@ struct HelpDump: Decodable, Sendable {
 /// and description, read from the argument's help text, where the runtime writes
 /// `[env: NAME]` and `(default: value)`.
 struct OptionEntry: Equatable {
-    let key: String          // identity for comparing across commands: the preferred name
-    let flag: String         // `--data-dir <data-dir>`, `--json`, `-h, --help`, `<id>`
+    let key: String  // identity for comparing across commands: the preferred name
+    let flag: String  // `--data-dir <data-dir>`, `--json`, `-h, --help`, `<id>`
     let environment: String?
     let defaultValue: String?
     let description: String
@@ -80,8 +80,8 @@ struct OptionEntry: Equatable {
     /// Removes the first match of the pattern from the text and returns its first group.
     private static func take(_ pattern: String, from text: inout String) -> String? {
         guard let regex = try? NSRegularExpression(pattern: pattern),
-              let match = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
-              let whole = Range(match.range, in: text), let group = Range(match.range(at: 1), in: text)
+            let match = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
+            let whole = Range(match.range, in: text), let group = Range(match.range(at: 1), in: text)
         else { return nil }
         let value = String(text[group])
         text.removeSubrange(whole)

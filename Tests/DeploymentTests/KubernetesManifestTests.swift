@@ -26,8 +26,9 @@ struct KubernetesManifestTests {
         }
     }
 
-    @Test("the kustomization renders (kubectl kustomize) to manifests that validate",
-          .enabled(if: ExternalTool.find("kubectl") != nil, "kubectl is not installed here: the kustomization was not rendered"))
+    @Test(
+        "the kustomization renders (kubectl kustomize) to manifests that validate",
+        .enabled(if: ExternalTool.find("kubectl") != nil, "kubectl is not installed here: the kustomization was not rendered"))
     func kustomizationRenders() throws {
         let kubectl = try #require(ExternalTool.find("kubectl"))
         let rendered = try kubectl.run(["kustomize", DeploymentLayout.kubernetes.path])
@@ -92,7 +93,9 @@ struct KubernetesManifestTests {
         #expect((envFrom.first?["configMapRef"] as? [String: Any])?["name"] as? String == name)
     }
 
-    @Test("a Service exposes the command, event and ops ports; a ConfigMap binds them and names the keys", arguments: DeploymentLayout.services)
+    @Test(
+        "a Service exposes the command, event and ops ports; a ConfigMap binds them and names the keys",
+        arguments: DeploymentLayout.services)
     func serviceAndConfiguration(service: String) throws {
         let objects = try Self.objects(in: "\(service).yaml")
         let ports = try #require(Self.ports[service])
@@ -127,7 +130,8 @@ struct KubernetesManifestTests {
     /// Every manifest as JSON text, read once with PyYAML (installed with kubernetes-validate).
     static let manifestJSON = Result<[String: String], any Error> {
         guard let python = ExternalTool.find("python3") else { throw ScratchRootError("python3 is missing") }
-        let script = "import json, sys, yaml; print(json.dumps({p.rsplit('/', 1)[-1]: [d for d in yaml.safe_load_all(open(p)) if d] for p in sys.argv[1:]}))"
+        let script =
+            "import json, sys, yaml; print(json.dumps({p.rsplit('/', 1)[-1]: [d for d in yaml.safe_load_all(open(p)) if d] for p in sys.argv[1:]}))"
         let result = try python.run(["-c", script] + manifests.map { DeploymentLayout.kubernetes.appendingPathComponent($0).path })
         guard result.status == 0 else { throw ScratchRootError("\(result)") }
         let all = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any] ?? [:]

@@ -29,16 +29,18 @@ struct SystemdScratchRoot {
             throw ScratchRootError("this machine has no systemd units (sysinit.target); run deploy/local/install-dependencies.sh")
         }
         try files.copyItem(atPath: systemUnits, toPath: root.appendingPathComponent("usr/lib/systemd/system").path)
-        try files.copyItem(at: DeploymentLayout.systemd.appendingPathComponent("sysusers.d/odop.conf"),
-                           to: sysusersDirectory.appendingPathComponent("odop.conf"))
+        try files.copyItem(
+            at: DeploymentLayout.systemd.appendingPathComponent("sysusers.d/odop.conf"),
+            to: sysusersDirectory.appendingPathComponent("odop.conf"))
 
         let products = Set(try DeploymentLayout.executableProducts())
         for unit in try DeploymentLayout.files(in: DeploymentLayout.systemd, ending: ".service") {
             try files.copyItem(at: unit, to: unitDirectory.appendingPathComponent(unit.lastPathComponent))
             let executable = unit.deletingPathExtension().lastPathComponent
             let service = String(executable.dropFirst("odop-".count))
-            try files.copyItem(at: DeploymentLayout.systemd.appendingPathComponent("env/\(service).env"),
-                               to: configDirectory.appendingPathComponent("\(service).env"))
+            try files.copyItem(
+                at: DeploymentLayout.systemd.appendingPathComponent("env/\(service).env"),
+                to: configDirectory.appendingPathComponent("\(service).env"))
             let installed = binDirectory.appendingPathComponent(executable)
             if products.contains(executable) {
                 let built = TestEnvironment.executable(executable)

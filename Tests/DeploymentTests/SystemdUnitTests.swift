@@ -24,7 +24,8 @@ struct SystemdUnitTests {
 
     @Test("systemd-analyze verify finds nothing to say", arguments: units)
     func verify(unit: String) throws {
-        let tool = try #require(ExternalTool.find("systemd-analyze"), "systemd-analyze is missing: run deploy/local/install-dependencies.sh")
+        let tool = try #require(
+            ExternalTool.find("systemd-analyze"), "systemd-analyze is missing: run deploy/local/install-dependencies.sh")
         let root = try SystemdScratchRoot()
         note(placeholders: root.placeholders, unit: unit)
         let result = try tool.run(["verify", "--root=\(root.path)", unit])
@@ -34,7 +35,8 @@ struct SystemdUnitTests {
 
     @Test("systemd-analyze security --offline=true scores the exposure at most 3.0", arguments: units)
     func exposure(unit: String) throws {
-        let tool = try #require(ExternalTool.find("systemd-analyze"), "systemd-analyze is missing: run deploy/local/install-dependencies.sh")
+        let tool = try #require(
+            ExternalTool.find("systemd-analyze"), "systemd-analyze is missing: run deploy/local/install-dependencies.sh")
         let root = try SystemdScratchRoot()
         note(placeholders: root.placeholders, unit: unit)
         let result = try tool.run(["security", "--offline=true", "--root=\(root.path)", "--no-pager", unit])
@@ -93,12 +95,15 @@ struct SystemdUnitTests {
     static func overallExposure(_ output: String, unit: String) -> Double? {
         let marker = "Overall exposure level for \(unit): "
         guard let line = output.split(separator: "\n").first(where: { $0.contains(marker) }),
-              let range = line.range(of: marker) else { return nil }
+            let range = line.range(of: marker)
+        else { return nil }
         return Double(line[range.upperBound...].split(separator: " ").first ?? "")
     }
 
     private func note(placeholders: [String], unit: String) {
         guard !placeholders.isEmpty else { return }
-        print("\(unit): not yet products of Package.swift, so placeholder scripts of the same name stand in under the scratch root: \(placeholders.joined(separator: ", "))")
+        print(
+            "\(unit): not yet products of Package.swift, so placeholder scripts of the same name stand in under the scratch root: \(placeholders.joined(separator: ", "))"
+        )
     }
 }
