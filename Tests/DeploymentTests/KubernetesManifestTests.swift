@@ -114,6 +114,11 @@ struct KubernetesManifestTests {
             #expect(data["ODOP_CATALOGUE_EVENTS"] == "tcp://odop-catalogue:7102")
         }
         if service == "training" { #expect(data["ODOP_IDENTITY_KEY_FILE"] == "/run/odop/keys/identity.key") }
+        // No misspelt variable: each one is named in the service's example environment file.
+        let envFile = try EnvironmentFile(DeploymentLayout.systemd.appendingPathComponent("env/\(service).env"))
+        for variable in data.keys.sorted() {
+            #expect(envFile.names.contains(variable), "the ConfigMap of \(service) sets \(variable), unknown to \(service).env")
+        }
         for object in objects {
             #expect((object["metadata"] as? [String: Any])?["namespace"] as? String == "odop")
         }
