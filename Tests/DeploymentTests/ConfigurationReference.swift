@@ -87,7 +87,7 @@ enum ConfigurationReference {
     }
 
     private static func table(_ entries: [OptionEntry]) -> [String] {
-        ["| Flag | Environment variable | Default | Description |", "| --- | --- | --- | --- |"]
+        ["| Flag or argument | Environment variable | Default | Description |", "| --- | --- | --- | --- |"]
             + entries.map { entry in
                 let description = entry.hidden ? "\(entry.description) (hidden)" : entry.description
                 return "| `\(entry.flag)` | \(entry.environment.map { "`\($0)`" } ?? "") | "
