@@ -32,7 +32,7 @@ pip_install() {
   python3 -m pip install --quiet --disable-pip-version-check "$@" 2>/dev/null \
     || python3 -m pip install --quiet --disable-pip-version-check --break-system-packages "$@"
 }
-if [ "$(kubernetes-validate --version 2>/dev/null)" != "1.37.0" ]; then
+if [ "$(python3 -m kubernetes_validate --version 2>/dev/null)" != "1.37.0" ]; then
   echo "installing: kubernetes-validate 1.37.0 (for the manifest tests)"
   pip_install "kubernetes-validate==1.37.0"
 fi
