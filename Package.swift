@@ -205,6 +205,11 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
+            name: "DeploymentTests",
+            dependencies: ["ODOPTesting"],
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "IntegrationTests",
             dependencies: ["ODOPTesting", "ODOPClient", "ODOPMessages"],
             exclude: ["Fixtures"],
