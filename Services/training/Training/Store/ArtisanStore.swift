@@ -124,7 +124,11 @@ struct ArtisanStore {
             arguments: [time, time, id])
         db.afterNextTransaction { db in
             // After the commit: copy the zeroed pages into the database file and empty the log.
+            // It waits at most 1 s for readers to finish (not the writer's 10 s, which would hold
+            // every write); SQLite's own checkpoints complete it later when readers keep it busy.
+            _ = try? db.execute(sql: "PRAGMA busy_timeout = 1000")
             _ = try? db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+            _ = try? db.execute(sql: "PRAGMA busy_timeout = 10000")
         }
     }
 
