@@ -196,7 +196,7 @@ let package = Package(
         ),
         .testTarget(
             name: "StateVocabularyTests",
-            dependencies: ["Catalogue", "Exports", "ODOPReference", "ODOPRuntime", "ODOPTesting", "ODOPClient", "ODOPMessages"],
+            dependencies: ["Catalogue", "Exports", "Training", "ODOPReference", "ODOPRuntime", "ODOPTesting", "ODOPClient", "ODOPMessages"],
             swiftSettings: strict
         ),
         .testTarget(
