@@ -15,6 +15,7 @@ let package = Package(
     products: [
         .executable(name: "odop-catalogue", targets: ["odop-catalogue"]),
         .executable(name: "odop-exports", targets: ["odop-exports"]),
+        .executable(name: "odop-notifications", targets: ["odop-notifications"]),
         .executable(name: "odopctl", targets: ["odopctl"]),
         .executable(name: "odop-bench", targets: ["odop-bench"]),
         .library(name: "ZeroMQ", targets: ["ZeroMQ"]),
@@ -28,6 +29,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // MARK: Shared
@@ -105,6 +110,34 @@ let package = Package(
             path: "Services/exports/Main",
             swiftSettings: strict
         ),
+        .target(
+            name: "Notifications",
+            dependencies: [
+                "ODOPRuntime", "ODOPMessages", "ODOPReference",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Services/notifications/Notifications",
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "odop-notifications",
+            dependencies: [
+                "Notifications", "ODOPRuntime", "ODOPClient",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Services/notifications/Main",
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "odopctl",
             dependencies: [
@@ -146,6 +179,17 @@ let package = Package(
         .testTarget(
             name: "ExportsTests",
             dependencies: ["Exports", "ODOPRuntime", "ODOPTesting", "ODOPClient", "ODOPMessages"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "NotificationsTests",
+            dependencies: [
+                "Notifications", "ODOPRuntime", "ODOPTesting", "ODOPClient", "ODOPMessages", "ODOPReference",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
             swiftSettings: strict
         ),
         .testTarget(
