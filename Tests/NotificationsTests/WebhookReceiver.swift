@@ -143,7 +143,7 @@ private final class RequestHandler: ChannelInboundHandler, @unchecked Sendable {
                 let responseHead = HTTPResponseHead(version: head.version, status: HTTPResponseStatus(statusCode: reply.status), headers: headers)
                 context.write(self.wrapOutboundOut(.head(responseHead)), promise: nil)
                 context.writeAndFlush(self.wrapOutboundOut(.end(nil))).whenComplete { _ in
-                    if !keepAlive { context.close(promise: nil) }
+                    if !keepAlive { loopBound.value.close(promise: nil) }
                 }
             }
         }
