@@ -21,6 +21,7 @@ final class NotificationsHarness: @unchecked Sendable {
         settings.schedule = RetrySchedule.parse(schedule, jitter: 0)!
         settings.addressPolicy = AddressPolicy(allowance: .loopback)
         settings.webhookTimeout = 5
+        settings.connectTimeout = 0.5
         settings.disableAfter = disableAfterDays * 86_400
         settings.pollInterval = .milliseconds(20)
         return settings

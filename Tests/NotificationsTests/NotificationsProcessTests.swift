@@ -15,7 +15,7 @@ struct NotificationsProcessTests {
             "ODOP_EXPORTS_COMMANDS": upstream.commandsEndpoint, "ODOP_EXPORTS_EVENTS": upstream.eventsEndpoint,
             "ODOP_TRAINING_COMMANDS": FreePort.endpoint(), "ODOP_TRAINING_EVENTS": FreePort.endpoint(),
             "ODOP_WEBHOOK_ALLOW_PRIVATE": "loopback", "ODOP_RETRY_SCHEDULE": schedule, "ODOP_RETRY_JITTER": "0",
-            "ODOP_WEBHOOK_TIMEOUT_MS": "3000", "ODOP_HTTP_BIND": "none",
+            "ODOP_WEBHOOK_TIMEOUT_MS": "3000", "ODOP_WEBHOOK_CONNECT_TIMEOUT_MS": "500", "ODOP_HTTP_BIND": "none",
         ]
         environment["ODOP_CATALOGUE_COMMANDS"] = catalogue?.commandsEndpoint ?? FreePort.endpoint()
         environment["ODOP_CATALOGUE_EVENTS"] = catalogue?.eventsEndpoint ?? FreePort.endpoint()
@@ -77,19 +77,19 @@ struct NotificationsProcessTests {
                 productName: "Brassware", sector: "handicraft"))
         }
         // Kill once while deliveries flow...
-        try eventually("deliveries flowing", timeout: .seconds(60), every: .milliseconds(5)) { arrivals.snapshot.total >= 200 }
+        try await waitUntil("deliveries flowing", timeout: .seconds(60), every: .milliseconds(5)) { arrivals.snapshot.total >= 200 }
         process.kill()
         process = try Self.start(directory.path, upstream: upstream, schedule: "0,50,50,50,50,50,50,50", commands: commands, events: events)
         // ...and once while the receiver holds its 2xx replies.
         let before = arrivals.snapshot.total
         hold.isOn = true
-        try eventually("replies held", timeout: .seconds(60), every: .milliseconds(5)) { arrivals.snapshot.total >= before + 20 }
+        try await waitUntil("replies held", timeout: .seconds(60), every: .milliseconds(5)) { arrivals.snapshot.total >= before + 20 }
         process.kill()
         hold.isOn = false
         receiver.release()
         process = try Self.start(directory.path, upstream: upstream, schedule: "0,50,50,50,50,50,50,50", commands: commands, events: events)
         let pairs = eventCount * subscriptionIds.count
-        try eventually("every pair arrived", timeout: .seconds(180), every: .milliseconds(50)) { arrivals.snapshot.pairs == pairs }
+        try await waitUntil("every pair arrived", timeout: .seconds(180), every: .milliseconds(50)) { arrivals.snapshot.pairs == pairs }
         let snapshot = arrivals.snapshot
         #expect(snapshot.pairs == pairs)
         #expect(snapshot.ids == pairs, "distinct webhook-ids equal the pairs")
@@ -99,7 +99,7 @@ struct NotificationsProcessTests {
         let notifications = try process.client(timeout: .seconds(10))
         let all = try notifications.call(DeliveriesList.self, .init(limit: 1))
         #expect(all.total == pairs, "exactly one delivery row per pair")
-        try eventually("all sent", timeout: .seconds(60)) { try notifications.call(DeliveriesList.self, .init(status: .sent, limit: 1)).total == pairs }
+        try await waitUntil("all sent", timeout: .seconds(60)) { try notifications.call(DeliveriesList.self, .init(status: .sent, limit: 1)).total == pairs }
         #expect(process.stop() == 0)
         await upstream.stop()
     }
@@ -125,7 +125,7 @@ struct NotificationsProcessTests {
         // A real catalogue event, through the real odop-catalogue.
         _ = try? catalogue.client().call("district.register", args: .object(["state": .string("Uttar Pradesh"), "name": .string("Agra")]))
         let product = try catalogue.client().call(ProductRegister.self, .init(state: "Uttar Pradesh", district: "Agra", name: "Petha", sector: "food processing"))
-        try eventually("all three outcomes", timeout: .seconds(60)) {
+        try await waitUntil("all three outcomes", timeout: .seconds(60)) {
             let types = Set(try client.call(EventsReplay.self, .init(after: 0, limit: 100)).events.map(\.type))
             return types == ["notifications.delivery.sent", "notifications.delivery.dead", "notifications.subscription.disabled"]
         }

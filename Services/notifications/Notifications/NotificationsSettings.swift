@@ -8,12 +8,14 @@ import ODOPRuntime
 ///   (the default, Standard Webhooks'); a bare number is milliseconds.
 /// - `ODOP_RETRY_JITTER`: the largest jitter as a fraction of a delay (default 0.1).
 /// - `ODOP_WEBHOOK_TIMEOUT_MS`: how long a receiver has to answer (default 15000).
+/// - `ODOP_WEBHOOK_CONNECT_TIMEOUT_MS`: how long connecting may take, retries included (default 5000).
 /// - `ODOP_DISABLE_AFTER_DAYS`: continuous failure that disables a subscription (default 5).
 /// - `ODOP_DELIVERY_CONCURRENCY`: attempts in flight at once (default 32).
 public struct NotificationsSettings: Sendable {
     public var schedule: RetrySchedule = .standard
     public var addressPolicy = AddressPolicy(allowance: .none)
     public var webhookTimeout: TimeInterval = 15
+    public var connectTimeout: TimeInterval = 5
     public var disableAfter: TimeInterval = 5 * 86_400
     public var concurrency = 32
     /// How long the old secret still signs after a rotation.
@@ -49,6 +51,10 @@ public struct NotificationsSettings: Sendable {
         if let value = env["ODOP_WEBHOOK_TIMEOUT_MS"] {
             guard let ms = Int(value), ms > 0 else { throw .configuration("ODOP_WEBHOOK_TIMEOUT_MS must be a positive integer; got '\(value)'") }
             settings.webhookTimeout = TimeInterval(ms) / 1000
+        }
+        if let value = env["ODOP_WEBHOOK_CONNECT_TIMEOUT_MS"] {
+            guard let ms = Int(value), ms > 0 else { throw .configuration("ODOP_WEBHOOK_CONNECT_TIMEOUT_MS must be a positive integer; got '\(value)'") }
+            settings.connectTimeout = TimeInterval(ms) / 1000
         }
         if let value = env["ODOP_DISABLE_AFTER_DAYS"] {
             guard let days = Double(value), days > 0 else { throw .configuration("ODOP_DISABLE_AFTER_DAYS must be a positive number; got '\(value)'") }

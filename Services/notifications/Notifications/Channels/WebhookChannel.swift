@@ -20,10 +20,10 @@ public final class WebhookChannel: DeliveryChannel {
     let resolver: any HostResolver
     let timeout: TimeInterval
 
-    public init(policy: AddressPolicy, resolver: any HostResolver = SystemHostResolver(), timeout: TimeInterval = 15) {
+    public init(policy: AddressPolicy, resolver: any HostResolver = SystemHostResolver(), timeout: TimeInterval = 15, connectTimeout: TimeInterval = 5) {
         var configuration = HTTPClient.Configuration(
             redirectConfiguration: .disallow,
-            timeout: .init(connect: .seconds(5), read: .milliseconds(Int64(timeout * 1000))))
+            timeout: .init(connect: .milliseconds(Int64(connectTimeout * 1000)), read: .milliseconds(Int64(timeout * 1000))))
         configuration.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: 16)
         client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
         self.policy = policy

@@ -13,11 +13,13 @@ public struct SystemNotificationClock: NotificationClock {
     public func now() -> Date { Date() }
 }
 
-/// A clock a test sets and advances by hand.
+/// A clock a test sets and moves forward by hand. It keeps ticking with the system clock from
+/// wherever it was set (so that retries a few milliseconds apart fall due), and jumps when the
+/// test says (a day later, five days later).
 public final class SettableClock: NotificationClock {
-    private let current: Mutex<Date>
-    public init(_ start: Date) { current = Mutex(start) }
-    public func now() -> Date { current.withLock { $0 } }
-    public func set(_ date: Date) { current.withLock { $0 = date } }
-    public func advance(by seconds: TimeInterval) { current.withLock { $0 = $0.addingTimeInterval(seconds) } }
+    private let offset: Mutex<TimeInterval>
+    public init(_ start: Date = Date()) { offset = Mutex(start.timeIntervalSinceNow) }
+    public func now() -> Date { Date().addingTimeInterval(offset.withLock { $0 }) }
+    public func set(_ date: Date) { offset.withLock { $0 = date.timeIntervalSinceNow } }
+    public func advance(by seconds: TimeInterval) { offset.withLock { $0 += seconds } }
 }
