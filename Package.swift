@@ -23,6 +23,7 @@ let package = Package(
         .library(name: "ODOPReference", targets: ["ODOPReference"]),
         .library(name: "ODOPClient", targets: ["ODOPClient"]),
         .library(name: "ODOPRuntime", targets: ["ODOPRuntime"]),
+        .library(name: "ODOPCatalogueCopy", targets: ["ODOPCatalogueCopy"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -58,9 +59,19 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Shared/Runtime",
+            swiftSettings: strict
+        ),
+        .target(
+            name: "ODOPCatalogueCopy",
+            dependencies: [
+                "ODOPRuntime", "ODOPMessages", "ODOPReference",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            path: "Shared/CatalogueCopy",
             swiftSettings: strict
         ),
         .target(
@@ -79,23 +90,21 @@ let package = Package(
             dependencies: [
                 "ODOPRuntime", "ODOPMessages", "ODOPReference",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Services/catalogue/Catalogue",
             swiftSettings: strict
         ),
         .executableTarget(
             name: "odop-catalogue",
-            dependencies: [
-                "Catalogue", "ODOPRuntime",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
+            dependencies: ["Catalogue", "ODOPRuntime"],
             path: "Services/catalogue/Main",
             swiftSettings: strict
         ),
         .target(
             name: "Exports",
             dependencies: [
-                "ODOPRuntime", "ODOPMessages", "ODOPReference",
+                "ODOPRuntime", "ODOPMessages", "ODOPReference", "ODOPCatalogueCopy",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             path: "Services/exports/Exports",
@@ -103,10 +112,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "odop-exports",
-            dependencies: [
-                "Exports", "ODOPRuntime",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
+            dependencies: ["Exports", "ODOPRuntime"],
             path: "Services/exports/Main",
             swiftSettings: strict
         ),
@@ -178,7 +184,12 @@ let package = Package(
         ),
         .testTarget(
             name: "ExportsTests",
-            dependencies: ["Exports", "ODOPRuntime", "ODOPTesting", "ODOPClient", "ODOPMessages"],
+            dependencies: ["Exports", "ODOPCatalogueCopy", "ODOPReference", "ODOPRuntime", "ODOPTesting", "ODOPClient", "ODOPMessages"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "StateVocabularyTests",
+            dependencies: ["Catalogue", "Exports", "ODOPReference", "ODOPRuntime", "ODOPTesting", "ODOPClient", "ODOPMessages"],
             swiftSettings: strict
         ),
         .testTarget(
@@ -195,6 +206,7 @@ let package = Package(
         .testTarget(
             name: "IntegrationTests",
             dependencies: ["ODOPTesting", "ODOPClient", "ODOPMessages"],
+            exclude: ["Fixtures"],
             swiftSettings: strict
         ),
     ],

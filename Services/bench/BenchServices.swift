@@ -159,11 +159,12 @@ struct BenchFollowerService: ServiceDefinition {
         }]
     }
 
-    var subscriptions: [SubscriptionDefinition] {
-        [SubscriptionDefinition(
-            source: "bench", commandsEndpoint: sourceCommands, eventsEndpoint: sourceEvents,
-            handler: FollowerHandler(probe: probe), replayPageSize: pageSize, replayTimeout: .seconds(10))]
+    var follows: [Follow] {
+        [Follow("bench", handler: FollowerHandler(probe: probe), replayPageSize: pageSize, replayTimeout: .seconds(10))]
     }
+
+    /// Where the followed `bench` source is reached.
+    var peers: [String: PeerEndpoints] { ["bench": PeerEndpoints(commands: sourceCommands, events: sourceEvents)] }
 
     func registerCommands(in registry: inout CommandRegistry) {}
 }
@@ -176,10 +177,11 @@ final class HostedService {
     var host: ServiceHost { service.host }
     private var stopped = false
 
-    init(_ definition: some ServiceDefinition, logLevel: Logger.Level) throws {
+    init(_ definition: some ServiceDefinition, logLevel: Logger.Level, peers: [String: PeerEndpoints] = [:]) throws {
         _ = ServiceLauncher.makeLogger(label: "bench.\(definition.name)", level: logLevel)  // one stderr log format
         do {
-            service = try InProcessService(definition, heartbeat: .seconds(1), logLevel: logLevel)
+            let peers = (definition as? BenchFollowerService)?.peers ?? peers
+            service = try InProcessService(definition, heartbeat: .seconds(1), logLevel: logLevel, peers: peers)
         } catch {
             throw BenchFailure("cannot start \(definition.name): \(error)")
         }
@@ -190,9 +192,7 @@ final class HostedService {
 
     /// The last seq this service's subscription to `source` committed (0 before any).
     func cursor(_ source: String) throws -> Int64 {
-        try host.store.read { db in
-            try Int64.fetchOne(db, sql: "SELECT last_seq FROM subscription_cursors WHERE source = ?", arguments: [source]) ?? 0
-        }
+        try host.store.lastApplied(from: source)
     }
 
     /// Polls the cursor every millisecond until it reaches `seq`; returns the monotonic time it

@@ -28,7 +28,8 @@ extension ServiceProcess: RunningService {}
 
 /// A `ServiceHost` running inside the test process on free loopback ports, with its own data
 /// directory (or a given one, to restart on the same database). `stop()` shuts it down
-/// gracefully, as SIGTERM would.
+/// gracefully, as SIGTERM would. A service that follows others is given their endpoints in
+/// `peers` (by source name), e.g. a `StubSource`'s.
 public final class InProcessService: RunningService, @unchecked Sendable {
     public let host: ServiceHost
     public let dataDirectory: String
@@ -39,7 +40,8 @@ public final class InProcessService: RunningService, @unchecked Sendable {
 
     public init(
         _ definition: some ServiceDefinition, dataDirectory: String? = nil, heartbeat: Duration = .milliseconds(100),
-        commandsBind: String = "tcp://127.0.0.1:*", eventsBind: String = "tcp://127.0.0.1:*", logLevel: Logger.Level = .warning
+        commandsBind: String = "tcp://127.0.0.1:*", eventsBind: String = "tcp://127.0.0.1:*", logLevel: Logger.Level = .warning,
+        peers: [String: PeerEndpoints] = [:], hooks: RuntimeHooks = RuntimeHooks()
     ) throws {
         if let dataDirectory {
             self.dataDirectory = dataDirectory
@@ -55,7 +57,7 @@ public final class InProcessService: RunningService, @unchecked Sendable {
             definition,
             configuration: ServiceConfiguration(
                 dataDirectory: self.dataDirectory, commandsBind: commandsBind, eventsBind: eventsBind,
-                logLevel: logLevel, heartbeatInterval: heartbeat),
+                logLevel: logLevel, heartbeatInterval: heartbeat, peers: peers, hooks: hooks),
             logger: logger)
         let host = self.host
         host.start()
@@ -64,10 +66,20 @@ public final class InProcessService: RunningService, @unchecked Sendable {
 
     deinit { task?.cancel() }
 
-    /// Shuts the service down and waits until it has.
+    /// How this service is reached by a follower.
+    public var endpoints: PeerEndpoints { PeerEndpoints(commands: commandsEndpoint, events: eventsEndpoint) }
+
+    /// Shuts the service down gracefully and waits until it has.
     public func stop() async {
-        task?.cancel()
+        await host.shutdownGracefully()
         _ = await task?.result
         task = nil
+    }
+
+    /// Waits until the service stopped by itself and returns why (nil after a clean stop).
+    public func failure() async -> (any Error)? {
+        guard let task else { return nil }
+        if case .failure(let error) = await task.result { return error }
+        return nil
     }
 }

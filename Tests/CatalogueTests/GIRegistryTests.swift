@@ -1,4 +1,6 @@
+import ODOPMessages
 import ODOPReference
+import ODOPTesting
 import Testing
 @testable import Catalogue
 
@@ -143,40 +145,64 @@ struct GIRegistryTests {
 
 @Suite("GI reconciliation")
 struct GIReconciliationTests {
-    @Test func flagsThatDisagreeWithTheRegistryAreReported() throws {
-        let csv = try SharedData.text(SharedData.odopListFile)
-        let plan = try ODOPImport.plan(csvText: csv)
-        let registry = try GIRegistryTests.registry()
-        let discrepancies = GIReconciliation.reconcile(products: plan.products, registry: registry)
+    @Test("the rule: a No flag with a registry match, or a Yes flag without one, disagree")
+    func rule() {
+        #expect(GIReconciliation.kind(listedGI: false, registered: true) == .registeredButFlaggedNo)
+        #expect(GIReconciliation.kind(listedGI: true, registered: false) == .flaggedYesButUnconfirmed)
+        #expect(GIReconciliation.kind(listedGI: true, registered: true) == nil)
+        #expect(GIReconciliation.kind(listedGI: false, registered: false) == nil)
+        #expect(GIReconciliation.Kind.allCases.map(\.rawValue) == ["flag_no_but_registered", "flag_yes_but_unconfirmed"])
+    }
 
-        let registeredButNo = discrepancies.filter { $0.kind == .registeredButFlaggedNo }
-        #expect(Set(registeredButNo.map { "\($0.district)/\($0.productName)" }) == [
+    @Test("gi.discrepancies over the real list and registry reports the flags that disagree with the registry")
+    func flagsThatDisagreeWithTheRegistryAreReported() async throws {
+        let csv = try SharedData.text(SharedData.odopListFile)
+        let registryPath = SharedData.directory.appendingPathComponent(SharedData.giRegistryFile).path
+        let catalogue = try InProcessService(try CatalogueService(giRegistryPath: registryPath))
+        do {
+            try check(catalogue, csv: csv)
+        } catch {
+            await catalogue.stop()
+            throw error
+        }
+        await catalogue.stop()
+    }
+
+    private func check(_ catalogue: InProcessService, csv: String) throws {
+        let client = try catalogue.makeClient(timeout: .seconds(60), retries: 0)
+        _ = try client.call(ProductsImport.self, .init(csv: csv))
+        let result = try client.call(GIDiscrepancies.self, NoArguments())
+
+        let registeredButNo = result.items.filter { $0.kind == "flag_no_but_registered" }
+        #expect(Set(registeredButNo.map { "\($0.district)/\($0.name)" }) == [
             "Moradabad/Moradabad Metal Craft",
             "Yadadri Bhuvanagiri/Pochampalli Ikat",
             "Nagarkurnool/Banaganapalle Mangoes",
             "Sambalpur/Sambalpuri Bandha Saree",
             "Boudh/Berhampur Patta (Phoda Kumbha) Saree",
         ])
-        let moradabad = try #require(registeredButNo.first { $0.productName == "Moradabad Metal Craft" })
-        #expect(moradabad.match?.entry.name == "Moradabad Metal Craft")
-        #expect(moradabad.match?.entry.goods == .handicraft)
-        #expect(moradabad.match?.rule == .exact)
-        #expect(moradabad.kind.rawValue == "flag_no_but_registered")
+        let moradabad = try #require(registeredButNo.first { $0.name == "Moradabad Metal Craft" })
+        #expect(moradabad.registryName == "Moradabad Metal Craft" && !moradabad.listedGI)
+        #expect(result.registeredButNotFlagged == registeredButNo.count)
 
-        // Yes flags counted from the raw file by the test itself.
+        // Yes flags counted from the raw file by the test itself: each is confirmed by a
+        // registry match or reported as unconfirmed.
         let records = RawCSV.records(csv)
         let giColumn = try #require(records[0].firstIndex(of: "GI Status"))
         let yesRows = records.dropFirst().filter { RawCSV.fold($0[giColumn]).lowercased() == "yes" }.count
         #expect(yesRows == 256)
-        let matches = GIReconciliation.matches(products: plan.products, registry: registry)
-        let confirmedYes = plan.products.filter { $0.giFlag == true && matches[$0.key] != nil }.count
-        let unconfirmed = discrepancies.filter { $0.kind == .flaggedYesButUnconfirmed }
-        #expect(confirmedYes + unconfirmed.count == yesRows)
-        #expect(unconfirmed.allSatisfy { $0.match == nil })
-        #expect(registeredButNo.count + unconfirmed.count == discrepancies.count)
-        #expect(unconfirmed.contains { $0.productName == "Silk Products" && $0.district == "Varanasi" })
-        print("GI reconciliation: \(matches.count) products match a registered GI; "
-            + "\(registeredButNo.count) flagged No but registered, \(unconfirmed.count) flagged Yes unconfirmed")
-        for item in registeredButNo { print("  \(item)") }
+        var flaggedYes: [ProductRecord] = []
+        while true {
+            let page = try client.call(ProductSearch.self, .init(gi: true, limit: ProductSearch.maximumLimit, offset: flaggedYes.count))
+            flaggedYes += page.items
+            if page.items.isEmpty || flaggedYes.count >= page.total { break }
+        }
+        #expect(flaggedYes.count == yesRows)
+        let unconfirmed = result.items.filter { $0.kind == "flag_yes_but_unconfirmed" }
+        #expect(Set(unconfirmed.map(\.productId)) == Set(flaggedYes.filter { $0.giRegistry == nil }.map(\.id)))
+        #expect(unconfirmed.allSatisfy { $0.listedGI && $0.registryName == nil })
+        #expect(result.flaggedButUnconfirmed == unconfirmed.count)
+        #expect(registeredButNo.count + unconfirmed.count == result.items.count)
+        #expect(unconfirmed.contains { $0.name == "Silk Products" && $0.district == "Varanasi" })
     }
 }

@@ -1,22 +1,22 @@
 import Exports
 import Foundation
 import GRDB
+import ODOPCatalogueCopy
 import ODOPMessages
 import ODOPRuntime
 import ODOPTesting
 import Testing
 
-/// The catalogue event handler on its own, against a real exports database: the runtime's
+/// The exports service's catalogue handler (the shared catalogue copy with the plan reactions) on its own, against a real exports database: the runtime's
 /// cursor applies each event once, and the handler is safe even when it is not.
 @Suite("catalogue event handler")
 struct CatalogueFollowerTests {
     let directory = TemporaryDirectory(prefix: "odop-exports-handler")
     let store: ServiceStore
-    let follower = CatalogueFollower()
+    let follower = ExportsService().follows[0].handler
 
     init() throws {
-        let definition = ExportsService(catalogueCommands: "tcp://127.0.0.1:1", catalogueEvents: "tcp://127.0.0.1:2")
-        store = try ServiceStore(directory: directory.path, service: "exports", migrations: definition.migrations)
+        store = try ServiceStore(directory: directory.path, definition: ExportsService())
     }
 
     static func product(version: Int = 1, name: String = "Glass Bangles", status: ProductStatus = .active) -> ProductRecord {
@@ -68,7 +68,7 @@ struct CatalogueFollowerTests {
             id: UUID().uuidString, type: "catalogue.gi.reconciled", schema: 1, source: "catalogue", seq: 2,
             time: RFC3339.string(from: Date()), correlationId: nil, data: ["anything": true])
         try store.write { try follower.apply(other, in: $0) }
-        #expect(try store.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM districts") } == 1)
+        #expect(try store.read { try CatalogueCopyReader($0).districtCount() } == 1)
         #expect(try plans().isEmpty)
         #expect(try store.lastSeq() == 0)
     }
@@ -82,6 +82,6 @@ struct CatalogueFollowerTests {
         envelope.data = ["id": "p-1", "name": "no district"]
         #expect(throws: CommandError.self) { try store.write { try follower.apply(envelope, in: $0) } }
         #expect(try plans().isEmpty)
-        #expect(try store.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM products") } == 0)
+        #expect(try store.read { try CatalogueCopyReader($0).productCount() } == 0)
     }
 }

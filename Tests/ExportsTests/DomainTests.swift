@@ -1,6 +1,7 @@
 import Exports
 import Foundation
 import ODOPMessages
+import ODOPRuntime
 import Testing
 
 @Suite("financial years")
@@ -136,8 +137,8 @@ struct StatusMachineTests {
         var archived = plan
         archived.status = .archived
         #expect(throws: CommandError.self) { try PlanLifecycle.requireOpen(archived) }
-        #expect(throws: CommandError.self) { try PlanLifecycle.requireVersion(2, of: plan) }
-        #expect(throws: Never.self) { try PlanLifecycle.requireVersion(nil, of: plan) }
+        #expect(throws: CommandError.self) { try ExpectedVersion.require(2, current: plan.version, of: "plan \(plan.planId)") }
+        #expect(throws: Never.self) { try ExpectedVersion.require(nil, current: plan.version, of: "plan \(plan.planId)") }
     }
 
     @Test func interventionsEndDoneOrDropped() {

@@ -1,4 +1,5 @@
 import Exports
+import ODOPReference
 import Foundation
 import ODOPClient
 import ODOPMessages
@@ -6,28 +7,24 @@ import ODOPRuntime
 import ODOPTesting
 import Testing
 
-/// The fake catalogue and the exports service following it, both in this process on free
-/// loopback ports with their own temporary data directories. The exports service can be stopped
-/// and started again on the same database, or started late.
+/// A stand-in catalogue (the harness's generic `StubSource`, publishing the catalogue's real
+/// wire events through a real outbox) and the exports service following it, both in this process
+/// on free loopback ports with their own temporary data directories. The exports service can be
+/// stopped and started again on the same database, or started late.
 final class ExportsCluster: @unchecked Sendable {
-    let catalogue: InProcessService
+    let catalogue: StubSource
+    let script = CatalogueScript()
     let exportsDirectory = TemporaryDirectory(prefix: "odop-exports")
     private(set) var exports: InProcessService?
-    let catalogueClient: CommandClient
 
     init(startExports: Bool = true) throws {
-        catalogue = try InProcessService(FakeCatalogue())
-        catalogueClient = try catalogue.makeClient()
+        catalogue = try StubSource("catalogue")
         if startExports { try self.startExports() }
-    }
-
-    var definition: ExportsService {
-        ExportsService(catalogueCommands: catalogue.commandsEndpoint, catalogueEvents: catalogue.eventsEndpoint)
     }
 
     func startExports() throws {
         precondition(exports == nil)
-        exports = try InProcessService(definition, dataDirectory: exportsDirectory.path)
+        exports = try InProcessService(ExportsService(), dataDirectory: exportsDirectory.path, peers: ["catalogue": catalogue.endpoints])
     }
 
     func stopExports() async {
@@ -102,7 +99,7 @@ final class ExportsCluster: @unchecked Sendable {
 
     /// Waits until the exports service has applied every catalogue event committed so far.
     func waitUntilCaughtUp(timeout: Duration = .seconds(60)) throws {
-        let target = try catalogue.host.store.lastSeq()
+        let target = catalogue.lastSeq
         guard let exports else { throw CommandError.unavailable("exports is not running") }
         try eventually("exports applied catalogue events up to \(target)", timeout: timeout) {
             let status = try exports.health().subscriptions.first { $0.source == "catalogue" }
@@ -111,21 +108,75 @@ final class ExportsCluster: @unchecked Sendable {
         }
     }
 
-    // MARK: Changing the catalogue
+    // MARK: Changing the catalogue (its events, published by the stub)
 
     @discardableResult
     func register(_ name: String, state: String = "Uttar Pradesh", district: String, sector: String = "handicraft") throws -> ProductRecord {
-        try catalogueClient.call(ProductRegister.self, .init(state: state, district: district, name: name, sector: sector))
+        let product = try script.register(name, state: state, district: district, sector: sector)
+        try catalogue.publish(ProductRegistered(product))
+        return product
     }
 
     @discardableResult
-    func update(_ product: ProductRecord, name: String? = nil, sector: String? = nil) throws -> ProductRecord {
-        try catalogueClient.call(ProductUpdate.self, .init(id: product.id, expectedVersion: product.version, name: name, sector: sector))
+    func update(_ product: ProductRecord, name: String? = nil, sector: String? = nil, description: String? = nil) throws -> ProductRecord {
+        let updated = try script.update(product.id) { record in
+            if let name { record.name = name }
+            if let sector { record.sector = sector }
+            if let description { record.description = description }
+        }
+        try catalogue.publish(ProductUpdated(updated))
+        return updated
     }
 
     @discardableResult
     func retire(_ product: ProductRecord) throws -> ProductRecord {
-        try catalogueClient.call(ProductRetire.self, .init(id: product.id, reason: "test"))
+        let retired = try script.update(product.id) { record in
+            record.status = .retired
+            record.retiredReason = "test"
+        }
+        try catalogue.publish(ProductRetired(retired))
+        return retired
+    }
+
+    func registerDistrict(state: String, name: String) throws {
+        try catalogue.publish(DistrictRegistered(try script.district(state: state, name: name)))
+    }
+}
+
+/// The catalogue's records as the tests change them: the state a real catalogue would publish
+/// (whole records, versions going up by one per change, state names and codes from the shared
+/// reference data).
+final class CatalogueScript: @unchecked Sendable {
+    private var products: [String: ProductRecord] = [:]
+
+    func district(state: String, name: String) throws -> DistrictRecord {
+        guard let place = StateDirectory.resolve(state) else { throw CommandError.invalidArgument("unknown state \(state)", field: "state") }
+        return DistrictRecord(id: Self.districtId(place, name), state: place.name, stateCode: place.code, name: name, lgdCode: nil, aliases: [])
+    }
+
+    func register(_ name: String, state: String, district: String, sector: String) throws -> ProductRecord {
+        let place = try self.district(state: state, name: district)
+        let now = RFC3339.string(from: Date())
+        let product = ProductRecord(
+            id: "p-" + UUID().uuidString.lowercased(), version: 1, state: place.state, stateCode: place.stateCode,
+            district: district, districtId: place.id, lgdCode: nil, name: name, sector: sector.lowercased(), category: nil,
+            description: nil, giStatus: false, giRegistry: nil, ministry: nil, status: .active, retiredReason: nil,
+            createdAt: now, updatedAt: now)
+        products[product.id] = product
+        return product
+    }
+
+    func update(_ id: String, _ change: (inout ProductRecord) -> Void) throws -> ProductRecord {
+        guard var product = products[id] else { throw CommandError.notFound("no product \(id)", field: "id") }
+        change(&product)
+        product.version += 1
+        product.updatedAt = RFC3339.string(from: Date())
+        products[id] = product
+        return product
+    }
+
+    static func districtId(_ state: StateUT, _ district: String) -> String {
+        "\(state.code)-" + district.lowercased().replacingOccurrences(of: " ", with: "-")
     }
 }
 

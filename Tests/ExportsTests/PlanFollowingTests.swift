@@ -61,7 +61,7 @@ struct PlanFollowingTests {
             #expect(plan.version == 3)
             let before = try cluster.exportsLastSeq()
             // A description change does not show in plans: no plan event.
-            let current = try cluster.catalogueClient.call(ProductUpdate.self, .init(id: product.id, expectedVersion: 3, description: "Gold thread work"))
+            let current = try cluster.update(product, description: "Gold thread work")
             #expect(current.version == 4)
             try cluster.waitUntilCaughtUp()
             #expect(try cluster.exportsLastSeq() == before)
@@ -143,7 +143,7 @@ struct PlanFollowingTests {
             for index in products.indices where retiredDistricts.contains(products[index].district) {
                 products[index] = try cluster.retire(products[index])
             }
-            #expect(try cluster.catalogue.host.store.lastSeq() == 540)
+            #expect(cluster.catalogue.lastSeq == 540)
 
             try cluster.startExports()
             try cluster.waitUntilCaughtUp()
@@ -186,7 +186,7 @@ struct PlanFollowingTests {
     @Test("exports started long after the catalogue, on an empty database, catches up from seq 1")
     func lateStartCatchesUpFromSeqOne() async throws {
         try await ExportsCluster.with(startExports: false) { cluster in
-            _ = try cluster.catalogueClient.call(DistrictRegister.self, .init(state: "Tamil Nadu", name: "Thanjavur"))
+            try cluster.registerDistrict(state: "Tamil Nadu", name: "Thanjavur")
             var products: [ProductRecord] = []
             for i in 0..<300 {
                 products.append(try cluster.register("Art plate \(i)", state: "Tamil Nadu", district: "District \(i % 30)"))

@@ -83,6 +83,19 @@ struct OdopctlExportsTests {
         #expect(page.stdoutLines.count == 3 && page.stdoutLines[0].hasPrefix("PLAN "), "\(page)")
         #expect(page.stderr == "2 of \(upPlans.count) plans (--limit 2)\n", "\(page)")
 
+        // The state as a new user types it: an alias or the ISO code finds the same plans as the
+        // name, and an unknown state is the catalogue's refusal (exit 1), not "no plans match".
+        let tamilNadu = plans.filter { $0.stateCode == "TN" }.map(\.planId)
+        #expect(!tamilNadu.isEmpty)
+        for spelling in ["Tamil Nadu", "Tamilnadu", "IN-TN", "tamil  nadu"] {
+            let run = try odopctl.run("exports", "plans", "list", "--state", spelling, "--json")
+            #expect(run.exitCode == 0, "\(run)")
+            #expect(try run.json().decode([ExportPlan].self).map(\.planId) == tamilNadu, "\(run)")
+        }
+        let atlantis = try odopctl.run("exports", "plans", "list", "--state", "Atlantis")
+        #expect(atlantis.exitCode == 1, "\(atlantis)")
+        #expect(atlantis.errorLine.hasPrefix("error: invalid_argument: unknown state or union territory 'Atlantis'"), "\(atlantis)")
+
         // Adopting a draft is refused: conflict, naming the status.
         let agra = try #require(plans.first { $0.districtId == "UP-agra" })
         let early = try odopctl.run("exports", "plans", "adopt", agra.planId, "--date", "2024-09-12", "--reference", "DEPC/AGR/2024/03")

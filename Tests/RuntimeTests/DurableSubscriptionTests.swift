@@ -26,7 +26,7 @@ struct DurableSubscriptionTests {
         let ledger = try InProcessService(LedgerService())
         let mirrorDir = TemporaryDirectory()
         let definition = MirrorService(ledgerCommands: ledger.commandsEndpoint, ledgerEvents: ledger.eventsEndpoint)
-        var mirror = try InProcessService(definition, dataDirectory: mirrorDir.path)
+        var mirror = try InProcessService(definition, dataDirectory: mirrorDir.path, peers: definition.peers)
         _ = try append(["before-1", "before-2"], to: ledger)
         try waitUntilApplied(2, by: mirror)
         await mirror.stop()
@@ -38,7 +38,7 @@ struct DurableSubscriptionTests {
         for i in 0..<100 { _ = try append(["single-\(i)"], to: ledger) }
         #expect(try ledger.host.store.lastSeq() == 10_002)
 
-        mirror = try InProcessService(definition, dataDirectory: mirrorDir.path)
+        mirror = try InProcessService(definition, dataDirectory: mirrorDir.path, peers: definition.peers)
         try waitUntilApplied(10_002, by: mirror)
         let contents = try mirror.makeClient().call(MirrorContents.self, NoArguments())
         #expect(contents.seqs.count == 10_002)
@@ -55,7 +55,8 @@ struct DurableSubscriptionTests {
     func lateJoiner() async throws {
         let ledger = try InProcessService(LedgerService())
         for i in 0..<5 { _ = try append((0..<100).map { "e\(i)-\($0)" }, to: ledger) }
-        let mirror = try InProcessService(MirrorService(ledgerCommands: ledger.commandsEndpoint, ledgerEvents: ledger.eventsEndpoint))
+        let definition = MirrorService(ledgerCommands: ledger.commandsEndpoint, ledgerEvents: ledger.eventsEndpoint)
+        let mirror = try InProcessService(definition, peers: definition.peers)
         try waitUntilApplied(500, by: mirror)
         // And live events after catching up arrive too.
         _ = try append(["live"], to: ledger)
@@ -71,7 +72,8 @@ struct DurableSubscriptionTests {
         let ledgerDir = TemporaryDirectory()
         let commands = FreePort.endpoint(), events = FreePort.endpoint()
         var ledger = try InProcessService(LedgerService(), dataDirectory: ledgerDir.path, commandsBind: commands, eventsBind: events)
-        let mirror = try InProcessService(MirrorService(ledgerCommands: commands, ledgerEvents: events))
+        let definition = MirrorService(ledgerCommands: commands, ledgerEvents: events)
+        let mirror = try InProcessService(definition, peers: definition.peers)
         _ = try append(["one"], to: ledger)
         try waitUntilApplied(1, by: mirror)
         await ledger.stop()
@@ -93,7 +95,7 @@ struct DurableSubscriptionTests {
         let ledger = try InProcessService(LedgerService())
         let mirrorDir = TemporaryDirectory()
         let definition = MirrorService(ledgerCommands: ledger.commandsEndpoint, ledgerEvents: ledger.eventsEndpoint)
-        var mirror = try InProcessService(definition, dataDirectory: mirrorDir.path)
+        var mirror = try InProcessService(definition, dataDirectory: mirrorDir.path, peers: definition.peers)
         _ = try append(["a", "poison-1", "b", "poison-2", "c"], to: ledger)
 
         try eventually("stalls at seq 2") { try mirrorStatus(mirror).state == .stalled }
@@ -107,7 +109,7 @@ struct DurableSubscriptionTests {
 
         // The stall survives a restart: it never skips on its own.
         await mirror.stop()
-        mirror = try InProcessService(definition, dataDirectory: mirrorDir.path)
+        mirror = try InProcessService(definition, dataDirectory: mirrorDir.path, peers: definition.peers)
         try await Task.sleep(for: .milliseconds(500))
         status = try mirrorStatus(mirror)
         #expect(status.state == .stalled && status.lastAppliedSeq == 1 && status.stalled?.seq == 2)

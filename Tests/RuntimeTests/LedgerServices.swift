@@ -103,11 +103,12 @@ struct MirrorService: ServiceDefinition {
         }]
     }
 
-    var subscriptions: [SubscriptionDefinition] {
-        [SubscriptionDefinition(
-            source: "ledger", commandsEndpoint: ledgerCommands, eventsEndpoint: ledgerEvents, handler: MirrorHandler(),
-            maxAttempts: maxAttempts, replayPageSize: 500, replayTimeout: .seconds(2))]
+    var follows: [Follow] {
+        [Follow("ledger", handler: MirrorHandler(), maxAttempts: maxAttempts, replayPageSize: 500, replayTimeout: .seconds(2))]
     }
+
+    /// Where the followed ledger is reached.
+    var peers: [String: PeerEndpoints] { ["ledger": PeerEndpoints(commands: ledgerCommands, events: ledgerEvents)] }
 
     func registerCommands(in registry: inout CommandRegistry) {
         registry.read(MirrorContents.self) { _, ctx in

@@ -1,4 +1,4 @@
-import ODOPClient
+import ODOPCatalogueCopy
 import ODOPMessages
 import ODOPRuntime
 
@@ -6,27 +6,19 @@ import ODOPRuntime
 /// catalogue's products, export figures with their corrections, and reports.
 ///
 /// It owns its database; it learns districts and products only from the catalogue's events,
-/// through a durable subscription (see `CatalogueFollower`). Commands: see `PlanCommands`,
-/// `FigureCommands`, `ReportCommands` and docs/PROTOCOL.md.
+/// through the shared catalogue copy (`CatalogueCopy`), whose changes move the plans
+/// (`PlanReactions`). Commands: see `PlanCommands`, `FigureCommands`, `ReportCommands` and
+/// docs/PROTOCOL.md.
 public struct ExportsService: ServiceDefinition {
     public let name = "exports"
-    public let version = "0.1.0"
-    /// How the service reaches the catalogue.
-    public var catalogue: SubscriptionDefinition
+    public let version = "0.2.0"
+    public let summary = "The ODOP exports service: District Export Action Plans that follow the catalogue, export figures, reports."
 
-    /// - Parameters:
-    ///   - catalogueCommands: the catalogue's command endpoint (for `events.replay`).
-    ///   - catalogueEvents: the catalogue's event endpoint.
-    ///   - curve: CURVE keys for talking to the catalogue, when the deployment uses them.
-    public init(catalogueCommands: String, catalogueEvents: String, curve: CurveClientKeys? = nil) {
-        catalogue = SubscriptionDefinition(
-            source: "catalogue", commandsEndpoint: catalogueCommands, eventsEndpoint: catalogueEvents,
-            handler: CatalogueFollower(), curve: curve)
-    }
+    public init() {}
 
     public var migrations: [ServiceMigration] { ExportsSchema.migrations }
 
-    public var subscriptions: [SubscriptionDefinition] { [catalogue] }
+    public var follows: [Follow] { [CatalogueCopy.follow(PlanReactions())] }
 
     public func registerCommands(in registry: inout CommandRegistry) {
         PlanCommands.register(in: &registry)

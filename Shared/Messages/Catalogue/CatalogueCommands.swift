@@ -149,8 +149,8 @@ public enum ProductGet: CommandSchema {
 public enum ProductSearch: CommandSchema {
     public static let name = "product.search"
     public static let isMutating = false
-    public static let defaultLimit = 50
-    public static let maximumLimit = 1000
+    public static let defaultLimit = PageArguments.defaultLimit
+    public static let maximumLimit = PageArguments.maximumLimit
     public struct Arguments: Codable, Sendable, Equatable, ValidatableArguments {
         public var state: String?
         public var district: String?

@@ -8,9 +8,10 @@ import Foundation
 // MARK: - Plans
 
 /// `plan.get {planId}` or `plan.get {state, district}` → the plan. By district it is the
-/// district's open plan, or its latest archived one when none is open. `state` is the LGD name or
-/// the two-letter code, `district` the name or the catalogue's district id; both are matched
-/// case-insensitively. Unknown → `not_found`.
+/// district's open plan, or its latest archived one when none is open. `state` is read as the
+/// catalogue reads it (LGD name, alias, `TN` or `IN-TN`; an unknown state is `invalid_argument`
+/// naming `state`), `district` is the name or the catalogue's district id, matched
+/// case-insensitively. No such plan → `not_found`.
 public enum PlanGet: CommandSchema {
     public typealias Result = ExportPlan
     public static let name = "plan.get"
@@ -48,8 +49,8 @@ public enum PlanGet: CommandSchema {
 public enum PlanList: CommandSchema {
     public static let name = "plan.list"
     public static let isMutating = false
-    public static let defaultLimit = 50
-    public static let maximumLimit = 1000
+    public static let defaultLimit = PageArguments.defaultLimit
+    public static let maximumLimit = PageArguments.maximumLimit
     public struct Arguments: Codable, Sendable, Equatable, ValidatableArguments {
         public var state: String?
         public var district: String?
@@ -315,8 +316,8 @@ public enum FiguresHistory: CommandSchema {
 public enum FiguresList: CommandSchema {
     public static let name = "figures.list"
     public static let isMutating = false
-    public static let defaultLimit = 50
-    public static let maximumLimit = 1000
+    public static let defaultLimit = PageArguments.defaultLimit
+    public static let maximumLimit = PageArguments.maximumLimit
     public struct Arguments: Codable, Sendable, Equatable, ValidatableArguments {
         public var state: String?
         public var district: String?

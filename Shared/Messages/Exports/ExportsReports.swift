@@ -13,7 +13,7 @@ public enum PlansReport: CommandSchema {
     public static let name = "report.plans"
     public static let isMutating = false
     public struct Arguments: Codable, Sendable, Equatable {
-        /// LGD name or two-letter code; case-insensitive. Restricts `states` (and `national`).
+        /// A state as the catalogue takes it (LGD name, alias, `TN`, `IN-TN`). Restricts `states` (and `national`).
         public var state: String?
         public init(state: String? = nil) { self.state = state }
     }
@@ -66,7 +66,7 @@ public enum PlanGapsReport: CommandSchema {
     public static let name = "report.gaps"
     public static let isMutating = false
     public struct Arguments: Codable, Sendable, Equatable {
-        /// LGD name or two-letter code; case-insensitive.
+        /// A state as the catalogue takes it (LGD name, alias, `TN`, `IN-TN`).
         public var state: String?
         public init(state: String? = nil) { self.state = state }
     }

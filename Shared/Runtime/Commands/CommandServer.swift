@@ -34,7 +34,6 @@ final class CommandServer: Sendable {
     private let authorizer: Authorizer?
     private let stopping = Atomic<Bool>(false)
     private let wakeup = Wakeup()
-    private let finished = DispatchSemaphore(value: 0)
 
     init(socket: ZMQSocket, registry: CommandRegistry, store: ServiceStore, settings: Settings, logger: Logger, authorizer: Authorizer?) {
         self.socket = socket
@@ -45,21 +44,16 @@ final class CommandServer: Sendable {
         self.authorizer = authorizer
     }
 
-    func start(name: String) {
-        let thread = Thread { [self] in run() }
-        thread.name = "\(name)-commands"
-        thread.start()
-    }
-
-    /// Stops taking requests, finishes the one in progress, closes the socket, and returns once
-    /// the thread has ended.
-    func stop() {
+    /// Asks the loop to stop taking requests; `run()` returns after the one in progress.
+    func requestStop() {
         stopping.store(true, ordering: .releasing)
         wakeup.signal()
-        finished.wait()
     }
 
-    private func run() {
+    /// Serves requests until `requestStop()`, then closes the socket. Throws when the socket
+    /// fails (poll or receive), after closing it: the host then stops the process.
+    func run() throws {
+        defer { socket.close() }
         var poller = Poller()
         let socketIndex = poller.register(socket)
         poller.register(fileDescriptor: wakeup.fileDescriptor)
@@ -74,25 +68,23 @@ final class CommandServer: Sendable {
             do {
                 try poller.poll(timeout: .seconds(1))
             } catch {
-                logger.error("poll failed", metadata: ["error": "\(error)"])
-                break
+                throw WorkerFailure(worker: "command server", reason: "poll failed: \(error)")
             }
             wakeup.drain()
             guard poller.isReadable(socketIndex) else { continue }
             // Serve what is waiting, then look at the stop flag again.
             for _ in 0..<256 {
                 guard !stopping.load(ordering: .acquiring) else { break }
+                let frames: [ZMQMessage]?
                 do {
-                    guard let frames = try socket.receiveMultipartMessages(dontWait: true) else { break }
-                    serve(frames, cache: &cache)
+                    frames = try socket.receiveMultipartMessages(dontWait: true)
                 } catch {
-                    logger.error("receive failed", metadata: ["error": "\(error)"])
-                    break
+                    throw WorkerFailure(worker: "command server", reason: "receive failed: \(error)")
                 }
+                guard let frames else { break }
+                serve(frames, cache: &cache)
             }
         }
-        socket.close()
-        finished.signal()
     }
 
     // MARK: One request
@@ -159,16 +151,12 @@ final class CommandServer: Sendable {
                 return (CommandReply.successFrame(id: request.id, resultJSON: try entry.plain!(args, request)), "ok")
             case .write:
                 let reply = try store.write(correlationId: request.id) { transaction in
-                    if let stored = try Data.fetchOne(
-                        transaction.db.cachedStatement(sql: "SELECT reply FROM command_replies WHERE request_id = ?"),
-                        arguments: [request.id]) {
+                    if let stored = try StoredReplies.reply(requestID: request.id, transaction.db) {
                         return stored
                     }
                     let result = try entry.write!(args, transaction, request)
                     let reply = CommandReply.successFrame(id: request.id, resultJSON: result)
-                    try transaction.db.cachedStatement(
-                        sql: "INSERT INTO command_replies (request_id, command, reply, created_at) VALUES (?, ?, ?, ?)")
-                        .execute(arguments: [request.id, request.command, reply, Date().timeIntervalSince1970])
+                    try StoredReplies.store(reply, requestID: request.id, command: request.command, transaction.db)
                     return reply
                 }
                 return (reply, "ok")
@@ -208,7 +196,7 @@ final class CommandServer: Sendable {
         let cutoff = Date().timeIntervalSince1970 - Double(settings.replyRetention.components.seconds)
         do {
             try store.write { transaction in
-                try transaction.db.execute(sql: "DELETE FROM command_replies WHERE created_at < ?", arguments: [cutoff])
+                try StoredReplies.prune(before: cutoff, transaction.db)
             }
         } catch {
             logger.error("pruning stored replies failed", metadata: ["error": "\(error)"])

@@ -14,11 +14,16 @@ public struct ServiceConfiguration: Sendable {
     /// Frames larger than this are dropped by libzmq with their connection (no reply path).
     public var hardMessageLimit: Int64 { Int64(maxCommandBytes) * 16 }
     public var replyRetention: Duration
+    /// Where each followed service is reached, by name. A followed service missing here is
+    /// reached at its default local endpoints.
+    public var peers: [String: PeerEndpoints]
+    /// Test hooks; empty in production.
+    public var hooks: RuntimeHooks
 
     public init(
         dataDirectory: String, commandsBind: String, eventsBind: String, logLevel: Logger.Level = .info,
         heartbeatInterval: Duration = .seconds(1), maxCommandBytes: Int = MessageLimits.defaultMaxCommandBytes,
-        replyRetention: Duration = .seconds(24 * 3600)
+        replyRetention: Duration = .seconds(24 * 3600), peers: [String: PeerEndpoints] = [:], hooks: RuntimeHooks = RuntimeHooks()
     ) {
         self.dataDirectory = dataDirectory
         self.commandsBind = commandsBind
@@ -27,5 +32,12 @@ public struct ServiceConfiguration: Sendable {
         self.heartbeatInterval = heartbeatInterval
         self.maxCommandBytes = maxCommandBytes
         self.replyRetention = replyRetention
+        self.peers = peers
+        self.hooks = hooks
+    }
+
+    /// Where `service` is reached: as configured, else its default local endpoints.
+    public func peer(_ service: String) -> PeerEndpoints {
+        peers[service] ?? .local(service)
     }
 }

@@ -27,13 +27,18 @@ public struct ServiceOptions: ParsableArguments, Sendable {
     @Option(name: .customLong("reply-retention-hours"), help: "How long replies are kept for retried requests. [env: ODOP_REPLY_RETENTION_HOURS] (default: 24)")
     public var replyRetentionHours: Int?
 
+    @OptionGroup(title: "Followed services")
+    public var peers: PeerOptions
+
     public init() {}
 
-    /// Resolves flags, environment and defaults for `service`; throws `StartupError.configuration`
-    /// naming the bad value.
-    public func resolve(service: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws(StartupError) -> ServiceConfiguration {
+    /// Resolves flags, environment and defaults for `service`, which follows `followed`; throws
+    /// `StartupError.configuration` naming the bad value. An empty value means unset.
+    public func resolve(
+        service: String, following followed: [String] = [], environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws(StartupError) -> ServiceConfiguration {
         func value(_ flag: String?, _ key: String) -> String? {
-            flag ?? environment[key].flatMap { $0.isEmpty ? nil : $0 }
+            flag.flatMap { $0.isEmpty ? nil : $0 } ?? environment[key].flatMap { $0.isEmpty ? nil : $0 }
         }
         func integer(_ flag: Int?, _ key: String, _ name: String, default fallback: Int, range: ClosedRange<Int>) throws(StartupError) -> Int {
             let number: Int
@@ -57,9 +62,8 @@ public struct ServiceOptions: ParsableArguments, Sendable {
         }
         let commands = value(commandsBind, "ODOP_COMMANDS_BIND") ?? ServiceDirectory.defaultCommandsEndpoint(service)
         let events = value(eventsBind, "ODOP_EVENTS_BIND") ?? ServiceDirectory.defaultEventsEndpoint(service)
-        for endpoint in [commands, events] where !endpoint.contains("://") {
-            throw .configuration("endpoint \(endpoint) must look like tcp://HOST:PORT")
-        }
+        try EndpointRule.validate(commands, name: "commands", binding: true)
+        try EndpointRule.validate(events, name: "events", binding: true)
         guard commands != events else { throw .configuration("commands and events endpoints are the same: \(commands)") }
         let heartbeat = try integer(heartbeatMilliseconds, "ODOP_HEARTBEAT_MS", "heartbeat interval (ms)", default: 1000, range: 10...60_000)
         let maxBytes = try integer(maxCommandBytes, "ODOP_MAX_COMMAND_BYTES", "max command bytes", default: 4 * 1024 * 1024, range: 1024...(256 * 1024 * 1024))
@@ -68,6 +72,6 @@ public struct ServiceOptions: ParsableArguments, Sendable {
             dataDirectory: value(dataDirectory, "ODOP_DATA_DIR") ?? "./data",
             commandsBind: commands, eventsBind: events, logLevel: level,
             heartbeatInterval: .milliseconds(heartbeat), maxCommandBytes: maxBytes,
-            replyRetention: .seconds(retention * 3600))
+            replyRetention: .seconds(retention * 3600), peers: try peers.resolve(followed, environment: environment))
     }
 }

@@ -10,7 +10,7 @@ struct CommittedEvent: Sendable {
     let envelope: Data
 }
 
-/// The service's durable event log (transactional outbox) over the `events` table.
+/// The service's durable event log (transactional outbox) over the `odop_events` table.
 ///
 /// `append` assigns the next seq inside the caller's write transaction, so seqs are gap-free
 /// and survive restarts (a rolled-back transaction takes its seq with it). Committed events are
@@ -43,17 +43,17 @@ final class EventLog: Sendable {
         let seq = try lastSeq(db: db) + 1
         let envelope = try EventEnvelope.make(payload, source: source, seq: seq, correlationId: correlationId)
         let bytes = try WireFormat.encode(envelope)
-        try db.cachedStatement(sql: "INSERT INTO events (seq, id, type, time, correlation_id, envelope) VALUES (?, ?, ?, ?, ?, ?)")
+        try db.cachedStatement(sql: "INSERT INTO \(RuntimeSchema.events) (seq, id, type, time, correlation_id, envelope) VALUES (?, ?, ?, ?, ?, ?)")
             .execute(arguments: [seq, envelope.id, envelope.type, envelope.time, correlationId, bytes])
         return (envelope, CommittedEvent(seq: seq, topic: Data(envelope.type.utf8), envelope: bytes))
     }
 
     func lastSeq(db: Database) throws -> Int64 {
-        try Int64.fetchOne(db.cachedStatement(sql: "SELECT MAX(seq) FROM events")) ?? 0
+        try Int64.fetchOne(db.cachedStatement(sql: "SELECT MAX(seq) FROM \(RuntimeSchema.events)")) ?? 0
     }
 
     /// The stored envelopes with seq > `after`, in order, at most `limit`.
     func envelopes(after: Int64, limit: Int, db: Database) throws -> [Data] {
-        try Data.fetchAll(db.cachedStatement(sql: "SELECT envelope FROM events WHERE seq > ? ORDER BY seq LIMIT ?"), arguments: [after, limit])
+        try Data.fetchAll(db.cachedStatement(sql: "SELECT envelope FROM \(RuntimeSchema.events) WHERE seq > ? ORDER BY seq LIMIT ?"), arguments: [after, limit])
     }
 }

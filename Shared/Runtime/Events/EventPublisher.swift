@@ -24,7 +24,6 @@ final class EventPublisher: Sendable {
     private let logger: Logger
     private let state: Mutex<State>
     private let wakeup = Wakeup()
-    private let finished = DispatchSemaphore(value: 0)
 
     init(socket: ZMQSocket, source: String, heartbeatInterval: Duration, lastSeq: Int64, logger: Logger) {
         self.socket = socket
@@ -49,20 +48,15 @@ final class EventPublisher: Sendable {
         if wasEmpty { wakeup.signal() }
     }
 
-    func start() {
-        let thread = Thread { [self] in run() }
-        thread.name = "\(source)-publisher"
-        thread.start()
-    }
-
-    /// Sends what is queued, closes the socket, and returns once the thread has ended.
-    func stop() {
+    /// Asks the loop to send what is queued and stop; `run()` then returns.
+    func requestStop() {
         state.withLock { $0.stopping = true }
         wakeup.signal()
-        finished.wait()
     }
 
-    private func run() {
+    /// Publishes until `requestStop()`, then closes the socket. Throws when the socket fails.
+    func run() throws {
+        defer { socket.close() }
         var poller = Poller()
         poller.register(fileDescriptor: wakeup.fileDescriptor)
         let clock = ContinuousClock()
@@ -74,27 +68,21 @@ final class EventPublisher: Sendable {
                 state.queue.removeAll(keepingCapacity: true)
                 return (batch, state.stopping, state.lastSeq)
             }
-            for event in batch {
-                do {
+            do {
+                for event in batch {
                     try socket.send(multipart: [event.topic, event.envelope])
-                } catch {
-                    logger.error("publish failed", metadata: ["seq": "\(event.seq)", "error": "\(error)"])
                 }
-            }
-            if stopping { break }
-            if clock.now >= nextHeartbeat {
-                do {
+                if stopping { break }
+                if clock.now >= nextHeartbeat {
                     let heartbeat = try WireFormat.encode(EventEnvelope.heartbeat(source: source, lastSeq: lastSeq))
                     try socket.send(multipart: [heartbeatTopic, heartbeat])
-                } catch {
-                    logger.error("heartbeat failed", metadata: ["error": "\(error)"])
+                    nextHeartbeat = clock.now + heartbeatInterval
                 }
-                nextHeartbeat = clock.now + heartbeatInterval
+                try poller.poll(timeout: max(.zero, nextHeartbeat - clock.now))
+            } catch {
+                throw WorkerFailure(worker: "event publisher", reason: "\(error)")
             }
-            _ = try? poller.poll(timeout: max(.zero, nextHeartbeat - clock.now))
             wakeup.drain()
         }
-        socket.close()
-        finished.signal()
     }
 }

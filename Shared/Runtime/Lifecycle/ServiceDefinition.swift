@@ -1,21 +1,43 @@
-/// What a service brings to the runtime: its name, its schema, its commands and the sources it
+import ArgumentParser
+
+/// What a service brings to the runtime: its name, its schema, its commands and the services it
 /// follows. The runtime brings everything else (sockets, event log, replay, health, retries,
-/// lifecycle).
+/// following, lifecycle, configuration, exit codes).
 public protocol ServiceDefinition: Sendable {
+    /// The service's own command-line options (each a flag and an environment variable, like the
+    /// runtime's), shown in `--help` beside them; `NoServiceOptions` when it has none.
+    associatedtype Options: ParsableArguments = NoServiceOptions
+
     /// The service's name: the prefix of its event types, its database file's name and the key
     /// of its default ports (`catalogue`, `exports`, ...).
     var name: String { get }
-    /// Reported by `health`.
+    /// Reported by `health` and `--version`.
     var version: String { get }
-    /// The domain schema, applied in order after the runtime's own tables.
+    /// One line for `--help`: what the service owns.
+    var summary: String { get }
+    /// The domain schema, applied in order after the runtime's tables and the followers' tables.
+    /// Its table names must not start with `odop_` (the runtime's).
     var migrations: [ServiceMigration] { get }
-    /// The services whose events this one follows.
-    var subscriptions: [SubscriptionDefinition] { get }
+    /// The services whose events this one follows, and how it applies them.
+    var follows: [Follow] { get }
     /// Registers the service's own commands (the runtime adds `health`, `events.replay` and
     /// `subscriptions.*`).
     func registerCommands(in registry: inout CommandRegistry)
+    /// Takes the service's own options before the host starts. Throws `StartupError` (for
+    /// instance `.configuration`) to stop the service with that exit status.
+    mutating func configure(_ options: Options) throws(StartupError)
 }
 
 extension ServiceDefinition {
-    public var subscriptions: [SubscriptionDefinition] { [] }
+    public var summary: String { "The ODOP \(name) service." }
+    public var follows: [Follow] { [] }
+}
+
+extension ServiceDefinition where Options == NoServiceOptions {
+    public mutating func configure(_ options: NoServiceOptions) throws(StartupError) {}
+}
+
+/// The options of a service that has none of its own.
+public struct NoServiceOptions: ParsableArguments, Sendable {
+    public init() {}
 }

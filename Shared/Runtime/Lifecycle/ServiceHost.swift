@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import ODOPMessages
 import ServiceLifecycle
+import UnixSignals
 import Synchronization
 import ZeroMQ
 
@@ -9,10 +10,16 @@ import ZeroMQ
 ///
 /// `init` does everything that can fail for a reason an operator must fix (data directory,
 /// database, binding the endpoints) and throws `StartupError` with its exit code; nothing is
-/// served yet. `run()` starts serving and returns after a graceful shutdown (SIGTERM/SIGINT
-/// through a `ServiceGroup`, or cancellation): it stops taking requests, finishes the one in
-/// flight, stops the subscriptions after their current batch, publishes what was committed,
-/// and closes every socket with a linger of 0.
+/// served yet. `run()` serves until a graceful shutdown (SIGTERM/SIGINT when given, the parent
+/// group's, `shutdownGracefully()`) or cancellation, and then stops taking requests, finishes the
+/// one in flight, stops the subscriptions after their current batch, publishes what was
+/// committed, and closes every socket with a linger of 0.
+///
+/// The command server, the publisher and each subscription are loops on threads of their own
+/// (`ThreadWorker`), run as the services of one `ServiceGroup`: when one of them fails (a socket
+/// or poll error, a subscriber that cannot open its sockets), the others are shut down and
+/// `run()` throws that `WorkerFailure`, so that the process exits non-zero instead of living on
+/// without it.
 public final class ServiceHost: Service, Sendable {
     public let name: String
     public let store: ServiceStore
@@ -20,18 +27,26 @@ public final class ServiceHost: Service, Sendable {
     public let commandsEndpoint: String
     public let eventsEndpoint: String
 
-    private let context: ZMQContext
+    let context: ZMQContext
     private let publisher: EventPublisher
     private let commandServer: CommandServer
     private let subscribers: [DurableSubscriber]
     private let logger: Logger
-    private let started = Atomic<Bool>(false)
+    private let group = Mutex<GroupState>(.notStarted)
+    /// When a shutdown was asked for, to log how long it took.
+    private let stopAsked = Mutex<ContinuousClock.Instant?>(nil)
+
+    private enum GroupState {
+        case notStarted
+        case shutdownRequested
+        case running(ServiceGroup)
+    }
 
     public init(_ definition: some ServiceDefinition, configuration: ServiceConfiguration, logger: Logger) throws(StartupError) {
         let started = ContinuousClock.now
         name = definition.name
         self.logger = logger
-        let store = try ServiceStore(directory: configuration.dataDirectory, service: definition.name, migrations: definition.migrations)
+        let store = try ServiceStore(directory: configuration.dataDirectory, definition: definition)
         self.store = store
         do {
             context = try ZMQContext()
@@ -58,26 +73,28 @@ public final class ServiceHost: Service, Sendable {
 
         let context = self.context
         do {
-            subscribers = try definition.subscriptions.map {
-                try DurableSubscriber(definition: $0, store: store, context: context, logger: logger)
+            subscribers = try definition.follows.map {
+                try DurableSubscriber(follow: $0, endpoints: configuration.peer($0.source), store: store, context: context, logger: logger)
             }
         } catch {
             throw .storage(store.path, "cannot read subscription cursors: \(error)")
         }
 
         var registry = CommandRegistry()
-        RuntimeCommands.register(
-            in: &registry, service: definition.name, version: definition.version, startedAt: Date(),
-            store: store, publisher: publisher, subscribers: subscribers)
+        RuntimeCommandHandlers.register(
+            in: &registry, service: definition.name, version: definition.version, store: store, publisher: publisher,
+            subscribers: subscribers, hooks: configuration.hooks)
         definition.registerCommands(in: &registry)
         commandServer = CommandServer(
             socket: router, registry: registry, store: store,
             settings: .init(maxCommandBytes: configuration.maxCommandBytes, replyRetention: configuration.replyRetention),
             logger: logger, authorizer: nil)
+        workers = Self.workers(name: name, publisher: publisher, subscribers: subscribers, commandServer: commandServer)
         logger.info("started", metadata: [
             "commands": "\(commandsEndpoint)", "events": "\(eventsEndpoint)", "database": "\(store.path)",
-            "lastSeq": "\(lastSeq)", "security": "none: open on its endpoints, for local development only",
-            "startupMs": "\((ContinuousClock.now - started).components.attoseconds / 1_000_000_000_000_000)",
+            "lastSeq": "\(lastSeq)", "follows": "\(definition.follows.map(\.source).joined(separator: ","))",
+            "security": "none: open on its endpoints, for local development only",
+            "startupMs": "\((ContinuousClock.now - started).milliseconds)",
         ])
     }
 
@@ -95,38 +112,75 @@ public final class ServiceHost: Service, Sendable {
         return ((try? router.lastEndpoint) ?? commands, (try? pub.lastEndpoint) ?? events)
     }
 
-    /// Starts serving on threads of its own, without needing the caller's executor. Idempotent;
-    /// `run()` calls it.
-    public func start() {
-        guard !started.exchange(true, ordering: .acquiringAndReleasing) else { return }
-        publisher.start()
-        commandServer.start(name: name)
-        for subscriber in subscribers { subscriber.start(serviceName: name) }
-        logger.info("ready")
-    }
+    /// The loops, in start order; a graceful shutdown stops them in reverse: first the command
+    /// server (no new work), then the subscriptions, last the publisher (which sends what was
+    /// committed).
+    private let workers: [ThreadWorker]
 
-    /// Serves until a graceful shutdown is requested (or the task is cancelled), then shuts down.
-    public func run() async throws {
-        start()
-        try? await gracefulShutdown()
-        await shutdown()
-    }
-
-    private func shutdown() async {
-        logger.info("shutting down")
-        let started = ContinuousClock.now
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            // The stops block until their threads end: keep them off the cooperative pool.
-            let thread = Thread { [self] in
-                commandServer.stop()
-                for subscriber in subscribers { subscriber.stop() }
-                publisher.stop()
-                context.terminate()
-                continuation.resume()
+    private static func workers(name: String, publisher: EventPublisher, subscribers: [DurableSubscriber], commandServer: CommandServer) -> [ThreadWorker] {
+        [ThreadWorker(name: "\(name)-publisher", loop: { try publisher.run() }, requestStop: { publisher.requestStop() })]
+            + subscribers.map { subscriber in
+                ThreadWorker(name: "\(name)-follows-\(subscriber.source)", loop: { try subscriber.run() }, requestStop: { subscriber.requestStop() })
             }
-            thread.start()
+            + [ThreadWorker(name: "\(name)-commands", loop: { try commandServer.run() }, requestStop: { commandServer.requestStop() })]
+    }
+
+    /// Starts serving on threads of its own, at once, without needing the caller's executor (the
+    /// worker threads must not wait for a task to be scheduled). `run()` calls it; idempotent.
+    public func start() {
+        for worker in workers { worker.start() }
+    }
+
+    /// Serves until a graceful shutdown of the parent group, `shutdownGracefully()`, or
+    /// cancellation, then shuts down. Throws the `WorkerFailure` of a loop that failed.
+    public func run() async throws {
+        try await run(gracefulShutdownSignals: [])
+    }
+
+    /// Serves, turning `gracefulShutdownSignals` (SIGTERM, SIGINT) into a graceful shutdown.
+    public func run(gracefulShutdownSignals: [UnixSignal]) async throws {
+        let group = ServiceGroup(configuration: .init(
+            services: workers.map { .init(service: $0, successTerminationBehavior: .cancelGroup, failureTerminationBehavior: .gracefullyShutdownGroup) },
+            gracefulShutdownSignals: gracefulShutdownSignals, logger: logger))
+        let shutdownRequested = self.group.withLock { state in
+            defer { state = .running(group) }
+            if case .shutdownRequested = state { return true }
+            return false
         }
-        let elapsed = ContinuousClock.now - started
-        logger.info("stopped", metadata: ["shutdownMs": "\(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)"])
+        if shutdownRequested { await group.triggerGracefulShutdown() }
+        logger.info("ready")
+        defer {
+            context.terminate()
+            let asked = stopAsked.withLock { $0 } ?? ContinuousClock.now
+            logger.info("stopped", metadata: ["shutdownMs": "\((ContinuousClock.now - asked).milliseconds)"])
+        }
+        do {
+            try await withTaskCancellationOrGracefulShutdownHandler {
+                try await group.run()
+            } onCancelOrGracefulShutdown: { [self] in
+                self.stopAsked.withLock { $0 = $0 ?? ContinuousClock.now }
+                Task { await group.triggerGracefulShutdown() }
+            }
+        } catch let failure as WorkerFailure {
+            logger.critical("a worker failed; stopping the service", metadata: ["worker": "\(failure.worker)", "error": "\(failure.reason)"])
+            throw failure
+        } catch {
+            logger.critical("a worker stopped unexpectedly; stopping the service", metadata: ["error": "\(error)"])
+            throw WorkerFailure(worker: "service group", reason: "\(error)")
+        }
+    }
+
+    /// Asks `run()` to shut down gracefully (as SIGTERM does); returns at once.
+    public func shutdownGracefully() async {
+        stopAsked.withLock { $0 = $0 ?? ContinuousClock.now }
+        let running: ServiceGroup? = group.withLock { state in
+            switch state {
+            case .running(let group): return group
+            case .notStarted, .shutdownRequested:
+                state = .shutdownRequested
+                return nil
+            }
+        }
+        await running?.triggerGracefulShutdown()
     }
 }

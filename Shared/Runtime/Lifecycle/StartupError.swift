@@ -1,15 +1,5 @@
-/// Why a service could not start, with the exit code that tells an operator what to fix.
-///
-/// | exit code | meaning |
-/// | --- | --- |
-/// | 0 | stopped cleanly (SIGTERM/SIGINT) |
-/// | 64 | bad command-line usage (unknown flag, missing value) |
-/// | 69 | an endpoint could not be bound (port in use, bad address) |
-/// | 70 | internal error while running |
-/// | 73 | the data directory cannot be created |
-/// | 74 | the database cannot be opened, read or migrated |
-/// | 77 | a secret key file is readable by group or others |
-/// | 78 | a configuration value is invalid |
+/// Why a service could not start, with the exit status that tells an operator what to fix
+/// (see `ExitStatus`, the one table).
 public enum StartupError: Error, CustomStringConvertible, Sendable {
     case configuration(String)
     case dataDirectory(String, String)
@@ -18,16 +8,18 @@ public enum StartupError: Error, CustomStringConvertible, Sendable {
     case insecureKeyFile(String)
     case internalFailure(String)
 
-    public var exitCode: Int32 {
+    public var exitStatus: ExitStatus {
         switch self {
-        case .configuration: 78
-        case .dataDirectory: 73
-        case .storage: 74
-        case .bind: 69
-        case .insecureKeyFile: 77
-        case .internalFailure: 70
+        case .configuration: .configuration
+        case .dataDirectory: .dataDirectory
+        case .storage: .storage
+        case .bind: .bind
+        case .insecureKeyFile: .keyFile
+        case .internalFailure: .internalFailure
         }
     }
+
+    public var exitCode: Int32 { exitStatus.rawValue }
 
     public var description: String {
         switch self {

@@ -1,16 +1,27 @@
 import GRDB
 
-/// The runtime's own tables, created before any service migration.
+/// The runtime's own tables, in one place. Every name starts with `odop_`, so that no service
+/// table can collide with them (a service's migrations must not use that prefix); services reach
+/// them only through the runtime (`ServiceTransaction.emit`, the subscriptions), never by SQL.
 ///
-/// - `events`: the durable event log and transactional outbox. `seq` is the per-source sequence
-///   number (INTEGER PRIMARY KEY: gap-free because it is assigned inside the writing transaction
-///   as max + 1, and never deleted). `envelope` is the exact JSON published and replayed.
-/// - `command_replies`: replies to mutating commands by request id, stored in the command's own
-///   transaction, so a retried request is answered from here instead of applied again.
-/// - `subscription_cursors`: per source, the last seq applied and a stall, if any.
-/// - `subscription_skips`: events an admin skipped, with the reason (kept for audit).
+/// - `odop_events`: the durable event log and transactional outbox. `seq` is the per-source
+///   sequence number (INTEGER PRIMARY KEY: gap-free because it is assigned inside the writing
+///   transaction as max + 1, and never deleted). `envelope` is the exact JSON published and
+///   replayed.
+/// - `odop_command_replies`: replies to mutating commands by request id, stored in the command's
+///   own transaction, so a retried request is answered from here instead of applied again.
+/// - `odop_subscription_cursors`: per followed source, the last seq applied and a stall, if any,
+///   with the stalled event's envelope (so that a retry needs no replay).
+/// - `odop_subscription_skips`: events an admin skipped, with the reason (kept for audit).
 enum RuntimeSchema {
+    static let events = "odop_events"
+    static let commandReplies = "odop_command_replies"
+    static let subscriptionCursors = "odop_subscription_cursors"
+    static let subscriptionSkips = "odop_subscription_skips"
+
     static func register(in migrator: inout DatabaseMigrator) {
+        // The first release's tables, unprefixed; `runtime-v2` renames them. Shipped migrations
+        // are never edited: a database made by that release upgrades in place.
         migrator.registerMigration("runtime-v1") { db in
             try db.execute(sql: """
                 CREATE TABLE events (
@@ -46,6 +57,17 @@ enum RuntimeSchema {
                     time TEXT NOT NULL,
                     PRIMARY KEY (source, seq)
                 );
+                """)
+        }
+        migrator.registerMigration("runtime-v2-own-names") { db in
+            try db.execute(sql: """
+                ALTER TABLE events RENAME TO \(events);
+                ALTER TABLE command_replies RENAME TO \(commandReplies);
+                DROP INDEX command_replies_created_at;
+                CREATE INDEX \(commandReplies)_created_at ON \(commandReplies)(created_at);
+                ALTER TABLE subscription_cursors RENAME TO \(subscriptionCursors);
+                ALTER TABLE \(subscriptionCursors) ADD COLUMN stalled_envelope BLOB;
+                ALTER TABLE subscription_skips RENAME TO \(subscriptionSkips);
                 """)
         }
     }

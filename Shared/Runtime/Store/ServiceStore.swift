@@ -45,6 +45,14 @@ public final class ServiceStore: Sendable {
         eventLog = EventLog(source: service)
     }
 
+    /// Opens the database of `definition` in `directory`, migrated as its host migrates it: the
+    /// runtime's tables, the tables of the followers it declares, then its own.
+    public convenience init(directory: String, definition: some ServiceDefinition) throws(StartupError) {
+        var seen = Set<String>()
+        let migrations = (definition.follows.flatMap(\.migrations) + definition.migrations).filter { seen.insert($0.identifier).inserted }
+        try self.init(directory: directory, service: definition.name, migrations: migrations)
+    }
+
     /// Runs `body` on a read-only snapshot, concurrently with writes.
     public func read<T>(_ body: (Database) throws -> T) throws -> T {
         try pool.read(body)
@@ -81,5 +89,12 @@ public struct ServiceMigration: Sendable {
     public init(_ identifier: String, migrate: @escaping @Sendable (Database) throws -> Void) {
         self.identifier = identifier
         self.migrate = migrate
+    }
+}
+
+extension ServiceStore {
+    /// The last seq applied from `source` by this service's subscription to it (0 when none).
+    public func lastApplied(from source: String) throws -> Int64 {
+        try read { try SubscriptionCursor.lastApplied(source: source, $0) }
     }
 }

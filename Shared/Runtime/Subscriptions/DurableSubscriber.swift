@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import Logging
 import ODOPClient
 import ODOPMessages
@@ -10,62 +9,58 @@ import ZeroMQ
 /// Guide's Clone pattern), from a thread of its own.
 ///
 /// Contract:
-/// - The cursor (last seq applied) is stored in this service's database in the same transaction
-///   as the event's effects. Events at or below it are ignored.
-/// - It subscribes first, then catches up through the source's `events.replay` from the cursor,
-///   page by page (one transaction per page). It catches up again on a seq gap in the live
-///   stream, on a heartbeat whose `lastSeq` is ahead of it, and when the source has been silent
-///   for a while. While the source is down it keeps trying with backoff (state `disconnected`).
-/// - An event the handler cannot apply is retried with backoff; after `maxAttempts` failures the
-///   subscription stops at that event (state `stalled`, stored, so it survives a restart) until
-///   an admin retries it or skips it with a reason, which is logged and kept. It never skips an
-///   event on its own.
+/// - The cursor (`SubscriptionCursor`) is stored in this service's database in the same
+///   transaction as the event's effects. Events at or below it are ignored.
+/// - It subscribes first, then catches up (`CatchUp`) from the cursor, page by page (one
+///   transaction per page). It catches up again on a seq gap in the live stream, on a heartbeat
+///   whose `lastSeq` is ahead of it, and when the source has been silent for a while. While the
+///   source is down it keeps trying with backoff (state `disconnected`).
+/// - A failure of the database itself is retried with backoff for as long as it lasts and never
+///   stalls (`ApplyFailure.transient`). An event the handler refuses is retried a few times; after
+///   `maxAttempts` the subscription stops at that event (state `stalled`, stored with the event,
+///   so it survives a restart) until an admin retries or skips it (`retry()`, `skip(seq:reason:)`),
+///   which are served on the caller's thread from the stored event: they never wait for a
+///   catch-up page. It never skips an event on its own.
+/// - `run()` returns when `stop()` is called and throws when the subscriber cannot work (its
+///   sockets cannot be opened): the host then stops the process rather than run without it.
 final class DurableSubscriber: Sendable {
-    let definition: SubscriptionDefinition
+    let follow: Follow
+    let endpoints: PeerEndpoints
+    var source: String { follow.source }
     private let store: ServiceStore
     private let context: ZMQContext
     private let logger: Logger
+    private let cursor: SubscriptionCursor
     private let shared: Mutex<Shared>
+    /// Held while events are applied, by the subscriber thread or by an admin's retry or skip.
+    private let applying = Mutex<Void>(())
     private let wakeup = Wakeup()
-    private let finished = DispatchSemaphore(value: 0)
 
-    /// What other threads may read or ask for.
+    /// What other threads may read or change.
     private struct Shared {
         var lastApplied: Int64 = 0
         var sourceLastSeq: Int64?
         var state: SubscriptionState = .catchingUp
         var stalled: StalledEvent?
-        var inbox: [AdminRequest] = []
+        /// Set by an admin's retry or skip: the thread resets its attempts and catches up.
+        var resumed = false
         var stopping = false
     }
 
-    /// An admin command waiting for the subscriber thread.
-    private final class AdminRequest: @unchecked Sendable {
-        enum Action { case retry, skip(seq: Int64, reason: String) }
-        let action: Action
-        var result: Result<SubscriptionStatus, CommandError> = .failure(.unavailable("the subscription did not answer"))
-        let done = DispatchSemaphore(value: 0)
-        init(_ action: Action) { self.action = action }
-    }
-
-    init(definition: SubscriptionDefinition, store: ServiceStore, context: ZMQContext, logger: Logger) throws {
-        self.definition = definition
+    init(follow: Follow, endpoints: PeerEndpoints, store: ServiceStore, context: ZMQContext, logger: Logger) throws {
+        self.follow = follow
+        self.endpoints = endpoints
         self.store = store
         self.context = context
         var logger = logger
-        logger[metadataKey: "subscription"] = "\(definition.source)"
+        logger[metadataKey: "subscription"] = "\(follow.source)"
         self.logger = logger
-        var initial = Shared()
-        try store.read { db in
-            if let row = try Row.fetchOne(db, sql: "SELECT * FROM subscription_cursors WHERE source = ?", arguments: [definition.source]) {
-                initial.lastApplied = row["last_seq"]
-                if let seq: Int64 = row["stalled_seq"] {
-                    initial.state = .stalled
-                    initial.stalled = StalledEvent(
-                        seq: seq, type: row["stalled_type"] ?? "", error: row["stalled_error"] ?? "",
-                        attempts: row["stalled_attempts"] ?? 0, since: row["stalled_since"] ?? "")
-                }
-            }
+        cursor = SubscriptionCursor(source: follow.source)
+        let stored = try store.read { try SubscriptionCursor(source: follow.source).load($0) }
+        var initial = Shared(lastApplied: stored.lastApplied)
+        if let stalled = stored.stalled {
+            initial.state = .stalled
+            initial.stalled = stalled
         }
         shared = Mutex(initial)
     }
@@ -75,115 +70,106 @@ final class DurableSubscriber: Sendable {
     var status: SubscriptionStatus {
         shared.withLock { s in
             SubscriptionStatus(
-                source: definition.source, lastAppliedSeq: s.lastApplied, sourceLastSeq: s.sourceLastSeq,
+                source: follow.source, lastAppliedSeq: s.lastApplied, sourceLastSeq: s.sourceLastSeq,
                 lag: s.sourceLastSeq.map { max(0, $0 - s.lastApplied) }, state: s.state, stalled: s.stalled)
         }
     }
 
-    /// Resumes a stalled subscription at the event it stalled on.
-    func retry() throws(CommandError) -> SubscriptionStatus { try ask(.retry) }
-
-    /// Marks the stalled event `seq` as skipped with `reason` and resumes after it.
-    func skip(seq: Int64, reason: String) throws(CommandError) -> SubscriptionStatus { try ask(.skip(seq: seq, reason: reason)) }
-
-    private func ask(_ action: AdminRequest.Action) throws(CommandError) -> SubscriptionStatus {
-        let request = AdminRequest(action)
-        shared.withLock { $0.inbox.append(request) }
-        wakeup.signal()
-        guard request.done.wait(timeout: .now() + 15) == .success else {
-            throw .unavailable("the \(definition.source) subscription is busy; try again")
-        }
-        return try request.result.get()
-    }
-
-    func start(serviceName: String) {
-        let thread = Thread { [self] in run() }
-        thread.name = "\(serviceName)-follows-\(definition.source)"
-        thread.start()
-    }
-
-    /// Stops after the page or batch in progress and returns once the thread has ended.
-    func stop() {
+    /// Asks the thread to stop after the page or batch in progress; `run()` then returns.
+    func requestStop() {
         shared.withLock { $0.stopping = true }
         wakeup.signal()
-        finished.wait()
     }
 
     // MARK: The subscriber thread
 
     /// State only the subscriber thread touches.
     private struct Loop {
-        var lastApplied: Int64
         var needCatchUp = true
         var nextAttempt = ContinuousClock.now
         var connectionFailures = 0
+        var transientFailures = 0
         var failingSeq: Int64?
         var attempts = 0
         var lastHeard = ContinuousClock.now
     }
 
-    private func run() {
-        defer { finished.signal() }
+    /// Follows the source until `requestStop()`. Throws when its sockets cannot be opened.
+    func run() throws {
         let sub: ZMQSocket
         let client: CommandClient
         do {
             sub = try context.socket(.sub)
-            try sub.set(.linger(milliseconds: 0), .receiveHighWaterMark(100_000),
-                        .subscribe(Data("\(definition.source).".utf8)))
-            if let curve = definition.curve { try curve.apply(to: sub) }
-            try sub.connect(definition.eventsEndpoint)
+            try sub.set(.linger(milliseconds: 0), .receiveHighWaterMark(100_000), .subscribe(Data("\(follow.source).".utf8)))
+            if let curve = endpoints.curve { try curve.apply(to: sub) }
+            try sub.connect(endpoints.events)
             client = try CommandClient(
-                endpoint: definition.commandsEndpoint,
-                options: .init(timeout: definition.replayTimeout, retries: 0, curve: definition.curve,
-                               interruptFileDescriptor: wakeup.fileDescriptor), context: context)
+                endpoint: endpoints.commands,
+                options: .init(timeout: follow.replayTimeout, retries: 0, curve: endpoints.curve, interruptFileDescriptor: wakeup.fileDescriptor),
+                context: context)
         } catch {
-            logger.critical("cannot open the subscription sockets", metadata: ["error": "\(error)"])
-            return
+            throw WorkerFailure(worker: "subscription to \(follow.source)", reason: "cannot open its sockets (\(endpoints.events), \(endpoints.commands)): \(error)")
         }
         defer {
             client.close()
             sub.close()
         }
-        var loop = Loop(lastApplied: shared.withLock { $0.lastApplied })
+        let replay = CatchUp(client: client, pageSize: follow.replayPageSize)
+        var loop = Loop()
         var poller = Poller()
         let subIndex = poller.register(sub)
         poller.register(fileDescriptor: wakeup.fileDescriptor)
         let clock = ContinuousClock()
-        logger.info("following", metadata: ["events": "\(definition.eventsEndpoint)", "commands": "\(definition.commandsEndpoint)", "after": "\(loop.lastApplied)"])
+        logger.info("following", metadata: ["events": "\(endpoints.events)", "commands": "\(endpoints.commands)", "after": "\(lastApplied)"])
 
-        while !shared.withLock({ $0.stopping }) {
-            // Signals after this point (a stop, an admin request) interrupt a replay call below.
+        while true {
+            // Signals after this point (a stop, an admin's retry) interrupt a replay call below.
             wakeup.drain()
-            serveAdminRequests(&loop)
-            let stalled = shared.withLock { $0.state == .stalled }
+            let (stopping, resumed, stalled) = shared.withLock { s in
+                defer { s.resumed = false }
+                return (s.stopping, s.resumed, s.state == .stalled)
+            }
+            if stopping { break }
+            if resumed {
+                loop.attempts = 0
+                loop.failingSeq = nil
+                loop.needCatchUp = true
+                loop.nextAttempt = clock.now
+            }
             if !stalled && clock.now - loop.lastHeard > .seconds(5) {
                 loop.needCatchUp = true  // silence: the source may be down, or we missed its heartbeats
                 loop.lastHeard = clock.now
             }
             if !stalled && loop.needCatchUp && clock.now >= loop.nextAttempt {
-                catchUp(&loop, client: client)
+                catchUp(replay, &loop)
             }
             let wait: Duration = (!stalled && loop.needCatchUp) ? min(.seconds(1), max(.zero, loop.nextAttempt - clock.now)) : .seconds(1)
-            _ = try? poller.poll(timeout: wait)
-            wakeup.drain()
+            do {
+                try poller.poll(timeout: wait)
+            } catch {
+                throw WorkerFailure(worker: "subscription to \(follow.source)", reason: "poll failed: \(error)")
+            }
             if poller.isReadable(subIndex) {
                 receiveLive(from: sub, &loop)
             }
         }
-        logger.info("stopped", metadata: ["lastApplied": "\(loop.lastApplied)"])
+        logger.info("stopped", metadata: ["lastApplied": "\(lastApplied)"])
     }
+
+    private var lastApplied: Int64 { shared.withLock { $0.lastApplied } }
 
     /// Takes what the SUB socket has queued; applies consecutive new events as one batch.
     private func receiveLive(from sub: ZMQSocket, _ loop: inout Loop) {
         var batch: [EventEnvelope] = []
-        for _ in 0..<definition.replayPageSize {
+        let (applied, stalled) = shared.withLock { ($0.lastApplied, $0.state == .stalled) }
+        for _ in 0..<follow.replayPageSize {
             guard let frames = try? sub.receiveMultipart(dontWait: true) else { break }
             loop.lastHeard = ContinuousClock.now
             guard frames.count == 2, let envelope = try? WireFormat.decode(EventEnvelope.self, from: frames[1]) else {
                 logger.warning("ignored a malformed message from the source", metadata: ["frames": "\(frames.count)"])
                 continue
             }
-            let expected = loop.lastApplied + Int64(batch.count) + 1
+            let expected = applied + Int64(batch.count) + 1
             if let heartbeat = envelope.heartbeat {
                 noteSourceLastSeq(heartbeat.lastSeq)
                 if heartbeat.lastSeq >= expected { loop.needCatchUp = true }
@@ -191,7 +177,7 @@ final class DurableSubscriber: Sendable {
             }
             guard let seq = envelope.seq else { continue }
             noteSourceLastSeq(seq)
-            if loop.needCatchUp || shared.withLock({ $0.state == .stalled }) { continue }  // replay will bring it
+            if loop.needCatchUp || stalled { continue }  // replay will bring it
             if seq < expected { continue }  // already applied
             if seq > expected {
                 logger.info("gap in the live stream; catching up", metadata: ["expected": "\(expected)", "got": "\(seq)"])
@@ -207,24 +193,24 @@ final class DurableSubscriber: Sendable {
         shared.withLock { $0.sourceLastSeq = max($0.sourceLastSeq ?? 0, seq) }
     }
 
-    /// Pages through `events.replay` from the cursor until the source has nothing newer.
-    private func catchUp(_ loop: inout Loop, client: CommandClient) {
+    private var interrupted: Bool { shared.withLock { $0.stopping || $0.resumed } }
+
+    /// Pages through the source's events from the cursor until it has nothing newer.
+    private func catchUp(_ catchUp: CatchUp, _ loop: inout Loop) {
         // The state changes only on what a replay call shows: a source that stays down stays
         // `disconnected` across attempts.
-        while !shared.withLock({ $0.stopping || !$0.inbox.isEmpty }) {
-            let page: EventsReplay.Result
+        while !interrupted {
+            let page: CatchUp.Page
             do {
-                page = try client.call(EventsReplay.self, .init(after: loop.lastApplied, limit: definition.replayPageSize))
+                page = try catchUp.page(after: lastApplied)
             } catch {
-                if shared.withLock({ $0.stopping || !$0.inbox.isEmpty }) {
-                    return  // interrupted on purpose: not a connection failure
-                }
+                if interrupted { return }  // interrupted on purpose: not a connection failure
                 loop.connectionFailures += 1
                 let delay = Duration.milliseconds(min(5000, 250 << min(loop.connectionFailures - 1, 5)))
                 loop.nextAttempt = ContinuousClock.now + delay
                 shared.withLock { $0.state = .disconnected }
                 if loop.connectionFailures == 1 || loop.connectionFailures % 20 == 0 {
-                    logger.warning("cannot reach the source; will retry", metadata: ["error": "\(error)", "retryInMs": "\(delay.components.seconds * 1000 + delay.components.attoseconds / 1_000_000_000_000_000)"])
+                    logger.warning("cannot reach the source; will retry", metadata: ["error": "\(error)", "retryInMs": "\(delay.milliseconds)"])
                 }
                 return
             }
@@ -232,22 +218,21 @@ final class DurableSubscriber: Sendable {
                 logger.info("source reachable again")
                 loop.connectionFailures = 0
             }
-            noteSourceLastSeq(page.lastSeq)
-            if !page.events.isEmpty {
-                shared.withLock { if $0.state != .stalled { $0.state = .catchingUp } }
-            }
-            guard let first = page.events.first else {
+            switch page {
+            case .caughtUp(let lastSeq):
+                noteSourceLastSeq(lastSeq)
                 loop.needCatchUp = false
                 shared.withLock { if $0.state != .stalled { $0.state = .running } }
                 return
-            }
-            guard first.seq == loop.lastApplied + 1,
-                  zip(page.events, page.events.dropFirst()).allSatisfy({ ($0.seq ?? 0) + 1 == $1.seq }) else {
-                logger.error("the source replayed events out of order; will ask again", metadata: ["after": "\(loop.lastApplied)", "first": "\(first.seq ?? -1)"])
+            case .outOfOrder(let first):
+                logger.error("the source replayed events out of order; will ask again", metadata: ["after": "\(lastApplied)", "first": "\(first ?? -1)"])
                 loop.nextAttempt = ContinuousClock.now + .seconds(1)
                 return
+            case .events(let events, let lastSeq):
+                noteSourceLastSeq(lastSeq)
+                shared.withLock { if $0.state != .stalled { $0.state = .catchingUp } }
+                guard apply(events, &loop) else { return }
             }
-            guard apply(page.events, &loop) else { return }
         }
     }
 
@@ -256,41 +241,61 @@ final class DurableSubscriber: Sendable {
     /// Applies events (consecutive, starting at lastApplied + 1) in one transaction; when that
     /// fails, one by one up to the failing event. Returns whether all were applied.
     private func apply(_ events: [EventEnvelope], _ loop: inout Loop) -> Bool {
-        do {
-            try applyInTransaction(events, &loop)
-            return true
-        } catch {
-            if events.count > 1 {
-                for event in events {
-                    guard apply([event], &loop) else { return false }
-                }
-                return true
+        let outcome: ApplyFailure? = applying.withLock { _ in
+            do {
+                try applyInTransaction(events)
+                return nil
+            } catch {
+                return ApplyFailure(error)
             }
-            recordFailure(of: events[0], error: error, &loop)
-            return false
         }
+        guard let failure = outcome else {
+            loop.failingSeq = nil
+            loop.attempts = 0
+            loop.transientFailures = 0
+            return true
+        }
+        if events.count > 1, case .refused = failure {
+            for event in events {
+                guard apply([event], &loop) else { return false }
+            }
+            return true
+        }
+        switch failure {
+        case .transient(let message):
+            loop.transientFailures += 1
+            loop.needCatchUp = true
+            let delay = Duration.milliseconds(min(5000, 100 << min(loop.transientFailures - 1, 6)))
+            loop.nextAttempt = ContinuousClock.now + delay
+            if loop.transientFailures == 1 || loop.transientFailures % 20 == 0 {
+                logger.warning("the database failed; will retry", metadata: [
+                    "seq": "\(events[0].seq ?? 0)", "failures": "\(loop.transientFailures)", "error": "\(message)",
+                ])
+            }
+        case .refused(let message):
+            recordRefusal(of: events[0], message: message, &loop)
+        }
+        return false
     }
 
-    private func applyInTransaction(_ events: [EventEnvelope], _ loop: inout Loop) throws {
+    /// Applies `events` and advances the cursor in one transaction. The caller holds `applying`.
+    private func applyInTransaction(_ events: [EventEnvelope]) throws {
         guard let last = events.last?.seq else { return }
         try store.write { transaction in
             for event in events {
                 transaction.correlationId = event.id
-                try definition.handler.apply(event, in: transaction)
+                try follow.handler.apply(event, in: transaction)
             }
-            try transaction.db.execute(sql: """
-                INSERT INTO subscription_cursors (source, last_seq) VALUES (?, ?)
-                ON CONFLICT(source) DO UPDATE SET last_seq = excluded.last_seq,
-                    stalled_seq = NULL, stalled_type = NULL, stalled_error = NULL, stalled_attempts = NULL, stalled_since = NULL
-                """, arguments: [definition.source, last])
+            try cursor.advance(to: last, transaction.db)
         }
-        loop.lastApplied = last
-        loop.failingSeq = nil
-        loop.attempts = 0
-        shared.withLock { $0.lastApplied = last }
+        shared.withLock {
+            $0.lastApplied = last
+            $0.stalled = nil
+            if $0.state == .stalled { $0.state = .catchingUp }
+        }
     }
 
-    private func recordFailure(of event: EventEnvelope, error: any Error, _ loop: inout Loop) {
+    private func recordRefusal(of event: EventEnvelope, message: String, _ loop: inout Loop) {
         let seq = event.seq ?? 0
         if loop.failingSeq != seq {
             loop.failingSeq = seq
@@ -298,25 +303,24 @@ final class DurableSubscriber: Sendable {
         }
         loop.attempts += 1
         loop.needCatchUp = true
-        let message = String(describing: error)
-        if loop.attempts < definition.maxAttempts {
+        if loop.attempts < follow.maxAttempts {
             let delay = Duration.milliseconds(min(5000, 100 << (loop.attempts - 1)))
             loop.nextAttempt = ContinuousClock.now + delay
-            logger.warning("event failed; will retry", metadata: [
+            logger.warning("event refused; will retry", metadata: [
                 "seq": "\(seq)", "type": "\(event.type)", "attempt": "\(loop.attempts)", "error": "\(message)",
             ])
             return
         }
         let stalled = StalledEvent(seq: seq, type: event.type, error: message, attempts: loop.attempts, since: RFC3339.string(from: Date()))
+        stall(at: stalled, envelope: event)
+    }
+
+    /// Stores and shows the stall. The caller holds `applying` or is the subscriber thread.
+    private func stall(at stalled: StalledEvent, envelope: EventEnvelope) {
         do {
+            let bytes = try? WireFormat.encode(envelope)
             try store.write { transaction in
-                try transaction.db.execute(sql: """
-                    INSERT INTO subscription_cursors (source, last_seq, stalled_seq, stalled_type, stalled_error, stalled_attempts, stalled_since)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT(source) DO UPDATE SET stalled_seq = excluded.stalled_seq, stalled_type = excluded.stalled_type,
-                        stalled_error = excluded.stalled_error, stalled_attempts = excluded.stalled_attempts,
-                        stalled_since = excluded.stalled_since
-                    """, arguments: [definition.source, loop.lastApplied, seq, event.type, message, loop.attempts, stalled.since])
+                try cursor.stall(at: stalled, envelope: bytes, lastApplied: lastApplied, transaction.db)
             }
         } catch {
             logger.error("cannot record the stall", metadata: ["error": "\(error)"])
@@ -326,89 +330,90 @@ final class DurableSubscriber: Sendable {
             $0.stalled = stalled
         }
         logger.error("subscription stalled: an admin must retry or skip the event", metadata: [
-            "seq": "\(seq)", "type": "\(event.type)", "attempts": "\(loop.attempts)", "error": "\(message)",
+            "seq": "\(stalled.seq)", "type": "\(stalled.type)", "attempts": "\(stalled.attempts)", "error": "\(stalled.error)",
         ])
     }
 
-    // MARK: Admin requests
+    // MARK: Admin requests (served on the caller's thread)
 
-    private func serveAdminRequests(_ loop: inout Loop) {
-        let requests = shared.withLock { s in
-            let pending = s.inbox
-            s.inbox.removeAll()
-            return pending
-        }
-        for request in requests {
-            do throws(CommandError) {
-                switch request.action {
-                case .retry: try resume(&loop)
-                case .skip(let seq, let reason): try skip(seq: seq, reason: reason, &loop)
-                }
-                request.result = .success(status)
+    /// Tries the stalled event once more, now, from the stored event. The reply shows the state
+    /// after that one event: resumed (the thread then catches up from there), or stalled again
+    /// with the new error.
+    func retry() throws(CommandError) -> SubscriptionStatus {
+        try applying.withLock { _ throws(CommandError) -> SubscriptionStatus in
+            guard let stalled = shared.withLock({ $0.stalled }) else {
+                throw .conflict("the \(follow.source) subscription is not stalled")
+            }
+            logger.notice("retrying the stalled event at an admin's request", metadata: ["seq": "\(stalled.seq)"])
+            let stored: Data?
+            do {
+                stored = try store.read { try cursor.load($0) }.stalledEnvelope
             } catch {
-                request.result = .failure(error)
+                throw .unavailable("cannot read the stalled event: \(error); try again")
             }
-            request.done.signal()
+            guard let stored, let envelope = try? WireFormat.decode(EventEnvelope.self, from: stored) else {
+                // Stalled by a release that did not keep the event: fetch it again by catching up.
+                do {
+                    try store.write { try cursor.clearStall($0.db) }
+                } catch {
+                    throw .unavailable("cannot clear the stall: \(error); try again")
+                }
+                resume()
+                return status
+            }
+            do {
+                try applyInTransaction([envelope])
+            } catch {
+                switch ApplyFailure(error) {
+                case .transient(let message):
+                    throw .unavailable("the database failed while retrying seq \(stalled.seq): \(message); try again")
+                case .refused(let message):
+                    var again = stalled
+                    again.error = message
+                    again.attempts += 1
+                    stall(at: again, envelope: envelope)
+                    return status
+                }
+            }
+            resume()
+            return status
         }
     }
 
-    private func resume(_ loop: inout Loop) throws(CommandError) {
-        guard let stalled = shared.withLock({ $0.stalled }) else {
-            throw .conflict("the \(definition.source) subscription is not stalled")
-        }
-        do {
-            try store.write { transaction in
-                try transaction.db.execute(sql: """
-                    UPDATE subscription_cursors SET stalled_seq = NULL, stalled_type = NULL, stalled_error = NULL,
-                        stalled_attempts = NULL, stalled_since = NULL WHERE source = ?
-                    """, arguments: [definition.source])
+    /// Marks the stalled event `seq` as skipped with `reason` and resumes after it.
+    func skip(seq: Int64, reason: String) throws(CommandError) -> SubscriptionStatus {
+        try applying.withLock { _ throws(CommandError) -> SubscriptionStatus in
+            guard let stalled = shared.withLock({ $0.stalled }) else {
+                throw .conflict("the \(follow.source) subscription is not stalled; only the event it stalled on can be skipped")
             }
-        } catch {
-            throw .internalError("cannot clear the stall: \(error)")
-        }
-        logger.notice("retrying the stalled event at an admin's request", metadata: ["seq": "\(stalled.seq)"])
-        loop.attempts = 0
-        loop.failingSeq = nil
-        loop.needCatchUp = true
-        loop.nextAttempt = ContinuousClock.now
-        shared.withLock {
-            $0.stalled = nil
-            $0.state = .catchingUp
+            guard stalled.seq == seq else {
+                throw .conflict("the \(follow.source) subscription is stalled at seq \(stalled.seq), not \(seq)", field: "seq")
+            }
+            do {
+                try store.write { try cursor.skip(stalled, reason: reason, $0.db) }
+            } catch {
+                throw .unavailable("cannot record the skip: \(error); try again")
+            }
+            logger.warning("skipped an event at an admin's request", metadata: [
+                "seq": "\(seq)", "type": "\(stalled.type)", "reason": "\(reason)", "error": "\(stalled.error)",
+            ])
+            shared.withLock { $0.lastApplied = seq }
+            resume()
+            return status
         }
     }
 
-    private func skip(seq: Int64, reason: String, _ loop: inout Loop) throws(CommandError) {
-        guard let stalled = shared.withLock({ $0.stalled }) else {
-            throw .conflict("the \(definition.source) subscription is not stalled; only the event it stalled on can be skipped")
-        }
-        guard stalled.seq == seq else {
-            throw .conflict("the \(definition.source) subscription is stalled at seq \(stalled.seq), not \(seq)", field: "seq")
-        }
-        do {
-            try store.write { transaction in
-                try transaction.db.execute(
-                    sql: "INSERT OR REPLACE INTO subscription_skips (source, seq, type, reason, error, time) VALUES (?, ?, ?, ?, ?, ?)",
-                    arguments: [definition.source, seq, stalled.type, reason, stalled.error, RFC3339.string(from: Date())])
-                try transaction.db.execute(sql: """
-                    UPDATE subscription_cursors SET last_seq = ?, stalled_seq = NULL, stalled_type = NULL, stalled_error = NULL,
-                        stalled_attempts = NULL, stalled_since = NULL WHERE source = ?
-                    """, arguments: [seq, definition.source])
-            }
-        } catch {
-            throw .internalError("cannot record the skip: \(error)")
-        }
-        logger.warning("skipped an event at an admin's request", metadata: [
-            "seq": "\(seq)", "type": "\(stalled.type)", "reason": "\(reason)", "error": "\(stalled.error)",
-        ])
-        loop.lastApplied = seq
-        loop.attempts = 0
-        loop.failingSeq = nil
-        loop.needCatchUp = true
-        loop.nextAttempt = ContinuousClock.now
+    private func resume() {
         shared.withLock {
-            $0.lastApplied = seq
             $0.stalled = nil
             $0.state = .catchingUp
+            $0.resumed = true
         }
+        wakeup.signal()
     }
+}
+
+extension Duration {
+    /// Whole milliseconds, for log lines.
+    var milliseconds: Int64 { components.seconds * 1000 + components.attoseconds / 1_000_000_000_000_000 }
 }

@@ -11,7 +11,7 @@ struct DistrictHandlers: Sendable {
             StatesList.Result(items: StateDirectory.all.map { StateRecord(code: $0.code, name: $0.name, kind: $0.kind.rawValue) })
         }
         registry.write(DistrictRegister.self) { args, tx in
-            let state = try ProductFields.state(args.state)
+            let state = try PlaceArguments.state(args.state)
             let name = try ProductFields.name(args.name, max: 100)
             let lgdCode = try ProductFields.lgdCode(args.lgdCode)
             if let existing = try CatalogueStore.district(state: state, named: name, tx.db) {
@@ -28,7 +28,7 @@ struct DistrictHandlers: Sendable {
             return district
         }
         registry.read(DistrictList.self) { args, ctx in
-            let state = try args.state.map { raw throws(CommandError) in try ProductFields.state(raw) }
+            let state = try args.state.map { raw throws(CommandError) in try PlaceArguments.state(raw) }
             let items = try CatalogueStore.districts(state: state, ctx.db)
             return DistrictList.Result(items: items, total: items.count)
         }

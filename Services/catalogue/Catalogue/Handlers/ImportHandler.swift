@@ -86,10 +86,8 @@ struct ImportHandler: Sendable {
                     unchanged += 1
                     continue
                 }
-                existing.version += 1
-                existing.updatedAt = now
-                try CatalogueStore.update(existing, tx.db)
-                try tx.emit(ProductUpdated(existing))
+                try tx.storeChange(
+                    existing, from: before, at: now, store: { try CatalogueStore.update($0, tx.db) }, event: ProductUpdated.init)
                 updated += 1
                 events += 1
             } else {

@@ -1,41 +1,20 @@
 import ODOPReference
 import Foundation
 import ODOPMessages
+import ODOPRuntime
 
 /// The catalogue's field rules, applied to every command argument before anything is stored.
-/// Each failure is `invalid_argument` naming the field.
+/// Each failure is `invalid_argument` naming the field. States and sectors are read by the rule
+/// every service shares, `PlaceArguments`; free text by `TextArguments` (one rule and one wording
+/// for "trimmed, non-empty, at most N").
 enum ProductFields {
     static let maxNameLength = 200
     static let maxDescriptionLength = 5000
     static let maxMinistryLength = 200
     static let maxReasonLength = 1000
 
-    /// A state or UT by its LGD name, a known alias, or its ISO 3166-2:IN code (`UP`, `IN-UP`).
-    static func state(_ raw: String, field: String = "state") throws(CommandError) -> StateUT {
-        guard let state = StateDirectory.resolve(raw) ?? StateDirectory.state(code: raw) else {
-            throw .invalidArgument("unknown state or union territory '\(raw)'; states.list lists the 36 names", field: field)
-        }
-        return state
-    }
-
     static func name(_ raw: String, field: String = "name", max: Int = maxNameLength) throws(CommandError) -> String {
-        let name = TextFolding.collapsingWhitespace(raw)
-        guard !name.isEmpty else { throw .invalidArgument("field '\(field)' must not be empty", field: field) }
-        guard name.count <= max else {
-            throw .invalidArgument("field '\(field)' is \(name.count) characters; at most \(max) are allowed", field: field)
-        }
-        guard !name.unicodeScalars.contains(where: { CharacterSet.controlCharacters.contains($0) }) else {
-            throw .invalidArgument("field '\(field)' must not contain control characters", field: field)
-        }
-        return name
-    }
-
-    static func sector(_ raw: String) throws(CommandError) -> Sector {
-        guard let sector = Sector(parsing: raw) else {
-            throw .invalidArgument(
-                "unknown sector '\(raw)'; one of: \(Sector.allCases.map(\.rawValue).joined(separator: ", "))", field: "sector")
-        }
-        return sector
+        try TextArguments.name(raw, field: field, maximum: max)
     }
 
     static func category(_ raw: String?) throws(CommandError) -> ProductCategory? {
@@ -48,13 +27,7 @@ enum ProductFields {
     }
 
     static func description(_ raw: String?) throws(CommandError) -> String? {
-        guard let raw else { return nil }
-        let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard text.count <= maxDescriptionLength else {
-            throw .invalidArgument(
-                "field 'description' is \(text.count) characters; at most \(maxDescriptionLength) are allowed", field: "description")
-        }
-        return text.isEmpty ? nil : text
+        try TextArguments.optional(raw, field: "description", maximum: maxDescriptionLength)
     }
 
     static func ministry(_ raw: String?) throws(CommandError) -> String? {
@@ -64,12 +37,7 @@ enum ProductFields {
     }
 
     static func reason(_ raw: String?) throws(CommandError) -> String? {
-        guard let raw else { return nil }
-        let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard text.count <= maxReasonLength else {
-            throw .invalidArgument("field 'reason' is \(text.count) characters; at most \(maxReasonLength) are allowed", field: "reason")
-        }
-        return text.isEmpty ? nil : text
+        try TextArguments.optional(raw, field: "reason", maximum: maxReasonLength)
     }
 
     static func lgdCode(_ raw: Int?) throws(CommandError) -> Int? {

@@ -24,10 +24,10 @@ struct ProductHandlers: Sendable {
     }
 
     func register(_ args: ProductRegister.Arguments, _ tx: ServiceTransaction) throws -> ProductRecord {
-        let state = try ProductFields.state(args.state)
+        let state = try PlaceArguments.state(args.state)
         let districtName = try ProductFields.name(args.district, field: "district")
         let name = try ProductFields.name(args.name)
-        let sector = try ProductFields.sector(args.sector)
+        let sector = try PlaceArguments.sector(args.sector)
         let category = try ProductFields.category(args.category)
         let description = try ProductFields.description(args.description)
         let ministry = try ProductFields.ministry(args.ministry)
@@ -51,22 +51,16 @@ struct ProductHandlers: Sendable {
 
     func update(_ args: ProductUpdate.Arguments, _ tx: ServiceTransaction) throws -> ProductRecord {
         let id = try ProductFields.id(args.id)
-        guard args.expectedVersion >= 1 else {
-            throw CommandError.invalidArgument("field 'expectedVersion' must be at least 1", field: "expectedVersion")
-        }
+        try ExpectedVersion.validate(args.expectedVersion)
         let name = try args.name.map { name throws(CommandError) in try ProductFields.name(name) }
-        let sector = try args.sector.map { sector throws(CommandError) in try ProductFields.sector(sector) }
+        let sector = try args.sector.map { sector throws(CommandError) in try PlaceArguments.sector(sector) }
         let category = try ProductFields.category(args.category)
         let description = try ProductFields.description(args.description)
         let ministry = try ProductFields.ministry(args.ministry)
         guard let current = try CatalogueStore.product(id: id, tx.db) else {
             throw CommandError.notFound("no product with id \(id)", field: "id")
         }
-        guard current.version == args.expectedVersion else {
-            throw CommandError.conflict(
-                "product \(id) is at version \(current.version), not \(args.expectedVersion): read it again and reapply the change",
-                field: "expectedVersion")
-        }
+        try ExpectedVersion.require(args.expectedVersion, current: current.version, of: "product \(id)")
         guard current.status == .active else {
             throw CommandError.conflict("product \(id) is retired and cannot be changed")
         }
@@ -85,37 +79,29 @@ struct ProductHandlers: Sendable {
                 next.giRegistry = gi.match(name: next.name, state: state, district: current.district)
             }
         }
-        guard next != current else { return current }
-        next.version += 1
-        next.updatedAt = RFC3339.string(from: Date())
-        try CatalogueStore.update(next, tx.db)
-        try tx.emit(ProductUpdated(next))
-        return next
+        return try tx.storeChange(next, from: current, store: { try CatalogueStore.update($0, tx.db) }, event: ProductUpdated.init)
     }
 
     func retire(_ args: ProductRetire.Arguments, _ tx: ServiceTransaction) throws -> ProductRecord {
         let id = try ProductFields.id(args.id)
         let reason = try ProductFields.reason(args.reason)
-        guard var product = try CatalogueStore.product(id: id, tx.db) else {
+        guard let current = try CatalogueStore.product(id: id, tx.db) else {
             throw CommandError.notFound("no product with id \(id)", field: "id")
         }
-        guard product.status == .active else {
+        guard current.status == .active else {
             throw CommandError.conflict("product \(id) is already retired")
         }
-        product.status = .retired
-        product.retiredReason = reason
-        product.version += 1
-        product.updatedAt = RFC3339.string(from: Date())
-        try CatalogueStore.update(product, tx.db)
-        try tx.emit(ProductRetired(product))
-        return product
+        var retired = current
+        retired.status = .retired
+        retired.retiredReason = reason
+        return try tx.storeChange(retired, from: current, store: { try CatalogueStore.update($0, tx.db) }, event: ProductRetired.init)
     }
 
     func search(_ args: ProductSearch.Arguments, _ db: Database) throws -> ProductSearch.Result {
         var filter = CatalogueStore.SearchFilter(status: args.status ?? .active, words: [])
         var state: StateUT?
         if let raw = args.state {
-            state = try ProductFields.state(raw)
+            state = try PlaceArguments.state(raw)
             filter.stateCode = state?.code
         }
         if let raw = args.district {
@@ -131,13 +117,13 @@ struct ProductHandlers: Sendable {
             }
             filter.districtIDs = matches.map(\.id)
         }
-        if let raw = args.sector { filter.sector = try ProductFields.sector(raw).rawValue }
+        if let raw = args.sector { filter.sector = try PlaceArguments.sector(raw).rawValue }
         filter.gi = args.gi
         if let text = args.text {
             filter.words = TextFolding.caseFolded(text).split(separator: " ").map(String.init)
         }
-        let (items, total) = try CatalogueStore.search(
-            filter, limit: args.limit ?? ProductSearch.defaultLimit, offset: args.offset ?? 0, db)
+        let page = PageArguments.page(limit: args.limit, offset: args.offset)
+        let (items, total) = try CatalogueStore.search(filter, limit: page.limit, offset: page.offset, db)
         return ProductSearch.Result(items: items, total: total)
     }
 }

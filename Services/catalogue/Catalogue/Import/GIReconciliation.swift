@@ -1,64 +1,41 @@
-import ODOPReference
-/// A product whose ODOP list GI flag disagrees with the GI registry.
-public struct GIDiscrepancy: Sendable, Hashable, CustomStringConvertible {
+import ODOPMessages
+
+/// Compares the ODOP list's GI flag of each product with the GI registry: the one rule behind
+/// `gi.discrepancies`.
+///
+/// A product is judged by its stored flag (`giStatus`, `false` when the list gave none) and its
+/// registry match (`giRegistry`, found by `GIRegistry.bestMatch` when the product was stored):
+/// flagged No but matching a registered GI is `flag_no_but_registered` (e.g. Moradabad Metal
+/// Craft); flagged Yes but matching none is `flag_yes_but_unconfirmed` (not necessarily wrong:
+/// the product may be a GI under another name). Retired products are not judged.
+public enum GIReconciliation {
     /// Raw values are the wire forms (`gi.discrepancies` items' `kind`).
     public enum Kind: String, Sendable, Hashable, CaseIterable {
-        /// The list says No, but the product names a registered GI (e.g. Moradabad Metal Craft).
         case registeredButFlaggedNo = "flag_no_but_registered"
-        /// The list says Yes, but no registered GI matches the product's name in its state.
-        /// Not necessarily wrong (the product may be a GI under another name): unconfirmed.
         case flaggedYesButUnconfirmed = "flag_yes_but_unconfirmed"
     }
 
-    public let kind: Kind
-    public let product: ProductKey
-    public let state: StateUT
-    public let district: String
-    public let productName: String
-    public let sourceLines: [Int]
-    /// The matched GI, for `registeredButFlaggedNo`.
-    public let match: GIMatch?
-
-    public var description: String {
-        let summary = kind == .registeredButFlaggedNo ? "registered but flagged No" : "flagged Yes, unconfirmed"
-        return "\(summary): \(state.name) / \(district) / \(productName)"
-            + (match.map { " = GI \"\($0.entry.name)\" (\($0.rule.rawValue))" } ?? "")
-    }
-}
-
-/// Compares the ODOP list's GI flags with the GI registry.
-///
-/// Each product is matched with `GIRegistry.bestMatch(productName:state:district:)`. A product
-/// flagged No that matches is `registeredButFlaggedNo`; a product flagged Yes that matches
-/// nothing is `flaggedYesButUnconfirmed`; products without a flag are not judged. Results keep
-/// the order of `products`.
-public enum GIReconciliation {
-    /// The registry match of every product that has one, keyed by product.
-    public static func matches(products: [PlannedProduct], registry: GIRegistry) -> [ProductKey: GIMatch] {
-        var result: [ProductKey: GIMatch] = [:]
-        for product in products {
-            if let match = registry.bestMatch(productName: product.name, state: product.state, district: product.district) {
-                result[product.key] = match
-            }
+    /// How a flag and a registry match disagree, or `nil` when they agree.
+    public static func kind(listedGI: Bool, registered: Bool) -> Kind? {
+        switch (listedGI, registered) {
+        case (false, true): .registeredButFlaggedNo
+        case (true, false): .flaggedYesButUnconfirmed
+        default: nil
         }
-        return result
     }
 
-    /// Products whose flag disagrees with the registry.
-    public static func reconcile(products: [PlannedProduct], registry: GIRegistry) -> [GIDiscrepancy] {
-        products.compactMap { product in
-            guard let flag = product.giFlag else { return nil }
-            let match = registry.bestMatch(productName: product.name, state: product.state, district: product.district)
-            let kind: GIDiscrepancy.Kind
-            switch (flag, match) {
-            case (false, .some): kind = .registeredButFlaggedNo
-            case (true, .none): kind = .flaggedYesButUnconfirmed
-            default: return nil
-            }
-            return GIDiscrepancy(
-                kind: kind, product: product.key, state: product.state, district: product.district,
-                productName: product.name, sourceLines: product.sourceLines, match: match
-            )
+    /// The `gi.discrepancies` result for `products`, in their order.
+    public static func discrepancies(_ products: [ProductRecord]) -> GIDiscrepancies.Result {
+        let items = products.compactMap { product -> GIDiscrepancies.Item? in
+            guard product.status == .active,
+                  let kind = kind(listedGI: product.giStatus, registered: product.giRegistry != nil)
+            else { return nil }
+            return GIDiscrepancies.Item(
+                productId: product.id, name: product.name, state: product.state, district: product.district,
+                listedGI: product.giStatus, registryName: product.giRegistry?.name, kind: kind.rawValue)
         }
+        return GIDiscrepancies.Result(
+            items: items, registeredButNotFlagged: items.filter { !$0.listedGI }.count,
+            flaggedButUnconfirmed: items.filter(\.listedGI).count)
     }
 }

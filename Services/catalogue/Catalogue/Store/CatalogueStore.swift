@@ -3,8 +3,10 @@ import Foundation
 import GRDB
 import ODOPMessages
 
-/// Reads and writes the catalogue's tables inside a caller's transaction or snapshot. Knows
-/// nothing of commands or events: handlers decide, this stores.
+/// Reads and writes the catalogue's tables inside a caller's transaction or snapshot, in terms
+/// of the wire records (`DistrictRecord`, `ProductRecord`; `counts` answers `stats` with its
+/// result type). It checks no argument and emits no event: handlers validate, decide and emit;
+/// this stores and reads.
 enum CatalogueStore {
     // MARK: Districts
 
@@ -136,6 +138,11 @@ enum CatalogueStore {
             giRegistry: giName.map { GIRegistryMatch(name: $0, goods: row["gi_goods"] ?? "") }, ministry: row["ministry"],
             status: ProductStatus(rawValue: row["status"]) ?? .active, retiredReason: row["retired_reason"],
             createdAt: row["created_at"], updatedAt: row["updated_at"])
+    }
+
+    /// Every active product, in the catalogue's list order.
+    static func activeProducts(_ db: Database) throws -> [ProductRecord] {
+        try Row.fetchAll(db, sql: productSelect + " WHERE p.status = 'active'" + productOrder).map(productRecord)
     }
 
     // MARK: Search and counts

@@ -1,3 +1,4 @@
+import ODOPCatalogueCopy
 import Foundation
 import ODOPMessages
 import ODOPRuntime
@@ -22,8 +23,8 @@ enum FigureCommands {
                     "field 'valueINRCrore' must be in crore rupees and at most \(Int(maximumValueINRCrore)), got \(args.valueINRCrore)",
                     field: "valueINRCrore")
             }
-            let source = try PlanContent.text(args.source, field: "source", maximum: PlanContent.maximumNameLength)
-            guard let product = try CatalogueMirror(db: transaction.db).product(args.productId) else {
+            let source = try TextArguments.required(args.source, field: "source", maximum: PlanContent.maximumNameLength)
+            guard let product = try CatalogueCopyReader(transaction.db).product(id: args.productId) else {
                 throw CommandError.invalidArgument(
                     "field 'productId': no ODOP product \"\(args.productId)\" is known to the exports service (it learns products from the catalogue's events)",
                     field: "productId")
@@ -54,13 +55,15 @@ enum FigureCommands {
         }
 
         registry.read(FiguresList.self) { args, context in
+            let state = try PlaceArguments.state(ifGiven: args.state)
+            let page = PageArguments.page(limit: args.limit, offset: args.offset)
             var year: String?
             if let given = args.financialYear {
                 year = try FinancialYear(parsing: given, field: "financialYear").description
             }
             let (items, total) = try FigureStore(db: context.db).list(
-                state: args.state, district: args.district, productId: args.productId, financialYear: year,
-                limit: args.limit ?? FiguresList.defaultLimit, offset: args.offset ?? 0)
+                state: state, district: args.district, productId: args.productId, financialYear: year,
+                limit: page.limit, offset: page.offset)
             return FiguresList.Result(items: items, total: total)
         }
     }

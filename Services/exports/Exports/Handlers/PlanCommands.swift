@@ -17,17 +17,18 @@ enum PlanCommands {
             if let planId = args.planId {
                 return try plans.require(id: planId).plan
             }
-            let state = args.state ?? "", district = args.district ?? ""
+            let state = try PlaceArguments.state(args.state ?? ""), district = args.district ?? ""
             guard let stored = try plans.plan(state: state, district: district) else {
-                throw CommandError.notFound("no export plan for district \"\(district)\" in \"\(state)\"", field: "district")
+                throw CommandError.notFound("no export plan for district \"\(district)\" in \"\(state.name)\"", field: "district")
             }
             return stored.plan
         }
 
         registry.read(PlanList.self) { args, context in
+            let page = PageArguments.page(limit: args.limit, offset: args.offset)
             let (items, total) = try PlanStore(db: context.db).list(
-                state: args.state, district: args.district, status: args.status,
-                limit: args.limit ?? PlanList.defaultLimit, offset: args.offset ?? 0)
+                state: try PlaceArguments.state(ifGiven: args.state), district: args.district, status: args.status,
+                limit: page.limit, offset: page.offset)
             return PlanList.Result(items: items, total: total)
         }
 
@@ -60,7 +61,7 @@ enum PlanCommands {
             try change(args.planId, expectedVersion: args.expectedVersion, transaction) { stored in
                 try PlanLifecycle.requireTransition(of: stored.plan, to: .adopted)
                 let date = try CalendarDate(parsing: args.date, field: "date")
-                let reference = try PlanContent.text(args.reference, field: "reference", maximum: PlanContent.maximumNameLength)
+                let reference = try TextArguments.required(args.reference, field: "reference", maximum: PlanContent.maximumNameLength)
                 stored.plan.depcAdoption = DEPCAdoption(date: date.description, reference: reference)
                 stored.plan.status = .adopted
                 return .adopted
@@ -72,7 +73,7 @@ enum PlanCommands {
                 try PlanLifecycle.requireOpen(stored.plan)
                 var date = CalendarDate.today()
                 if let given = args.date { date = try CalendarDate(parsing: given, field: "date") }
-                let note = try PlanContent.text(args.note, field: "note", maximum: PlanContent.maximumNoteLength)
+                let note = try TextArguments.required(args.note, field: "note", maximum: PlanContent.maximumNoteLength)
                 stored.plan.sepcReviewNotes.append(SEPCReviewNote(date: date.description, note: note))
                 return .updated(.reviewNoted)
             }
@@ -91,10 +92,10 @@ enum PlanCommands {
                     intervention.status = status
                 }
                 if let title = args.title {
-                    intervention.title = try PlanContent.text(title, field: "title", maximum: PlanContent.maximumTitleLength)
+                    intervention.title = try TextArguments.required(title, field: "title", maximum: PlanContent.maximumTitleLength)
                 }
                 if let body = args.responsibleBody {
-                    intervention.responsibleBody = try PlanContent.text(body, field: "responsibleBody", maximum: PlanContent.maximumNameLength)
+                    intervention.responsibleBody = try TextArguments.required(body, field: "responsibleBody", maximum: PlanContent.maximumNameLength)
                 }
                 if let due = args.dueDate {
                     intervention.dueDate = try CalendarDate(parsing: due, field: "dueDate").description
@@ -120,18 +121,17 @@ enum PlanCommands {
     ) throws -> ExportPlan {
         let plans = PlanStore(db: transaction.db)
         let before = try plans.require(id: planId)
-        try PlanLifecycle.requireVersion(expectedVersion, of: before.plan)
+        try ExpectedVersion.require(expectedVersion, current: before.plan.version, of: "plan \(planId)")
         var stored = before
         let emitted = try body(&stored)
-        guard stored.plan != before.plan else { return before.plan }
-        stored.plan.version += 1
-        stored.plan.updatedAt = RFC3339.string(from: Date())
-        try plans.update(stored)
-        switch emitted {
-        case .prepared: try transaction.emit(ExportPlanPrepared(stored.plan))
-        case .adopted: try transaction.emit(ExportPlanAdopted(stored.plan))
-        case .updated(let change): try transaction.emit(ExportPlanUpdated(stored.plan, change: change))
+        let store = { (plan: ExportPlan) throws in
+            try plans.update(StoredPlan(plan: plan, number: stored.number, nextIntervention: stored.nextIntervention))
         }
-        return stored.plan
+        switch emitted {
+        case .prepared: return try transaction.storeChange(stored.plan, from: before.plan, store: store, event: ExportPlanPrepared.init)
+        case .adopted: return try transaction.storeChange(stored.plan, from: before.plan, store: store, event: ExportPlanAdopted.init)
+        case .updated(let change):
+            return try transaction.storeChange(stored.plan, from: before.plan, store: store) { ExportPlanUpdated($0, change: change) }
+        }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import ODOPMessages
+import ODOPRuntime
 
 /// Checks and applies the content `plan.prepare` and `plan.update` bring: target markets,
 /// bottlenecks and interventions. Every refusal is `invalid_argument` naming the field (or
@@ -43,7 +44,7 @@ public enum PlanContent {
         }
         var result: [Bottleneck] = []
         for (index, item) in items.enumerated() {
-            let note = try text(item.note, field: "bottlenecks.\(index).note", maximum: maximumNoteLength)
+            let note = try TextArguments.required(item.note, field: "bottlenecks.\(index).note", maximum: maximumNoteLength)
             result.append(Bottleneck(category: item.category, note: note))
         }
         return result
@@ -60,8 +61,8 @@ public enum PlanContent {
         var next = nextInterventionNumber
         for (index, input) in inputs.enumerated() {
             let path = "interventions.\(index)"
-            let title = try text(input.title, field: "\(path).title", maximum: maximumTitleLength)
-            let body = try text(input.responsibleBody, field: "\(path).responsibleBody", maximum: maximumNameLength)
+            let title = try TextArguments.required(input.title, field: "\(path).title", maximum: maximumTitleLength)
+            let body = try TextArguments.required(input.responsibleBody, field: "\(path).responsibleBody", maximum: maximumNameLength)
             let due = try CalendarDate(parsing: input.dueDate, field: "\(path).dueDate").description
             if let id = input.id {
                 guard let existing = plan.interventions.first(where: { $0.id == id }) else {
@@ -82,17 +83,5 @@ public enum PlanContent {
         }
         nextInterventionNumber = next
         return result
-    }
-
-    /// `value` trimmed, not empty and at most `maximum` characters.
-    static func text(_ value: String, field: String, maximum: Int) throws(CommandError) -> String {
-        let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty else {
-            throw .invalidArgument("field '\(field)' must not be empty", field: field)
-        }
-        guard trimmed.count <= maximum else {
-            throw .invalidArgument("field '\(field)' must be at most \(maximum) characters, got \(trimmed.count)", field: field)
-        }
-        return trimmed
     }
 }

@@ -45,13 +45,6 @@ public enum PlanLifecycle {
             throw .conflict("plan \(plan.planId) is archived: it no longer changes")
         }
     }
-
-    /// Refuses a stale `expectedVersion` with `conflict`.
-    public static func requireVersion(_ expected: Int?, of plan: ExportPlan) throws(CommandError) {
-        if let expected, expected != plan.version {
-            throw .conflict("plan \(plan.planId) is at version \(plan.version), not \(expected)", field: "expectedVersion")
-        }
-    }
 }
 
 /// The intervention status machine: `planned` → `in_progress` → `done`; `planned` → `done`;

@@ -1,14 +1,15 @@
 import GRDB
 import ODOPMessages
+import ODOPReference
 
 /// `report.plans`: plan counts per state and nationally, from the stored plans and products.
 enum PlanStatusReport {
-    static func build(state: String?, db: Database) throws -> PlansReport.Result {
+    static func build(state: StateUT?, db: Database) throws -> PlansReport.Result {
         var filter = ""
         var arguments: StatementArguments = []
         if let state {
             filter = "AND " + StateFilter.clause()
-            arguments = [state, state]
+            arguments = [StateFilter.argument(state)]
         }
         struct Line {
             var state: String
@@ -33,7 +34,7 @@ enum PlanStatusReport {
             lines[code] = line
         }
         for row in try CachedSQL.rows(db, sql: """
-            SELECT state_code, MIN(state) AS state, COUNT(DISTINCT district_id) AS districts FROM products
+            SELECT state_code, MIN(state) AS state, COUNT(DISTINCT district_id) AS districts FROM catalogue_copy_products
             WHERE status = 'active' \(filter) GROUP BY state_code
             """, arguments: arguments) {
             let code: String = row["state_code"]
@@ -63,17 +64,17 @@ enum PlanStatusReport {
 /// `report.gaps`: districts with active products whose open plan is not adopted (or that have
 /// no open plan at all).
 enum PlanGapReport {
-    static func build(state: String?, db: Database) throws -> PlanGapsReport.Result {
+    static func build(state: StateUT?, db: Database) throws -> PlanGapsReport.Result {
         var filter = ""
         var arguments: StatementArguments = []
         if let state {
-            filter = "AND " + StateFilter.clause(name: "p.state", code: "p.state_code")
-            arguments = [state, state]
+            filter = "AND " + StateFilter.clause(code: "p.state_code")
+            arguments = [StateFilter.argument(state)]
         }
         let items = try CachedSQL.rows(db, sql: """
             SELECT MIN(p.state) AS state, MIN(p.state_code) AS state_code, MIN(p.district) AS district, p.district_id,
                 COUNT(*) AS products, MIN(pl.id) AS plan_id, MIN(pl.status) AS plan_status
-            FROM products p LEFT JOIN plans pl ON pl.district_id = p.district_id AND pl.status <> 'archived'
+            FROM catalogue_copy_products p LEFT JOIN plans pl ON pl.district_id = p.district_id AND pl.status <> 'archived'
             WHERE p.status = 'active' \(filter)
             GROUP BY p.district_id
             HAVING plan_status IS NULL OR plan_status <> 'adopted'

@@ -1,11 +1,15 @@
+import Foundation
 import GRDB
+import ODOPCatalogueCopy
+import ODOPMessages
 import ODOPRuntime
 
 /// The exports service's tables, beside the runtime's.
 ///
-/// - `districts`, `products`: what the service knows of the catalogue, from its events (the
-///   service never reads the catalogue's database). Figures validate product ids against
-///   `products`; reports take sectors and active products from it.
+/// - What the service knows of the catalogue is the shared copy's (`catalogue_copy_*`, see
+///   `CatalogueCopy`); `exports-v2` moved the first release's own `districts` and `products`
+///   there. Figures validate product ids against it; reports take sectors and active products
+///   from it.
 /// - `plans`: one row per plan; `document` is the whole `ExportPlan` as JSON, the other columns
 ///   are copies for queries. At most one open (not archived) plan per district.
 /// - `plan_products`: which products each plan lists (a copy of `document.products`), to find a
@@ -70,6 +74,21 @@ enum ExportsSchema {
                 );
                 CREATE INDEX export_figures_current ON export_figures(is_current, state_code, district_id);
                 """)
+        },
+        ServiceMigration("exports-v2-catalogue-copy") { db in
+            let districts = try Row.fetchAll(db, sql: "SELECT * FROM districts").map { row in
+                CatalogueDistrict(
+                    id: row["id"], state: row["state"], stateCode: row["state_code"], name: row["name"],
+                    aliases: (try? JSONDecoder().decode([String].self, from: Data((row["aliases"] as String).utf8))) ?? [])
+            }
+            let products = try Row.fetchAll(db, sql: "SELECT * FROM products").map { row in
+                (CatalogueProduct(
+                    id: row["id"], version: row["version"], name: row["name"], state: row["state"], stateCode: row["state_code"],
+                    district: row["district"], districtId: row["district_id"], sector: row["sector"],
+                    status: ProductStatus(rawValue: row["status"]) ?? .active), updatedAt: row["updated_at"] as String)
+            }
+            try CatalogueCopy.adopt(districts: districts, products: products, db: db)
+            try db.execute(sql: "DROP TABLE products; DROP TABLE districts;")
         },
     ]
 }

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import ODOPMessages
+import ODOPReference
 
 /// The `export_figures` table: every revision of every figure, the latest marked current.
 struct FigureStore {
@@ -36,12 +37,12 @@ struct FigureStore {
     }
 
     /// Current figures matching the filters, ordered by state, district, product and year.
-    func list(state: String?, district: String?, productId: String?, financialYear: String?, limit: Int, offset: Int) throws -> (items: [ExportFigure], total: Int) {
+    func list(state: StateUT?, district: String?, productId: String?, financialYear: String?, limit: Int, offset: Int) throws -> (items: [ExportFigure], total: Int) {
         var conditions = ["f.is_current = 1"]
         var arguments: [any DatabaseValueConvertible] = []
         if let state {
-            conditions.append(StateFilter.clause(name: "d.state", code: "f.state_code"))
-            arguments += [state, state]
+            conditions.append(StateFilter.clause(code: "f.state_code"))
+            arguments.append(StateFilter.argument(state))
         }
         if let district {
             conditions.append("(d.name = ? COLLATE NOCASE OR f.district_id = ? COLLATE NOCASE)")
@@ -55,7 +56,7 @@ struct FigureStore {
             conditions.append("f.financial_year = ?")
             arguments.append(financialYear)
         }
-        let from = "FROM export_figures f LEFT JOIN districts d ON d.id = f.district_id WHERE " + conditions.joined(separator: " AND ")
+        let from = "FROM export_figures f LEFT JOIN catalogue_copy_districts d ON d.id = f.district_id WHERE " + conditions.joined(separator: " AND ")
         let total = try CachedSQL.value(Int.self, db, sql: "SELECT COUNT(*) \(from)", arguments: StatementArguments(arguments)) ?? 0
         let documents = try CachedSQL.values(Data.self, db, sql: """
             SELECT f.document \(from) ORDER BY f.state_code, f.district_id, f.product_id, f.financial_year LIMIT ? OFFSET ?
@@ -75,15 +76,15 @@ struct FigureStore {
 
     /// The current figure of every product and year (optionally of one state), with each
     /// product's state and sector as the catalogue last gave them.
-    func reportRows(state: String?) throws -> [ReportRow] {
+    func reportRows(state: StateUT?) throws -> [ReportRow] {
         var sql = """
             SELECT f.product_id, f.financial_year, f.value_inr_crore, p.state, p.state_code, p.sector
-            FROM export_figures f JOIN products p ON p.id = f.product_id WHERE f.is_current = 1
+            FROM export_figures f JOIN catalogue_copy_products p ON p.id = f.product_id WHERE f.is_current = 1
             """
         var arguments: [any DatabaseValueConvertible] = []
         if let state {
-            sql += " AND " + StateFilter.clause(name: "p.state", code: "p.state_code")
-            arguments += [state, state]
+            sql += " AND " + StateFilter.clause(code: "p.state_code")
+            arguments.append(StateFilter.argument(state))
         }
         return try CachedSQL.rows(db, sql: sql, arguments: StatementArguments(arguments)).compactMap { row in
             let yearText: String = row["financial_year"]

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import ODOPMessages
+import ODOPReference
 
 /// A plan as stored: the plan and the number its next new intervention takes.
 struct StoredPlan {
@@ -42,14 +43,14 @@ struct PlanStore {
             """, arguments: [productId]).map(Self.stored)
     }
 
-    /// The plan of a district named by state (name or code) and district (name or id): its open
-    /// plan, else its latest archived one.
-    func plan(state: String, district: String) throws -> StoredPlan? {
+    /// The plan of a district named by its state and district (name or id): its open plan, else
+    /// its latest archived one.
+    func plan(state: StateUT, district: String) throws -> StoredPlan? {
         try CachedSQL.row(db, sql: """
             SELECT document, number, next_intervention FROM plans
             WHERE \(StateFilter.clause()) AND (district = ? COLLATE NOCASE OR district_id = ? COLLATE NOCASE)
             ORDER BY status = 'archived', number DESC LIMIT 1
-            """, arguments: [state, state, district, district]).map(Self.stored)
+            """, arguments: [StateFilter.argument(state), district, district]).map(Self.stored)
     }
 
     /// The number the district's next plan takes.
@@ -89,12 +90,12 @@ struct PlanStore {
     }
 
     /// Plans matching the filters, ordered by state, district and plan number, with the total.
-    func list(state: String?, district: String?, status: PlanStatus?, limit: Int, offset: Int) throws -> (items: [ExportPlan], total: Int) {
+    func list(state: StateUT?, district: String?, status: PlanStatus?, limit: Int, offset: Int) throws -> (items: [ExportPlan], total: Int) {
         var conditions: [String] = []
         var arguments: [any DatabaseValueConvertible] = []
         if let state {
             conditions.append(StateFilter.clause())
-            arguments += [state, state]
+            arguments.append(StateFilter.argument(state))
         }
         if let district {
             conditions.append("(district = ? COLLATE NOCASE OR district_id = ? COLLATE NOCASE)")

@@ -1,7 +1,14 @@
-/// SQL for a `state` filter that accepts the LGD name or the two-letter code, case-insensitively.
+import ODOPReference
+
+/// SQL for a `state` filter. The argument was resolved to a state or UT by the rule every
+/// service shares (`PlaceArguments.state`), so the rows are matched by its ISO code alone and
+/// every spelling the catalogue accepts (LGD name, alias, `TN`, `IN-TN`) finds the same rows.
 enum StateFilter {
-    /// `(<name> = ? COLLATE NOCASE OR <code> = ? COLLATE NOCASE)`; bind the value twice.
-    static func clause(name: String = "state", code: String = "state_code") -> String {
-        "(\(name) = ? COLLATE NOCASE OR \(code) = ? COLLATE NOCASE)"
+    /// `<column> = ?`; bind `argument(state)`.
+    static func clause(code column: String = "state_code") -> String {
+        "\(column) = ?"
     }
+
+    /// The value the clause binds: the state's two-letter code, as the catalogue's events carry it.
+    static func argument(_ state: StateUT) -> String { state.code }
 }

@@ -9,8 +9,7 @@ struct SubscriptionsRetryCommand: ParsableCommand {
         discussion: """
             Use it once the cause is fixed (a missing district registered, a bug deployed). \
             Prints the subscription's state afterwards: running again when the event applied, \
-            still stalled (with the new error) when it did not. Needs the admin role when the \
-            service uses CURVE.
+            still stalled (with the new error) when it did not.
 
             Examples:
               odopctl subscriptions retry --service exports --source catalogue

@@ -10,7 +10,7 @@ struct SubscriptionsSkipCommand: ParsableCommand {
             The service skips the event only when the subscription is stalled at exactly \
             --seq, so a skip never hits the wrong event; the skip and its --reason are kept and \
             shown by subscriptions list. The event's effects are lost for this service: prefer \
-            retry when the cause can be fixed. Needs the admin role when the service uses CURVE.
+            retry when the cause can be fixed.
 
             Examples:
               odopctl subscriptions skip --service exports --source catalogue --seq 1201 \\

@@ -9,7 +9,7 @@ struct DistrictsRegisterCommand: ParsableCommand {
         discussion: """
             Adds a district, so that products can be registered in it; prints the district as \
             stored, with its id. A district of the same name (or alias) in the state is \
-            refused (conflict). Needs the admin role when the catalogue uses CURVE.
+            refused (conflict).
 
             Examples:
               odopctl catalogue districts register --state "Uttar Pradesh" \\
@@ -18,7 +18,7 @@ struct DistrictsRegisterCommand: ParsableCommand {
             """
     )
 
-    @Option(help: ArgumentHelp("The state: its name or code.", valueName: "state"))
+    @Option(help: ReferenceVocabulary.stateHelp("The state"), completion: .list(ReferenceVocabulary.states))
     var state: String
 
     @Option(help: ArgumentHelp("The district's name.", valueName: "name"))

@@ -24,8 +24,7 @@ struct CatalogueImportCommand: ParsableCommand {
             The catalogue is asked for its health first (with the usual --timeout), so a \
             catalogue that is down is reported at once; the import itself waits up to 60 \
             seconds for the reply unless --timeout is given. While it waits, a spinner shows \
-            on stderr when stderr is a terminal. Needs the admin role when the catalogue uses \
-            CURVE.
+            on stderr when stderr is a terminal.
 
             Examples:
               odopctl catalogue import "One District One Product.csv"

@@ -25,14 +25,13 @@ struct ProductsListCommand: ParsableCommand {
             """
     )
 
-    @Option(help: ArgumentHelp("Only this state: its name or code.", valueName: "state"))
+    @Option(help: ReferenceVocabulary.stateHelp("Only this state"), completion: .list(ReferenceVocabulary.states))
     var state: String?
 
     @Option(help: ArgumentHelp("Only this district: its name or an alias.", valueName: "district"))
     var district: String?
 
-    @Option(help: ArgumentHelp("Only this sector, e.g. handicraft.", valueName: "sector"),
-            completion: .list(CatalogueVocabulary.sectors))
+    @Option(help: ReferenceVocabulary.sectorHelp("Only this sector"), completion: .list(ReferenceVocabulary.sectors))
     var sector: String?
 
     @Flag(inversion: .prefixedNo, exclusivity: .exclusive, help: "Only products the list flags as GI (--gi), or not flagged (--no-gi).")

@@ -9,8 +9,7 @@ struct ProductsRegisterCommand: ParsableCommand {
         discussion: """
             The district must be known to the catalogue (districts register adds one); a \
             product of the same name in the district is refused (conflict). Prints the product \
-            as stored, with its new id and version 1. Needs the admin role when the catalogue \
-            uses CURVE.
+            as stored, with its new id and version 1.
 
             Examples:
               odopctl catalogue products register --state "Uttar Pradesh" \\
@@ -21,7 +20,7 @@ struct ProductsRegisterCommand: ParsableCommand {
             """
     )
 
-    @Option(help: ArgumentHelp("The state: its name or code.", valueName: "state"))
+    @Option(help: ReferenceVocabulary.stateHelp("The state"), completion: .list(ReferenceVocabulary.states))
     var state: String
 
     @Option(help: ArgumentHelp("The district: its name or an alias.", valueName: "district"))
@@ -30,12 +29,10 @@ struct ProductsRegisterCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The product's name, unique in the district.", valueName: "name"))
     var name: String
 
-    @Option(help: ArgumentHelp("Its sector, e.g. handicraft.", valueName: "sector"),
-            completion: .list(CatalogueVocabulary.sectors))
+    @Option(help: ReferenceVocabulary.sectorHelp("Its sector"), completion: .list(ReferenceVocabulary.sectors))
     var sector: String
 
-    @Option(help: ArgumentHelp("primary, secondary, tertiary or others.", valueName: "category"),
-            completion: .list(CatalogueVocabulary.categories))
+    @Option(help: ReferenceVocabulary.categoryHelp("Its category"), completion: .list(ReferenceVocabulary.categories))
     var category: String?
 
     @Option(help: ArgumentHelp("A description.", valueName: "text"))

@@ -10,7 +10,7 @@ struct ProductsRetireCommand: ParsableCommand {
             The product's status becomes retired, with the reason; it no longer shows in \
             products list (unless --status retired) and the services following the catalogue \
             drop it (exports takes it out of its district's plan). Retiring a retired product \
-            is refused (conflict). Needs the admin role when the catalogue uses CURVE.
+            is refused (conflict).
 
             Examples:
               odopctl catalogue products retire p-46ef413f-8155-4cb1-a8a4-21fb8657577a \\

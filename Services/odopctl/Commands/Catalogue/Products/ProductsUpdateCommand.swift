@@ -11,8 +11,7 @@ struct ProductsUpdateCommand: ParsableCommand {
             it. --expected-version must be the product's current version (products show \
             prints it): when someone changed the product since, the update is refused \
             (conflict, exit 1) and nothing changes. A retired product cannot be changed. \
-            Prints the product after the change. Needs the admin role when the catalogue uses \
-            CURVE.
+            Prints the product after the change.
 
             Examples:
               odopctl catalogue products update p-46ef413f-8155-4cb1-a8a4-21fb8657577a \\
@@ -31,10 +30,10 @@ struct ProductsUpdateCommand: ParsableCommand {
     @Option(help: ArgumentHelp("A new name.", valueName: "name"))
     var name: String?
 
-    @Option(help: ArgumentHelp("A new sector.", valueName: "sector"), completion: .list(CatalogueVocabulary.sectors))
+    @Option(help: ReferenceVocabulary.sectorHelp("A new sector"), completion: .list(ReferenceVocabulary.sectors))
     var sector: String?
 
-    @Option(help: ArgumentHelp("A new category.", valueName: "category"), completion: .list(CatalogueVocabulary.categories))
+    @Option(help: ReferenceVocabulary.categoryHelp("A new category"), completion: .list(ReferenceVocabulary.categories))
     var category: String?
 
     @Option(help: ArgumentHelp("A new description; empty removes it.", valueName: "text"))

@@ -18,7 +18,7 @@ struct FiguresListCommand: ParsableCommand {
             """
     )
 
-    @Option(help: ArgumentHelp("Only this state: its name or code.", valueName: "state"))
+    @Option(help: ReferenceVocabulary.stateHelp("Only this state"), completion: .list(ReferenceVocabulary.states))
     var state: String?
 
     @Option(help: ArgumentHelp("Only this district: its name or the catalogue's district id.", valueName: "district"))

@@ -12,7 +12,7 @@ struct FiguresRecordCommand: ParsableCommand {
             begun; the value is in crore rupees, from 0 to 1,000,000. A figure for a product \
             and year that has one is stored as the next revision, with the value it corrects; \
             recording the current value and source again changes nothing. Prints the figure as \
-            stored. Needs the admin role when the exports service uses CURVE.
+            stored.
 
             Examples:
               odopctl exports figures record --year 2023-24 --value-crore 1250.5 \\

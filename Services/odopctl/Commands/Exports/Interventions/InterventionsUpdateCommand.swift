@@ -10,7 +10,7 @@ struct InterventionsUpdateCommand: ParsableCommand {
             Changes the fields given. The status moves by the intervention rules (planned -> \
             in_progress -> done, or dropped); a move they do not allow is refused (conflict). \
             An unknown intervention is refused (not_found, field interventionId). Prints the \
-            plan after the change. Needs the admin role when the exports service uses CURVE.
+            plan after the change.
 
             Examples:
               odopctl exports interventions update deap-UP-agra-1 i1 --status in_progress

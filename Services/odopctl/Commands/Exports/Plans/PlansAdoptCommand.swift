@@ -9,8 +9,7 @@ struct PlansAdoptCommand: ParsableCommand {
         discussion: """
             Moves a prepared plan to adopted, with the District Export Promotion Committee's \
             notification date and reference. Only a prepared plan can be adopted: a draft is \
-            refused (conflict, exit 1: prepare it first). Needs the admin role when the \
-            exports service uses CURVE.
+            refused (conflict, exit 1: prepare it first).
 
             Examples:
               odopctl exports plans adopt deap-UP-agra-1 --date 2024-09-12 \\

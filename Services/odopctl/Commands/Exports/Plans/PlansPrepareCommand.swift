@@ -10,8 +10,7 @@ struct PlansPrepareCommand: ParsableCommand {
             Moves a draft plan to prepared. The lists given (flags or --content) replace the \
             plan's; afterwards the plan must have at least one target market and one \
             intervention. New interventions get ids i1, i2, ... and status planned. A plan \
-            that is not a draft is refused (conflict, naming its status). Needs the admin role \
-            when the exports service uses CURVE.
+            that is not a draft is refused (conflict, naming its status).
 
             Examples:
               odopctl exports plans prepare deap-UP-agra-1 --market US --market AE,DE \\

@@ -8,8 +8,7 @@ struct PlansReviewCommand: ParsableCommand {
         abstract: "Add a State Export Promotion Committee review note to an open plan.",
         discussion: """
             Appends the note, dated --date or today (UTC), to the plan's SEPC review notes. \
-            Any open plan (draft, prepared or adopted); an archived one is refused (conflict). \
-            Needs the admin role when the exports service uses CURVE.
+            Any open plan (draft, prepared or adopted); an archived one is refused (conflict).
 
             Examples:
               odopctl exports plans review deap-UP-agra-1 --note "Align with state policy"

@@ -22,7 +22,7 @@ struct PlansShowCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The plan's id.", valueName: "plan-id"))
     var planId: String?
 
-    @Option(help: ArgumentHelp("The district's state: its name or code (with --district).", valueName: "state"))
+    @Option(help: ReferenceVocabulary.stateHelp("The district's state (with --district)"), completion: .list(ReferenceVocabulary.states))
     var state: String?
 
     @Option(help: ArgumentHelp("The district: its name or the catalogue's district id (with --state).", valueName: "district"))

@@ -11,8 +11,7 @@ struct PlansUpdateCommand: ParsableCommand {
             as it is. --intervention adds new interventions only and removes the plan's \
             others: to keep or change existing ones, list them with their ids in --content \
             (plans show --json prints them). A prepared plan must keep at least one target \
-            market and one intervention; an adopted or archived plan is refused (conflict). \
-            Needs the admin role when the exports service uses CURVE.
+            market and one intervention; an adopted or archived plan is refused (conflict).
 
             Examples:
               odopctl exports plans update deap-UP-agra-1 --market US,AE,GB

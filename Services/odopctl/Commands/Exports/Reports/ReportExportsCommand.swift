@@ -26,7 +26,7 @@ struct ReportExportsCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Only this financial year, e.g. 2023-24 (its growth still compares with the year before).", valueName: "yyyy-yy"))
     var year: String?
 
-    @Option(help: ArgumentHelp("Only this state's figures: its name or code.", valueName: "state"))
+    @Option(help: ReferenceVocabulary.stateHelp("Only this state's figures"), completion: .list(ReferenceVocabulary.states))
     var state: String?
 
     @OptionGroup var global: GlobalOptions

@@ -17,7 +17,7 @@ struct ReportGapsCommand: ParsableCommand {
             """
     )
 
-    @Option(help: ArgumentHelp("Only this state: its name or code.", valueName: "state"))
+    @Option(help: ReferenceVocabulary.stateHelp("Only this state"), completion: .list(ReferenceVocabulary.states))
     var state: String?
 
     @OptionGroup var global: GlobalOptions

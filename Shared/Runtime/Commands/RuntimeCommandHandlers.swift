@@ -2,12 +2,13 @@ import Foundation
 import GRDB
 import ODOPMessages
 
-/// The commands every service answers, served by the runtime: `health`, `events.replay`,
+/// The handlers of the commands every service answers, served by the runtime (their schemas are
+/// `ODOPMessages.RuntimeCommands`): `health`, `events.replay`,
 /// `subscriptions.list`, `subscriptions.retry`, `subscriptions.skip`.
-enum RuntimeCommands {
+enum RuntimeCommandHandlers {
     static func register(
-        in registry: inout CommandRegistry, service: String, version: String, startedAt: Date,
-        store: ServiceStore, publisher: EventPublisher, subscribers: [DurableSubscriber]
+        in registry: inout CommandRegistry, service: String, version: String, store: ServiceStore, publisher: EventPublisher,
+        subscribers: [DurableSubscriber], hooks: RuntimeHooks
     ) {
         let clock = ContinuousClock()
         let start = clock.now
@@ -23,23 +24,20 @@ enum RuntimeCommands {
         }
 
         registry.readRaw(EventsReplay.self) { args, context in
+            hooks.beforeReplay?()
             let events = try store.eventLog.envelopes(after: args.after, limit: args.effectiveLimit, db: context.db)
             let lastSeq = try store.eventLog.lastSeq(db: context.db)
             return EventsReplay.resultJSON(encodedEvents: events, lastSeq: lastSeq)
         }
 
         registry.plain(SubscriptionsList.self) { _, _ in
-            let skipped = try store.read { db in
-                try Row.fetchAll(db, sql: "SELECT * FROM subscription_skips ORDER BY source, seq").map { row in
-                    SkippedEvent(source: row["source"], seq: row["seq"], type: row["type"], reason: row["reason"], error: row["error"], time: row["time"])
-                }
-            }
+            let skipped = try store.read(SubscriptionCursor.skipped)
             return SubscriptionsList.Result(subscriptions: subscribers.map(\.status), skipped: skipped)
         }
 
         @Sendable func subscriber(_ source: String) throws(CommandError) -> DurableSubscriber {
-            guard let found = subscribers.first(where: { $0.definition.source == source }) else {
-                let known = subscribers.map(\.definition.source)
+            guard let found = subscribers.first(where: { $0.source == source }) else {
+                let known = subscribers.map(\.source)
                 throw .notFound(
                     "\(service) has no subscription to \(source)" + (known.isEmpty ? "" : "; it follows \(known.joined(separator: ", "))"),
                     field: "source")

@@ -1,37 +1,16 @@
 import Foundation
+import ODOPCatalogueCopy
 import ODOPMessages
 import ODOPRuntime
 
-/// Applies the catalogue's events to the exports service (the durable subscription's handler):
-/// product events keep the district plans in step with the products (see `PlanMembership`),
-/// district events record the district.
-///
-/// The runtime applies each event once, in order, in the transaction that advances the cursor.
-/// The handler is idempotent regardless: an event older than what the service already knows of
-/// a product changes nothing, and applying the same event again finds nothing left to change.
-/// Unknown catalogue event types are ignored; a known type with a newer schema version than this
-/// code understands is refused, which stalls the subscription visibly instead of misreading it.
-public struct CatalogueFollower: EventHandler {
-    public init() {}
-
-    public func apply(_ event: EventEnvelope, in transaction: ServiceTransaction) throws {
-        switch event.type {
-        case ProductRegistered.eventType, ProductUpdated.eventType, ProductRetired.eventType:
-            try requireSchema(event, ProductRegistered.schemaVersion)
-            let product = try event.decodeData(ProductRecord.self)
-            try PlanMembership(transaction: transaction, time: event.time).follow(product)
-        case DistrictRegistered.eventType:
-            try requireSchema(event, DistrictRegistered.schemaVersion)
-            try CatalogueMirror(db: transaction.db).record(try event.decodeData(DistrictRecord.self))
-        default:
-            return
-        }
-    }
-
-    private func requireSchema(_ event: EventEnvelope, _ known: Int) throws {
-        guard event.schema <= known else {
-            throw CommandError.internalError("event \(event.type) has schema \(event.schema); this odop-exports understands up to \(known)")
-        }
+/// The exports service's reactions to its copy of the catalogue (`CatalogueCopy`): each product
+/// change keeps the district plans in step (see `PlanMembership`). The copy's version guard
+/// means a reaction runs only for a product state newer than the service knew.
+struct PlanReactions: CatalogueReactions {
+    func productChanged(
+        _ product: CatalogueProduct, previous: CatalogueProduct?, event: EventEnvelope, in transaction: ServiceTransaction
+    ) throws {
+        try PlanMembership(transaction: transaction, time: event.time).follow(product)
     }
 }
 
@@ -48,12 +27,7 @@ struct PlanMembership {
     /// The catalogue event's time: plans created or changed by it carry it.
     let time: String
 
-    func follow(_ product: ProductRecord) throws {
-        let mirror = CatalogueMirror(db: transaction.db)
-        if let known = try mirror.product(product.id), known.version > product.version {
-            return  // an older state of a product we already know newer: nothing to do
-        }
-        try mirror.record(product, at: time)
+    func follow(_ product: CatalogueProduct) throws {
         let plans = PlanStore(db: transaction.db)
 
         for var stored in try plans.openPlans(listing: product.id)
@@ -84,7 +58,7 @@ struct PlanMembership {
         }
     }
 
-    private func leave(_ product: ProductRecord, _ stored: inout StoredPlan, _ plans: PlanStore) throws {
+    private func leave(_ product: CatalogueProduct, _ stored: inout StoredPlan, _ plans: PlanStore) throws {
         guard let index = stored.plan.products.firstIndex(where: { $0.productId == product.id }) else { return }
         if stored.plan.products.count > 1 {
             stored.plan.products.remove(at: index)

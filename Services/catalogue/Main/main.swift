@@ -1,0 +1,4 @@
+import Catalogue
+import ODOPRuntime
+
+await ServiceLauncher.main(CatalogueService())

@@ -1,0 +1,78 @@
+import Foundation
+import GRDB
+import ODOPMessages
+import ODOPReference
+
+/// Reads a follower's copy of the catalogue inside any of its transactions or snapshots.
+public struct CatalogueCopyReader {
+    let db: Database
+
+    public init(_ db: Database) {
+        self.db = db
+    }
+
+    public func product(id: String) throws -> CatalogueProduct? {
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM \(CatalogueCopySchema.products) WHERE id = ?"), arguments: [id])
+            .map(Self.product)
+    }
+
+    public func district(id: String) throws -> CatalogueDistrict? {
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM \(CatalogueCopySchema.districts) WHERE id = ?"), arguments: [id])
+            .map(Self.district)
+    }
+
+    /// The district a spelling (its name or an alias, folded as the catalogue folds them) names
+    /// in `state`.
+    public func district(state: StateUT, named name: String) throws -> CatalogueDistrict? {
+        guard let id = try String.fetchOne(
+            db.cachedStatement(sql: "SELECT district_id FROM \(CatalogueCopySchema.districtNames) WHERE state_code = ? AND name_key = ?"),
+            arguments: [state.code, CatalogueCopy.nameKey(name)])
+        else { return nil }
+        return try district(id: id)
+    }
+
+    /// Every product of a district, active or retired, by name.
+    public func products(districtId: String) throws -> [CatalogueProduct] {
+        try Row.fetchAll(
+            db.cachedStatement(sql: "SELECT * FROM \(CatalogueCopySchema.products) WHERE district_id = ? ORDER BY name, id"),
+            arguments: [districtId]
+        ).map(Self.product)
+    }
+
+    /// The active products, of one state or of all, by state, district and name.
+    public func activeProducts(state: StateUT? = nil) throws -> [CatalogueProduct] {
+        let rows = if let state {
+            try Row.fetchAll(
+                db.cachedStatement(sql: "SELECT * FROM \(CatalogueCopySchema.products) WHERE state_code = ? AND status = 'active' ORDER BY district, name, id"),
+                arguments: [state.code])
+        } else {
+            try Row.fetchAll(
+                db.cachedStatement(sql: "SELECT * FROM \(CatalogueCopySchema.products) WHERE status = 'active' ORDER BY state, district, name, id"))
+        }
+        return rows.map(Self.product)
+    }
+
+    public func productCount() throws -> Int {
+        try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM \(CatalogueCopySchema.products)")) ?? 0
+    }
+
+    public func districtCount() throws -> Int {
+        try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM \(CatalogueCopySchema.districts)")) ?? 0
+    }
+
+    /// The SQL names of the copy's tables, for a service's own queries that join them.
+    public static let productsTable = CatalogueCopySchema.products
+    public static let districtsTable = CatalogueCopySchema.districts
+
+    static func product(_ row: Row) -> CatalogueProduct {
+        CatalogueProduct(
+            id: row["id"], version: row["version"], name: row["name"], state: row["state"], stateCode: row["state_code"],
+            district: row["district"], districtId: row["district_id"], sector: row["sector"],
+            status: ProductStatus(rawValue: row["status"]) ?? .active)
+    }
+
+    static func district(_ row: Row) -> CatalogueDistrict {
+        let aliases = (row["aliases"] as String?).flatMap { try? JSONDecoder().decode([String].self, from: Data($0.utf8)) } ?? []
+        return CatalogueDistrict(id: row["id"], state: row["state"], stateCode: row["state_code"], name: row["name"], aliases: aliases)
+    }
+}

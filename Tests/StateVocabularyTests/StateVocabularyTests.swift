@@ -1,0 +1,274 @@
+import Catalogue
+import Exports
+import Foundation
+import ODOPClient
+import ODOPMessages
+import ODOPReference
+import ODOPRuntime
+import ODOPTesting
+import Testing
+
+/// One state vocabulary everywhere: every command of every service that takes a `state`
+/// argument accepts a state by its LGD name, an alias, its ISO code, in any case and spacing,
+/// and finds the same records whichever spelling is used; an unknown state is the same
+/// `invalid_argument` naming the field in every service.
+///
+/// The commands come from the services' own registries (`registerCommands`); every registered
+/// command must have a row in its service's table below, either a way to call it with a
+/// `state` or an explicit "takes no state". A new command is therefore a failing test until
+/// someone decides which it is. A later service (training, notifications) adds its
+/// `StateArgumentTable` and an entry in `StateVocabularyTests.services`.
+@Suite("state vocabulary")
+struct StateVocabularyTests {
+    // MARK: The tables
+
+    /// How a command uses `state`.
+    enum StateUse: Sendable {
+        /// The command has no `state` argument.
+        case takesNoState(because: String)
+        /// A read: the arguments that look `spelling` up in `place` (its district, where needed).
+        /// Every spelling of a place must give the same result, naming only that place's code.
+        case finds(@Sendable (_ place: Place, _ spelling: String) -> JSONValue)
+        /// A write: the arguments that create record `number` in `place`. The record created
+        /// must be in that place (`stateCode`).
+        case creates(@Sendable (_ place: Place, _ spelling: String, _ number: Int) -> JSONValue)
+    }
+
+    /// A service's commands and how each uses `state`.
+    typealias StateArgumentTable = [String: StateUse]
+
+    static let catalogueTable: StateArgumentTable = [
+        "states.list": .takesNoState(because: "lists every state"),
+        "district.register": .creates { place, spelling, number in
+            ["state": .string(spelling), "name": .string("Vocabulary district \(place.code) \(number)")]
+        },
+        "district.list": .finds { _, spelling in ["state": .string(spelling)] },
+        "product.register": .creates { place, spelling, number in
+            [
+                "state": .string(spelling), "district": .string(place.district),
+                "name": .string("Vocabulary product \(place.code) \(number)"), "sector": "handicraft",
+            ]
+        },
+        "product.update": .takesNoState(because: "a product never changes state"),
+        "product.retire": .takesNoState(because: "names the product by id"),
+        "product.get": .takesNoState(because: "names the product by id"),
+        "product.search": .finds { _, spelling in ["state": .string(spelling)] },
+        "products.import": .takesNoState(because: "states come in the CSV's State column, read by the importer"),
+        "stats": .takesNoState(because: "counts every state"),
+        "gi.discrepancies": .takesNoState(because: "covers every state"),
+    ]
+
+    static let exportsTable: StateArgumentTable = [
+        "plan.get": .finds { place, spelling in ["state": .string(spelling), "district": .string(place.district)] },
+        "plan.list": .finds { _, spelling in ["state": .string(spelling)] },
+        "plan.prepare": .takesNoState(because: "names the plan by id"),
+        "plan.update": .takesNoState(because: "names the plan by id"),
+        "plan.adopt": .takesNoState(because: "names the plan by id"),
+        "plan.review": .takesNoState(because: "names the plan by id"),
+        "intervention.update": .takesNoState(because: "names the plan by id"),
+        "figures.record": .takesNoState(because: "names the product by id"),
+        "figures.history": .takesNoState(because: "names the product by id"),
+        "figures.list": .finds { _, spelling in ["state": .string(spelling)] },
+        "report.plans": .finds { _, spelling in ["state": .string(spelling)] },
+        "report.gaps": .finds { _, spelling in ["state": .string(spelling)] },
+        "report.exports": .finds { _, spelling in ["groupBy": "state", "state": .string(spelling)] },
+    ]
+
+    /// A service under test: its definition (for its registry) and its table.
+    struct ServiceTable {
+        let name: String
+        let definition: any ServiceDefinition
+        let table: StateArgumentTable
+    }
+
+    /// Every service, with a definition good enough to build its registry (endpoints unused).
+    static func services() throws -> [ServiceTable] {
+        [
+            ServiceTable(name: "catalogue", definition: try CatalogueService(giRegistryPath: nil), table: catalogueTable),
+            ServiceTable(
+                name: "exports", definition: ExportsService(), table: exportsTable),
+        ]
+    }
+
+    /// The commands a service registers.
+    static func registeredCommands(_ definition: any ServiceDefinition) -> [String] {
+        var registry = CommandRegistry()
+        definition.registerCommands(in: &registry)
+        return registry.names
+    }
+
+    // MARK: The places
+
+    /// A state with the spellings every service must accept for it, and a district of it that
+    /// has a product.
+    struct Place: Sendable {
+        let code: String
+        let district: String
+        let spellings: [String]
+    }
+
+    static let places = [
+        Place(code: "TN", district: "Thanjavur", spellings: [
+            "Tamil Nadu", "Tamilnadu", "IN-TN", "TN", "tamil nadu", "  TAMIL   NADU ", "in-tn", "tn", "TamilNadu", "tamil-nadu",
+        ]),
+        Place(code: "OD", district: "Puri", spellings: ["Odisha", "Orissa", "IN-OD", "OD", "ORISSA", " odisha  ", "in-od", "od"]),
+    ]
+
+    static let unknownState = "Atlantis"
+
+    // MARK: Tests
+
+    @Test("every registered command is in its service's table, and the table lists no other")
+    func everyCommandIsCovered() throws {
+        for service in try Self.services() {
+            let registered = Self.registeredCommands(service.definition)
+            #expect(!registered.isEmpty, "\(service.name) registers no commands")
+            for name in registered where service.table[name] == nil {
+                Issue.record(
+                    "\(service.name): command \(name) is not in the state table: add how it takes `state`, or .takesNoState")
+            }
+            for name in service.table.keys where !registered.contains(name) {
+                Issue.record("\(service.name): the state table lists \(name), which the service does not register")
+            }
+        }
+    }
+
+    @Test("every spelling of a state finds the same records in every service; an unknown one is the same invalid_argument")
+    func everySpellingFindsTheSameRecords() async throws {
+        let catalogue = try InProcessService(try CatalogueService(giRegistryPath: nil))
+        let exports: InProcessService
+        do {
+            exports = try InProcessService(ExportsService(), peers: ["catalogue": catalogue.endpoints])
+        } catch {
+            await catalogue.stop()
+            throw error
+        }
+        do {
+            try await run(catalogue: catalogue, exports: exports)
+        } catch {
+            await exports.stop()
+            await catalogue.stop()
+            throw error
+        }
+        await exports.stop()
+        await catalogue.stop()
+    }
+
+    private func run(catalogue: InProcessService, exports: InProcessService) async throws {
+        let catalogueClient = try catalogue.makeClient()
+        let exportsClient = try exports.makeClient()
+        try Self.fill(catalogue: catalogueClient, exports: exportsClient)
+
+        let running: [String: CommandClient] = ["catalogue": catalogueClient, "exports": exportsClient]
+        var unknownStateErrors: [String: CommandError] = [:]
+        var checkedReads = 0, checkedWrites = 0
+
+        // Reads first (and every unknown state, which changes nothing), so that the records the
+        // writes add cannot change what a read finds between two spellings.
+        for service in try Self.services() {
+            let client = try #require(running[service.name])
+            for name in Self.registeredCommands(service.definition) {
+                guard case .finds(let arguments) = service.table[name] else { continue }
+                for place in Self.places {
+                    let expected = try client.call(name, args: arguments(place, place.spellings[0]))
+                    #expect(
+                        Self.stateCodes(in: expected) == [place.code],
+                        "\(service.name) \(name) for \(place.spellings[0]) names the states \(Self.stateCodes(in: expected))")
+                    for spelling in place.spellings.dropFirst() {
+                        let result = try client.call(name, args: arguments(place, spelling))
+                        #expect(result == expected, "\(service.name) \(name) with state \"\(spelling)\" found other records")
+                        checkedReads += 1
+                    }
+                }
+                unknownStateErrors["\(service.name) \(name)"] = Self.failure(
+                    client, name, arguments(Self.places[0], Self.unknownState))
+            }
+        }
+        for service in try Self.services() {
+            let client = try #require(running[service.name])
+            for name in Self.registeredCommands(service.definition) {
+                guard case .creates(let arguments) = service.table[name] else { continue }
+                var number = 0
+                for place in Self.places {
+                    for spelling in place.spellings {
+                        number += 1
+                        let created = try client.call(name, args: arguments(place, spelling, number))
+                        #expect(
+                            created["stateCode"]?.stringValue == place.code,
+                            "\(service.name) \(name) with state \"\(spelling)\" made \(created)")
+                        checkedWrites += 1
+                    }
+                }
+                unknownStateErrors["\(service.name) \(name)"] = Self.failure(
+                    client, name, arguments(Self.places[0], Self.unknownState, number + 1))
+            }
+        }
+
+        #expect(checkedReads > 0 && checkedWrites > 0)
+        let stateCommands = try Self.services().flatMap { service in
+            service.table.compactMap { name, use -> String? in
+                if case .takesNoState = use { return nil }
+                return "\(service.name) \(name)"
+            }
+        }
+        #expect(Set(unknownStateErrors.keys) == Set(stateCommands))
+        let expected = CommandError.invalidArgument(PlaceArguments.unknownStateMessage(Self.unknownState), field: "state")
+        for (command, error) in unknownStateErrors.sorted(by: { $0.key < $1.key }) {
+            #expect(error == expected, "\(command) refused the unknown state with \(error)")
+        }
+    }
+
+    // MARK: Helpers
+
+    /// Registers districts and products in Tamil Nadu, Odisha and (so that a filter has
+    /// something to leave out) Karnataka, waits until exports has a plan for each district, and
+    /// records an export figure for each product.
+    static func fill(catalogue: CommandClient, exports: CommandClient) throws {
+        let products: [(state: String, district: String, name: String, sector: String)] = [
+            ("Tamil Nadu", "Thanjavur", "Thanjavur Art Plate", "handicraft"),
+            ("Tamil Nadu", "Madurai", "Madurai Sungudi", "handloom"),
+            ("Odisha", "Puri", "Pattachitra", "handicraft"),
+            ("Karnataka", "Mysuru", "Mysore Silk", "textile"),
+        ]
+        var ids: [String] = []
+        for product in products {
+            _ = try catalogue.call(DistrictRegister.self, .init(state: product.state, name: product.district))
+            ids.append(try catalogue.call(
+                ProductRegister.self,
+                .init(state: product.state, district: product.district, name: product.name, sector: product.sector)).id)
+        }
+        try eventually("exports drafted a plan for each of the \(products.count) districts") {
+            try exports.call(PlanList.self, .init()).total == products.count
+        }
+        for (index, id) in ids.enumerated() {
+            _ = try exports.call(
+                FiguresRecord.self,
+                .init(productId: id, financialYear: "2023-24", valueINRCrore: Double(10 + index), source: "DGCI&S"))
+        }
+    }
+
+    /// The error `command` fails with, or `internal` (and an issue) when it succeeds.
+    static func failure(_ client: CommandClient, _ command: String, _ args: JSONValue) -> CommandError {
+        do {
+            let result = try client.call(command, args: args)
+            Issue.record("\(command) with an unknown state succeeded: \(result)")
+            return .internalError("succeeded")
+        } catch {
+            return error
+        }
+    }
+
+    /// Every `stateCode` string anywhere in `value`.
+    static func stateCodes(in value: JSONValue) -> Set<String> {
+        switch value {
+        case .object(let members):
+            var codes = Set(members.values.flatMap { stateCodes(in: $0) })
+            if let code = members["stateCode"]?.stringValue { codes.insert(code) }
+            return codes
+        case .array(let elements):
+            return Set(elements.flatMap { stateCodes(in: $0) })
+        default:
+            return []
+        }
+    }
+}
