@@ -119,7 +119,7 @@ let package = Package(
         .target(
             name: "Notifications",
             dependencies: [
-                "ODOPRuntime", "ODOPMessages", "ODOPReference",
+                "ODOPRuntime", "ODOPMessages", "ODOPReference", "ODOPCatalogueCopy",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -195,7 +195,7 @@ let package = Package(
         .testTarget(
             name: "NotificationsTests",
             dependencies: [
-                "Notifications", "ODOPRuntime", "ODOPTesting", "ODOPClient", "ODOPMessages", "ODOPReference",
+                "Notifications", "ODOPCatalogueCopy", "ODOPRuntime", "ODOPTesting", "ODOPClient", "ODOPMessages", "ODOPReference",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

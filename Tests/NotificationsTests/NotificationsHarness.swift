@@ -10,6 +10,8 @@ import ODOPTesting
 /// loopback sockets, with its delivery runner, a settable clock, and a compressed retry schedule.
 final class NotificationsHarness: @unchecked Sendable {
     let upstream: InProcessService
+    /// The catalogue's stand-in: publishes given `catalogue.*` events through a real outbox.
+    let catalogue: StubSource
     let directory = TemporaryDirectory(prefix: "odop-notifications")
     let clock: SettableClock
     let context: NotificationsContext
@@ -30,13 +32,18 @@ final class NotificationsHarness: @unchecked Sendable {
     init(settings: NotificationsSettings = NotificationsHarness.settings(), clock: SettableClock = SettableClock(Date()), webhook: WebhookChannel? = nil) throws {
         self.clock = clock
         upstream = try InProcessService(StubExports())
+        catalogue = try StubSource("catalogue")
         context = NotificationsContext(settings: settings, clock: clock)
-        (service, runner) = try Self.start(context: context, upstream: upstream, directory: directory.path, webhook: webhook)
+        (service, runner) = try Self.start(context: context, upstream: upstream, catalogue: catalogue, directory: directory.path, webhook: webhook)
     }
 
-    private static func start(context: NotificationsContext, upstream: InProcessService, directory: String, webhook: WebhookChannel?) throws -> (InProcessService, NotificationsRunner) {
-        let definition = NotificationsService(context: context, sources: [("exports", upstream.commandsEndpoint, upstream.eventsEndpoint)])
-        let service = try InProcessService(definition, dataDirectory: directory)
+    private static func start(context: NotificationsContext, upstream: InProcessService, catalogue: StubSource, directory: String, webhook: WebhookChannel?) throws -> (InProcessService, NotificationsRunner) {
+        let definition = NotificationsService(context: context)
+        let peers = [
+            "exports": upstream.endpoints, "catalogue": catalogue.endpoints,
+            "training": PeerEndpoints(commands: FreePort.endpoint(), events: FreePort.endpoint()),
+        ]
+        let service = try InProcessService(definition, dataDirectory: directory, peers: peers)
         var logger = Logger(label: "test.notifications")
         logger.logLevel = .warning
         let runner = webhook.map { NotificationsRunner(store: service.host.store, context: context, webhook: $0, logger: logger) }
@@ -49,13 +56,14 @@ final class NotificationsHarness: @unchecked Sendable {
     func restart() async throws {
         await runner.stop()
         await service.stop()
-        (service, runner) = try Self.start(context: context, upstream: upstream, directory: directory.path, webhook: nil)
+        (service, runner) = try Self.start(context: context, upstream: upstream, catalogue: catalogue, directory: directory.path, webhook: nil)
     }
 
     func stop() async {
         await runner.stop()
         await service.stop()
         await upstream.stop()
+        await catalogue.stop()
     }
 
     func client() throws -> CommandClient { try service.makeClient() }

@@ -52,7 +52,7 @@ struct WebhookDeliveryTests {
         try StandardWebhooksVerifier.verify(secret: old, headers: request.header, body: request.body)
         try StandardWebhooksVerifier.verify(secret: new, headers: request.header, body: request.body)
         // Neither reply with a secret was stored durably, and the secret is never shown again.
-        let stored = try harness.service.host.store.read { db in try String.fetchAll(db, sql: "SELECT CAST(reply AS TEXT) FROM command_replies") }
+        let stored = try harness.service.host.store.read { db in try String.fetchAll(db, sql: "SELECT CAST(reply AS TEXT) FROM odop_command_replies") }
         #expect(!stored.contains { $0.contains(old) || $0.contains(new) })
         let shown = try harness.client().call("subscription.get", args: .object(["id": .string(created.subscription.id)]))
         #expect(shown["secret"] == nil)

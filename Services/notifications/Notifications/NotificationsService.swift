@@ -1,4 +1,4 @@
-import ODOPClient
+import ODOPCatalogueCopy
 import ODOPMessages
 import ODOPRuntime
 
@@ -6,29 +6,27 @@ import ODOPRuntime
 /// deliveries with retries and dead letters, and digests, for the events of the catalogue,
 /// exports and training.
 ///
-/// It follows each source durably; `EventFanOut` makes the deliveries in the transaction that
-/// applies an event, and `DeliveryWorker` (run beside the host by `NotificationsRunner`) sends
-/// them. Commands: see `SubscriptionCommands`, `DeliveryCommands` and docs/PROTOCOL.md.
+/// It follows the catalogue (through the shared catalogue copy, which also answers a filter's
+/// sector for events that carry none), exports and training; `EventFanOut` makes the deliveries
+/// in the transaction that applies an event, and `DeliveryWorker` (run beside the host by
+/// `NotificationsRunner`) sends them. Commands: see `SubscriptionCommands`, `DeliveryCommands`
+/// and docs/PROTOCOL.md.
 public struct NotificationsService: ServiceDefinition {
     public let name = "notifications"
     public let version = "0.1.0"
+    public let summary = "The ODOP notifications service: subscriptions, signed webhooks, file and log channels, retries, dead letters and digests."
     public let context: NotificationsContext
-    /// The sources followed, with where to reach them.
-    public var sources: [SubscriptionDefinition]
 
-    /// - Parameter sources: source name → (commands, events) endpoints; catalogue, exports and
-    ///   training in production.
-    public init(context: NotificationsContext, sources: [(name: String, commands: String, events: String)], curve: CurveClientKeys? = nil) {
+    public init(context: NotificationsContext) {
         self.context = context
-        self.sources = sources.map {
-            SubscriptionDefinition(source: $0.name, commandsEndpoint: $0.commands, eventsEndpoint: $0.events,
-                                   handler: EventFanOut(context: context), curve: curve)
-        }
     }
 
     public var migrations: [ServiceMigration] { NotificationsSchema.migrations }
 
-    public var subscriptions: [SubscriptionDefinition] { sources }
+    public var follows: [Follow] {
+        let fanOut = EventFanOut(context: context)
+        return [CatalogueCopy.follow(fanOut), Follow("exports", handler: fanOut), Follow("training", handler: fanOut)]
+    }
 
     public func registerCommands(in registry: inout CommandRegistry) {
         SubscriptionCommands.register(in: &registry, context: context)

@@ -1,6 +1,7 @@
 import Foundation
 import ODOPMessages
 import ODOPReference
+import ODOPRuntime
 
 /// The domain checks of subscription arguments: each refusal is `invalid_argument` naming the
 /// field, and nothing is changed.
@@ -46,7 +47,7 @@ struct SubscriptionArguments {
         var filter = SubscriptionFilter(types: types)
         if let states = raw.states, !states.isEmpty {
             var codes: [String] = []
-            for state in states { codes.append(try Self.state(state, field: "filter.states").code) }
+            for state in states { codes.append(try PlaceArguments.state(state, field: "filter.states").code) }
             filter.states = codes
         }
         if let districts = raw.districts, !districts.isEmpty {
@@ -57,12 +58,7 @@ struct SubscriptionArguments {
         }
         if let sectors = raw.sectors, !sectors.isEmpty {
             var parsed: [String] = []
-            for sector in sectors {
-                guard let known = Sector(parsing: sector) else {
-                    throw .invalidArgument("filter.sectors: unknown sector '\(sector)'; known: \(Sector.allCases.map(\.rawValue).joined(separator: ", "))", field: "filter.sectors")
-                }
-                parsed.append(known.rawValue)
-            }
+            for sector in sectors { parsed.append(try PlaceArguments.sector(sector, field: "filter.sectors").rawValue) }
             filter.sectors = parsed
         }
         return filter
@@ -90,14 +86,5 @@ struct SubscriptionArguments {
             throw .invalidArgument("digestAt must be an IST time HH:MM, 00:00 to 23:59", field: "digestAt")
         }
         return (mode, digestAt)
-    }
-
-    /// One state argument, by the shared rule (LGD name, alias, two-letter or IN-XX code).
-    /// To be replaced by ODOPRuntime's `PlaceArguments.state` when it lands.
-    private static func state(_ raw: String, field: String) throws(CommandError) -> StateUT {
-        let trimmed = raw.trimmingCharacters(in: .whitespaces)
-        let code = trimmed.uppercased().hasPrefix("IN-") ? String(trimmed.dropFirst(3)) : trimmed
-        if let state = StateDirectory.resolve(trimmed) ?? StateDirectory.state(code: code.uppercased()) { return state }
-        throw .invalidArgument("unknown state or union territory '\(raw)'", field: field)
     }
 }

@@ -1,20 +1,21 @@
 import Foundation
 import GRDB
+import ODOPCatalogueCopy
 import ODOPMessages
 import ODOPRuntime
 
-/// Applies another service's event: keeps the catalogue copy, and makes one delivery (or, for a
-/// digest subscription, one digest entry) per matching subscription, in the transaction that
-/// advances the subscription's cursor. A delivery is therefore never lost (it commits with the
+/// Applies another service's event: makes one delivery (or, for a digest subscription, one digest
+/// entry) per matching subscription, in the transaction that advances the subscription's cursor.
+/// Catalogue events come through the shared catalogue copy (`CatalogueReactions`: a product
+/// change that brings nothing newer than the copy knew is not notified again). A delivery is therefore never lost (it commits with the
 /// cursor) and never doubled (an event is applied once; the delivery id is unique).
 ///
 /// Paused and disabled subscriptions still get their deliveries: they wait, in order.
-struct EventFanOut: EventHandler {
+struct EventFanOut: EventHandler, CatalogueReactions {
     let context: NotificationsContext
 
     func apply(_ event: EventEnvelope, in transaction: ServiceTransaction) throws {
         let db = transaction.db
-        try CatalogueMirror.apply(event, db: db)
         let subscriptions = try SubscriptionStore.all(db)
         guard !subscriptions.isEmpty else { return }
         let now = context.clock.now()
@@ -38,5 +39,13 @@ struct EventFanOut: EventHandler {
                 traceparent: nil, now: now, dueAt: now)
         }
         context.wake()
+    }
+
+    func productChanged(_ product: CatalogueProduct, previous: CatalogueProduct?, event: EventEnvelope, in transaction: ServiceTransaction) throws {
+        try apply(event, in: transaction)
+    }
+
+    func districtRegistered(_ district: CatalogueDistrict, event: EventEnvelope, in transaction: ServiceTransaction) throws {
+        try apply(event, in: transaction)
     }
 }

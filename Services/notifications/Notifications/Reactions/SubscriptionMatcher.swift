@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import ODOPCatalogueCopy
 import ODOPMessages
 import ODOPReference
 
@@ -37,11 +38,12 @@ struct EventFacts {
         } else if case .array(let products)? = data["products"] {
             sectors.formUnion(products.compactMap { $0["sector"]?.stringValue?.lowercased() })
         }
-        if sectors.isEmpty, let productId = data["productId"]?.stringValue, let sector = try CatalogueMirror.sector(ofProduct: productId, db: db) {
-            sectors.insert(sector)
+        let copy = CatalogueCopyReader(db)
+        if sectors.isEmpty, let productId = data["productId"]?.stringValue, let product = try copy.product(id: productId) {
+            sectors.insert(product.sector)
         }
         if sectors.isEmpty, let districtId = data["districtId"]?.stringValue {
-            sectors = try CatalogueMirror.sectors(ofDistrict: districtId, db: db)
+            sectors = Set(try copy.products(districtId: districtId).filter(\.isActive).map(\.sector))
         }
         cachedSectors = sectors
         return sectors

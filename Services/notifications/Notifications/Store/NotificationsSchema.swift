@@ -69,15 +69,6 @@ public enum NotificationsSchema {
                     PRIMARY KEY (subscription_id, event_id)
                 );
                 CREATE INDEX notification_digest_items_window ON notification_digest_items (window_end);
-                CREATE TABLE notification_catalogue_products (
-                    id TEXT PRIMARY KEY,
-                    version INTEGER NOT NULL,
-                    state_code TEXT NOT NULL,
-                    district_id TEXT NOT NULL,
-                    sector TEXT NOT NULL,
-                    status TEXT NOT NULL
-                );
-                CREATE INDEX notification_catalogue_products_district ON notification_catalogue_products (district_id);
                 """)
         },
     ]
