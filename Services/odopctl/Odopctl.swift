@@ -39,6 +39,7 @@ struct Odopctl: ParsableCommand {
               odopctl catalogue import "One District One Product.csv"
               odopctl catalogue products list --state "Uttar Pradesh" --sector handicraft
               odopctl exports plans adopt deap-UP-agra-1 --date 2024-09-12 --reference R-14
+              odopctl notifications deliveries list --status dead
               odopctl events tail --type catalogue.product.
               odopctl events replay --service catalogue --after 1200 --json > events.jsonl
               odopctl call catalogue product.get '{"id": "p-5c0e6a4e-2b1f-4d3a-9e8c-1f2a3b4c5d6e"}'
@@ -47,7 +48,7 @@ struct Odopctl: ParsableCommand {
             """,
         version: version,
         groupedSubcommands: [
-            CommandGroup(name: "Services", subcommands: [CatalogueCommand.self, ExportsCommand.self]),
+            CommandGroup(name: "Services", subcommands: [CatalogueCommand.self, ExportsCommand.self, NotificationsCommand.self]),
             CommandGroup(name: "Health and events", subcommands: [StatusCommand.self, EventsCommand.self]),
             CommandGroup(name: "Operations", subcommands: [SubscriptionsCommand.self, CallCommand.self]),
         ]
