@@ -12,6 +12,8 @@ final class NotificationsHarness: @unchecked Sendable {
     let upstream: InProcessService
     /// The catalogue's stand-in: publishes given `catalogue.*` events through a real outbox.
     let catalogue: StubSource
+    /// The training service's stand-in.
+    let training: StubSource
     let directory = TemporaryDirectory(prefix: "odop-notifications")
     let clock: SettableClock
     let context: NotificationsContext
@@ -33,15 +35,16 @@ final class NotificationsHarness: @unchecked Sendable {
         self.clock = clock
         upstream = try InProcessService(StubExports())
         catalogue = try StubSource("catalogue")
+        training = try StubSource("training")
         context = NotificationsContext(settings: settings, clock: clock)
-        (service, runner) = try Self.start(context: context, upstream: upstream, catalogue: catalogue, directory: directory.path, webhook: webhook)
+        (service, runner) = try Self.start(context: context, upstream: upstream, catalogue: catalogue, training: training, directory: directory.path, webhook: webhook)
     }
 
-    private static func start(context: NotificationsContext, upstream: InProcessService, catalogue: StubSource, directory: String, webhook: WebhookChannel?) throws -> (InProcessService, NotificationsRunner) {
+    private static func start(context: NotificationsContext, upstream: InProcessService, catalogue: StubSource, training: StubSource, directory: String, webhook: WebhookChannel?) throws -> (InProcessService, NotificationsRunner) {
         let definition = NotificationsService(context: context)
         let peers = [
             "exports": upstream.endpoints, "catalogue": catalogue.endpoints,
-            "training": PeerEndpoints(commands: FreePort.endpoint(), events: FreePort.endpoint()),
+            "training": training.endpoints,
         ]
         let service = try InProcessService(definition, dataDirectory: directory, peers: peers)
         var logger = Logger(label: "test.notifications")
@@ -56,7 +59,7 @@ final class NotificationsHarness: @unchecked Sendable {
     func restart() async throws {
         await runner.stop()
         await service.stop()
-        (service, runner) = try Self.start(context: context, upstream: upstream, catalogue: catalogue, directory: directory.path, webhook: nil)
+        (service, runner) = try Self.start(context: context, upstream: upstream, catalogue: catalogue, training: training, directory: directory.path, webhook: nil)
     }
 
     func stop() async {
@@ -64,6 +67,7 @@ final class NotificationsHarness: @unchecked Sendable {
         await service.stop()
         await upstream.stop()
         await catalogue.stop()
+        await training.stop()
     }
 
     func client() throws -> CommandClient { try service.makeClient() }
