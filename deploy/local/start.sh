@@ -54,6 +54,8 @@ start_service() {
 
 start_service catalogue
 start_service exports
+# Local start only: webhooks to loopback receivers are allowed (never in production).
+ODOP_WEBHOOK_ALLOW_PRIVATE="${ODOP_WEBHOOK_ALLOW_PRIVATE:-loopback}" start_service notifications
 
 if [ -f "$csv" ]; then
   echo "loading the ODOP list from $csv"
@@ -67,11 +69,13 @@ for _ in $(seq 1 300); do
   "$bin/odopctl" call exports health --json 2>/dev/null | grep -q '"lag":0' && break
   sleep 0.1
 done
-"$bin/odopctl" status --service catalogue --service exports || true
+"$bin/odopctl" status --service catalogue --service exports --service notifications || true
 echo
 echo "The system is running. Try:"
 echo "  $bin/odopctl catalogue products list --state \"Uttar Pradesh\" --sector handicraft"
 echo "  $bin/odopctl exports plans list --state \"Uttar Pradesh\""
+echo "  $bin/odopctl notifications subscriptions create --name Ops --role ops --log ops --type exports.plan."
+echo "  $bin/odopctl notifications deliveries tail"
 echo "  $bin/odopctl events tail"
 echo "Press Ctrl-C to stop."
 wait
