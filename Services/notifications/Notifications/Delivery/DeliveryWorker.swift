@@ -85,7 +85,7 @@ final class DeliveryWorker: Sendable {
                 let channel = channels.channel(subscription.channel)
                 group.addTask {
                     let outcome = await channel.send(message)
-                    self.record(outcome, of: delivery)
+                    await self.record(outcome, of: delivery)
                     self.inFlight.withLock { _ = $0.remove(delivery.ordinal) }
                     self.context.wake()
                 }
@@ -97,15 +97,17 @@ final class DeliveryWorker: Sendable {
         }
     }
 
-    /// Stores an attempt's outcome (retrying the write on a transient database error).
-    func record(_ outcome: AttemptOutcome, of delivery: StoredDelivery) {
+    /// Stores an attempt's outcome, retrying the write on a transient database error. An outcome
+    /// that cannot be stored is dropped: the delivery stays pending and is attempted again (same
+    /// `webhook-id`), which is the at-least-once the receiver deduplicates.
+    func record(_ outcome: AttemptOutcome, of delivery: StoredDelivery) async {
         for attempt in 1...5 {
             do {
                 try store.write { transaction in try apply(outcome, to: delivery, transaction) }
                 return
             } catch {
                 logger.warning("delivery worker: cannot record an outcome", metadata: ["delivery": "\(delivery.record.id)", "attempt": "\(attempt)", "error": "\(error)"])
-                Thread.sleep(forTimeInterval: 0.05 * Double(attempt))
+                try? await Task.sleep(for: .milliseconds(50 * attempt))
             }
         }
     }
