@@ -49,9 +49,12 @@ struct OdopctlNotificationsTests {
         #expect(secret.hasPrefix("whsec_"))
         #expect(reply["subscription"]?["filter"]?["states"] == .array([.string("UP")]))
 
-        let tail = try Run(["notifications", "deliveries", "tail", "--count", "1", "--for", "30"], harness: harness)
-        try await Task.sleep(for: .milliseconds(500))  // let the SUB socket join before the event
-        try harness.emitFigures(1)
+        let tail = try Run(["notifications", "deliveries", "tail", "--count", "1", "--for", "60"], harness: harness)
+        // A SUB socket hears only what is published after it joined: send events until it has.
+        for _ in 0..<100 where tail.process.isRunning {
+            try harness.emitFigures(1)
+            try await Task.sleep(for: .milliseconds(300))
+        }
         let (tailed, tailOut, tailErr) = try await tail.finish()
         #expect(tailed == 0, "\(tailErr)")
         #expect(tailOut.contains("sent") && tailOut.contains("exports.figures.recorded"), "\(tailOut)")
