@@ -20,7 +20,7 @@ struct OdopBench: ParsableCommand {
             """,
         subcommands: [
             All.self, Raw.self, RoundTrip.self, Reads.self, Writes.self, Delay.self, EventsScenario.self,
-            Memory.self, Import.self,
+            Memory.self, Import.self, NotificationsFanOut.self,
         ])
 }
 

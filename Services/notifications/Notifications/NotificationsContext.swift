@@ -53,8 +53,9 @@ final class WakeSignal: Sendable {
         waiter?.resume()
     }
 
-    /// Returns on a signal or after `timeout`, whichever comes first.
-    func wait(timeout: Duration) async {
+    /// Returns on a signal or after `timeout`, whichever comes first; the timer runs on
+    /// `executor`.
+    func wait(timeout: Duration, on executor: (any TaskExecutor)? = nil) async {
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             let token = state.withLock { state -> UInt64? in
                 if state.pending {
@@ -66,7 +67,7 @@ final class WakeSignal: Sendable {
                 return state.token
             }
             guard let token else { return continuation.resume() }
-            Task {
+            Task(executorPreference: executor) {
                 try? await Task.sleep(for: timeout)
                 let waiter = self.state.withLock { state -> CheckedContinuation<Void, Never>? in
                     guard state.token == token, let waiter = state.waiter else { return nil }

@@ -23,6 +23,8 @@ final class DeliveryWorker: Sendable {
     let context: NotificationsContext
     let channels: ChannelSet
     let logger: Logger
+    /// The thread the worker's tasks run on.
+    let executor = WorkerThreadExecutor(name: "notifications-deliveries")
     private let inFlight = Mutex<Set<Int64>>([])
 
     init(store: ServiceStore, context: NotificationsContext, channels: ChannelSet, logger: Logger) {
@@ -38,9 +40,9 @@ final class DeliveryWorker: Sendable {
             while !Task.isCancelled {
                 let started = startDue(in: &group)
                 if started == 0 {
-                    await context.signal.wait(timeout: sleepInterval())
+                    await context.signal.wait(timeout: sleepInterval(), on: executor)
                 } else {
-                    await context.signal.wait(timeout: .milliseconds(20))
+                    await context.signal.wait(timeout: .milliseconds(20), on: executor)
                 }
             }
             await group.waitForAll()

@@ -8,7 +8,8 @@ import Synchronization
 /// store, run it beside the host (a `ServiceLifecycle.Service`, so one `ServiceGroup` stops both
 /// on SIGTERM), or `start()`/`stop()` it by hand in tests.
 ///
-/// The runtime has no hook for a service's own workers yet; when it gets one, this is the type to
+/// The worker runs on a thread of its own (`WorkerThreadExecutor`), like the runtime's loops. The
+/// runtime has no hook for a service's own workers yet; when it gets one, this is the type to
 /// hand to it.
 public final class NotificationsRunner: Service, Sendable {
     let worker: DeliveryWorker
@@ -38,7 +39,7 @@ public final class NotificationsRunner: Service, Sendable {
         let worker = self.worker
         task.withLock { task in
             guard task == nil else { return }
-            task = Task.detached { await worker.run() }
+            task = Task(executorPreference: worker.executor) { await worker.run() }
         }
     }
 
@@ -52,6 +53,7 @@ public final class NotificationsRunner: Service, Sendable {
         worker.context.wake()
         await task?.value
         await webhook.shutdown()
+        worker.executor.shutdown()
     }
 
     public func run() async throws {
