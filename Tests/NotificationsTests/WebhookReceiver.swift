@@ -33,7 +33,7 @@ final class WebhookReceiver: Sendable {
     private struct State {
         var requests: [Request] = []
         var respond: @Sendable (Request) -> Reply = { _ in .ok }
-        var held: [CheckedContinuation<Void, Never>] = []
+        var held: [@Sendable () -> Void] = []
         var releasing = false
     }
 
@@ -66,12 +66,12 @@ final class WebhookReceiver: Sendable {
 
     /// Releases every held reply, and holds no more.
     func release() {
-        let held = state.withLock { state -> [CheckedContinuation<Void, Never>] in
+        let held = state.withLock { state -> [@Sendable () -> Void] in
             state.releasing = true
             defer { state.held = [] }
             return state.held
         }
-        for continuation in held { continuation.resume() }
+        for send in held { send() }
     }
 
     func stop() {
@@ -81,7 +81,9 @@ final class WebhookReceiver: Sendable {
         try? group.syncShutdownGracefully()
     }
 
-    fileprivate func handle(method: String, path: String, headers: HTTPHeaders, body: Data) async -> Reply {
+    /// Records the request and decides the reply, on the event loop (no task: the tests' own
+    /// threads may be busy). A held reply is sent by `send` when `release()` is called.
+    fileprivate func handle(method: String, path: String, headers: HTTPHeaders, body: Data, send: @escaping @Sendable (Reply) -> Void) {
         let (request, respond) = state.withLock { state -> (Request, @Sendable (Request) -> Reply) in
             var fields: [String: String] = [:]
             for (name, value) in headers { fields[name.lowercased()] = value }
@@ -90,17 +92,13 @@ final class WebhookReceiver: Sendable {
             return (request, state.respond)
         }
         let reply = respond(request)
-        if reply.hold {
-            await withCheckedContinuation { continuation in
-                let now = state.withLock { state -> Bool in
-                    if state.releasing { return true }
-                    state.held.append(continuation)
-                    return false
-                }
-                if now { continuation.resume() }
-            }
+        guard reply.hold else { return send(reply) }
+        let now = state.withLock { state -> Bool in
+            if state.releasing { return true }
+            state.held.append { send(reply) }
+            return false
         }
-        return reply
+        if now { send(reply) }
     }
 }
 
@@ -127,23 +125,23 @@ private final class RequestHandler: ChannelInboundHandler, @unchecked Sendable {
             if let bytes = buffer.readBytes(length: buffer.readableBytes) { body.append(contentsOf: bytes) }
         case .end:
             guard let head, let receiver = box.receiver else { return }
-            let body = self.body
-            let promise = context.eventLoop.makePromise(of: WebhookReceiver.Reply.self)
-            promise.completeWithTask {
-                await receiver.handle(method: head.method.rawValue, path: head.uri, headers: head.headers, body: body)
-            }
             let keepAlive = head.isKeepAlive
-            let loopBound = NIOLoopBound(context, eventLoop: context.eventLoop)
-            promise.futureResult.whenSuccess { reply in
-                let context = loopBound.value
-                var headers = HTTPHeaders()
-                for (name, value) in reply.headers { headers.add(name: name, value: value) }
-                headers.add(name: "content-length", value: "0")
-                if !keepAlive { headers.add(name: "connection", value: "close") }
-                let responseHead = HTTPResponseHead(version: head.version, status: HTTPResponseStatus(statusCode: reply.status), headers: headers)
-                context.write(self.wrapOutboundOut(.head(responseHead)), promise: nil)
-                context.writeAndFlush(self.wrapOutboundOut(.end(nil))).whenComplete { _ in
-                    if !keepAlive { loopBound.value.close(promise: nil) }
+            let eventLoop = context.eventLoop
+            let loopBound = NIOLoopBound(context, eventLoop: eventLoop)
+            let handler = NIOLoopBound(self, eventLoop: eventLoop)
+            receiver.handle(method: head.method.rawValue, path: head.uri, headers: head.headers, body: body) { reply in
+                eventLoop.execute {
+                    let context = loopBound.value
+                    let this = handler.value
+                    var headers = HTTPHeaders()
+                    for (name, value) in reply.headers { headers.add(name: name, value: value) }
+                    headers.add(name: "content-length", value: "0")
+                    if !keepAlive { headers.add(name: "connection", value: "close") }
+                    let responseHead = HTTPResponseHead(version: head.version, status: HTTPResponseStatus(statusCode: reply.status), headers: headers)
+                    context.write(this.wrapOutboundOut(.head(responseHead)), promise: nil)
+                    context.writeAndFlush(this.wrapOutboundOut(.end(nil))).whenComplete { _ in
+                        if !keepAlive { loopBound.value.close(promise: nil) }
+                    }
                 }
             }
         }
