@@ -30,21 +30,18 @@ struct PlanMembership {
     func follow(_ product: CatalogueProduct) throws {
         let plans = PlanStore(db: transaction.db)
 
-        for var stored in try plans.openPlans(listing: product.id)
+        for stored in try plans.openPlans(listing: product.id)
         where product.status != .active || stored.plan.districtId != product.districtId {
-            try leave(product, &stored, plans)
+            try leave(product, stored, plans)
         }
         guard product.status == .active else { return }
 
         let entry = PlanProduct(productId: product.id, name: product.name, sector: product.sector, status: product.status)
-        if var stored = try plans.openPlan(districtId: product.districtId) {
+        if let stored = try plans.openPlan(districtId: product.districtId) {
             if let index = stored.plan.products.firstIndex(where: { $0.productId == product.id }) {
-                guard stored.plan.products[index] != entry else { return }
-                stored.plan.products[index] = entry
-                try save(&stored, plans, .updated(.productChanged))
+                try save(stored, plans, .updated(.productChanged)) { $0.products[index] = entry }
             } else {
-                stored.plan.products.append(entry)
-                try save(&stored, plans, .updated(.productAdded))
+                try save(stored, plans, .updated(.productAdded)) { $0.products.append(entry) }
             }
         } else {
             let number = try plans.nextNumber(districtId: product.districtId)
@@ -58,15 +55,15 @@ struct PlanMembership {
         }
     }
 
-    private func leave(_ product: CatalogueProduct, _ stored: inout StoredPlan, _ plans: PlanStore) throws {
+    private func leave(_ product: CatalogueProduct, _ stored: StoredPlan, _ plans: PlanStore) throws {
         guard let index = stored.plan.products.firstIndex(where: { $0.productId == product.id }) else { return }
         if stored.plan.products.count > 1 {
-            stored.plan.products.remove(at: index)
-            try save(&stored, plans, .updated(.productRemoved))
+            try save(stored, plans, .updated(.productRemoved)) { $0.products.remove(at: index) }
         } else {
-            stored.plan.products[index] = PlanProduct(productId: product.id, name: product.name, sector: product.sector, status: product.status)
-            stored.plan.status = .archived
-            try save(&stored, plans, .archived)
+            try save(stored, plans, .archived) { plan in
+                plan.products[index] = PlanProduct(productId: product.id, name: product.name, sector: product.sector, status: product.status)
+                plan.status = .archived
+            }
         }
     }
 
@@ -75,13 +72,22 @@ struct PlanMembership {
         case archived
     }
 
-    private func save(_ stored: inout StoredPlan, _ plans: PlanStore, _ outcome: Outcome) throws {
-        stored.plan.version += 1
-        stored.plan.updatedAt = time
-        try plans.update(stored)
+    /// Applies `edit` to the plan and stores it the way every versioned change is stored
+    /// (`storeChange`: a new version, stamped with the catalogue event's time, and its event);
+    /// an edit that changes nothing stores and emits nothing.
+    private func save(_ stored: StoredPlan, _ plans: PlanStore, _ outcome: Outcome, _ edit: (inout ExportPlan) -> Void) throws {
+        var changed = stored.plan
+        edit(&changed)
+        let store = { (plan: ExportPlan) throws in
+            var next = stored
+            next.plan = plan
+            try plans.update(next)
+        }
         switch outcome {
-        case .updated(let change): try transaction.emit(ExportPlanUpdated(stored.plan, change: change))
-        case .archived: try transaction.emit(ExportPlanArchived(stored.plan))
+        case .updated(let change):
+            try transaction.storeChange(changed, from: stored.plan, at: time, store: store) { ExportPlanUpdated($0, change: change) }
+        case .archived:
+            try transaction.storeChange(changed, from: stored.plan, at: time, store: store) { ExportPlanArchived($0) }
         }
     }
 }
