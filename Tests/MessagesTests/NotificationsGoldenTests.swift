@@ -105,35 +105,12 @@ struct NotificationsGoldenTests {
     }
 }
 
-/// The `### notifications` section of docs/PROTOCOL.md against the fixtures.
-@Suite("PROTOCOL.md notifications section")
-struct NotificationsProtocolDocumentTests {
-    @Test func everyJSONExampleIsANotificationsFixture() throws {
-        let directory = try #require(Bundle.module.url(forResource: "Fixtures", withExtension: nil))
-        let fixtures = try FileManager.default.contentsOfDirectory(atPath: directory.path)
-            .filter { $0.hasPrefix("notifications-") && $0.hasSuffix(".json") }
-            .map { try WireFormat.parse(Fixture.data(String($0.dropLast(5)))) }
-        #expect(fixtures.count >= 25)
-        let blocks = ProtocolDocument.jsonBlocks(in: try ProtocolDocument.section("notifications"))
-        #expect(blocks.count >= 20)
-        for block in blocks {
-            #expect(fixtures.contains(try WireFormat.parse(Data(block.utf8))), "PROTOCOL.md notifications example matches no fixture:\n\(block)")
-        }
-    }
-
-    @Test func namesEveryCommandAndEvent() throws {
-        let section = try ProtocolDocument.section("notifications")
-        let commands = [
-            SubscriptionCreate.name, SubscriptionGet.name, SubscriptionList.name, SubscriptionUpdate.name, SubscriptionPause.name,
-            SubscriptionResume.name, SubscriptionDelete.name, SubscriptionSecretRotate.name, SubscriptionTest.name,
-            DeliveriesList.name, DeliveryGet.name, DeliveryRetry.name, DeliverySkip.name, DeliveriesRetry.name, DeliveriesReplay.name,
-        ]
-        for name in commands {
-            #expect(section.contains("| `\(name)` |"), "\(name) is not in the commands table")
-            #expect(section.contains("**`\(name)`**"), "\(name) is not described")
-        }
-        for type in [DeliverySent.eventType, DeliveryDead.eventType, SubscriptionDisabled.eventType] {
-            #expect(section.contains("| `\(type)` |"), "\(type) is not in the events table")
-        }
-    }
+/// The notifications service's public names, as docs/PROTOCOL.md lists them.
+enum NotificationsCommandNames {
+    static let all = [
+        SubscriptionCreate.name, SubscriptionGet.name, SubscriptionList.name, SubscriptionUpdate.name, SubscriptionPause.name,
+        SubscriptionResume.name, SubscriptionDelete.name, SubscriptionSecretRotate.name, SubscriptionTest.name,
+        DeliveriesList.name, DeliveryGet.name, DeliveryRetry.name, DeliverySkip.name, DeliveriesRetry.name, DeliveriesReplay.name,
+    ]
+    static let events = [DeliverySent.eventType, DeliveryDead.eventType, SubscriptionDisabled.eventType]
 }
