@@ -101,18 +101,22 @@ struct NotificationsFanOut: ParsableCommand {
         runner.start()
         let commands = try service.makeClient(timeout: .seconds(30))
         for index in 0..<subscriptions {
-            _ = try commands.call(SubscriptionCreate.self, .init(
-                recipient: Recipient(name: "receiver \(index)", role: "bench"), channel: "webhook", target: receiver.url,
-                filter: SubscriptionFilter(types: ["exports.figures."]), ordered: false))
+            _ = try commands.call(
+                SubscriptionCreate.self,
+                .init(
+                    recipient: Recipient(name: "receiver \(index)", role: "bench"), channel: "webhook", target: receiver.url,
+                    filter: SubscriptionFilter(types: ["exports.figures."]), ordered: false))
         }
         var fanOuts: [Double] = []
         let serviceStart = ContinuousClock.now
         for index in 0..<events {
             let start = ContinuousClock.now
-            try upstream.publish(ExportFiguresRecorded(ExportFigure(
-                productId: "p-bench", productName: "Brassware", sector: "handicraft", state: "Uttar Pradesh", stateCode: "UP",
-                district: "Moradabad", districtId: "UP-moradabad", financialYear: "2025-26", valueINRCrore: Double(index + 1),
-                source: "bench", revision: 1, previousValueINRCrore: nil, recordedAt: RFC3339.string(from: Date()))))
+            try upstream.publish(
+                ExportFiguresRecorded(
+                    ExportFigure(
+                        productId: "p-bench", productName: "Brassware", sector: "handicraft", state: "Uttar Pradesh", stateCode: "UP",
+                        district: "Moradabad", districtId: "UP-moradabad", financialYear: "2025-26", valueINRCrore: Double(index + 1),
+                        source: "bench", revision: 1, previousValueINRCrore: nil, recordedAt: RFC3339.string(from: Date()))))
             let deadline = ContinuousClock.now + .seconds(300)
             while receiver.count < subscriptions * (index + 1) {
                 guard ContinuousClock.now < deadline else { throw ValidationError("the fan-out did not complete within 300 s") }
@@ -150,7 +154,8 @@ final class CountingReceiver: Sendable {
     let url: String
 
     init() throws {
-        let requests = self.requests, accepted = self.accepted
+        let requests = self.requests
+        let accepted = self.accepted
         channel = try ServerBootstrap(group: group)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelInitializer { channel in

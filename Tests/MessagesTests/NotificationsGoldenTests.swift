@@ -15,7 +15,9 @@ struct NotificationsGoldenTests {
     static func roundTrip<T: Codable>(_ type: T.Type, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let value = try fixture(name)
         let decoded = try WireFormat.decode(type, from: value)
-        #expect(try WireFormat.parse(try WireFormat.encode(decoded)) == value, "\(name) does not write back as itself", sourceLocation: sourceLocation)
+        #expect(
+            try WireFormat.parse(try WireFormat.encode(decoded)) == value, "\(name) does not write back as itself",
+            sourceLocation: sourceLocation)
     }
 
     static let subscription = NotificationSubscription(
@@ -36,10 +38,14 @@ struct NotificationsGoldenTests {
     }
 
     @Test func theSecretIsShownOnceAndNullOnARetry() throws {
-        try assertGolden(SubscriptionWithSecret(subscription: Self.subscription, secret: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"), fixture: "notifications-subscription-create-result")
+        try assertGolden(
+            SubscriptionWithSecret(subscription: Self.subscription, secret: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"),
+            fixture: "notifications-subscription-create-result")
         let retried = try Self.fixture("notifications-subscription-create-retried-reply")
         #expect(retried["result"]?["secret"] == .null, "a retried create writes secret: null")
-        #expect(try WireFormat.parse(try WireFormat.encode(SubscriptionWithSecret(subscription: Self.subscription, secret: nil)))["secret"] == .null)
+        #expect(
+            try WireFormat.parse(try WireFormat.encode(SubscriptionWithSecret(subscription: Self.subscription, secret: nil)))["secret"]
+                == .null)
         // Records never carry a secret.
         for name in ["notifications-subscription-record", "notifications-subscription-record-digest"] {
             #expect(try Self.fixture(name)["secret"] == nil)
@@ -61,7 +67,10 @@ struct NotificationsGoldenTests {
         try Self.roundTrip(DeliveriesRetry.Result.self, "notifications-deliveries-retry-result")
         try Self.roundTrip(DeliveriesReplay.Arguments.self, "notifications-deliveries-replay-args")
         try Self.roundTrip(DeliveriesReplay.Result.self, "notifications-deliveries-replay-result")
-        for name in ["notifications-subscription-create-args", "notifications-deliveries-retry-args", "notifications-deliveries-replay-args", "notifications-subscription-update-args"] {
+        for name in [
+            "notifications-subscription-create-args", "notifications-deliveries-retry-args", "notifications-deliveries-replay-args",
+            "notifications-subscription-update-args",
+        ] {
             #expect(throws: Never.self, "\(name) passes validation") {
                 switch name {
                 case "notifications-subscription-create-args": _ = try SubscriptionCreate.decodeArguments(try Self.fixture(name))
@@ -74,16 +83,25 @@ struct NotificationsGoldenTests {
     }
 
     @Test func frames() throws {
-        for name in ["notifications-subscription-create-request", "notifications-subscription-create-forbidden-request", "notifications-delivery-retry-request"] {
+        for name in [
+            "notifications-subscription-create-request", "notifications-subscription-create-forbidden-request",
+            "notifications-delivery-retry-request",
+        ] {
             let request = try CommandRequest.parse(Fixture.data(name)).get()
             #expect(try WireFormat.parse(try request.encoded()) == (try Self.fixture(name)), "\(name)")
         }
-        for name in ["notifications-subscription-create-reply", "notifications-subscription-create-retried-reply", "notifications-subscription-create-forbidden-reply", "notifications-delivery-retry-reply"] {
+        for name in [
+            "notifications-subscription-create-reply", "notifications-subscription-create-retried-reply",
+            "notifications-subscription-create-forbidden-reply", "notifications-delivery-retry-reply",
+        ] {
             let reply = try CommandReply.parse(Fixture.data(name))
             #expect(try WireFormat.parse(try reply.encoded()) == (try Self.fixture(name)), "\(name)")
         }
         let refused = try CommandReply.parse(Fixture.data("notifications-subscription-create-forbidden-reply"))
-        #expect(throws: CommandError.invalidArgument("target: 10.0.0.7 is a private address, which this deployment does not allow", field: "target")) {
+        #expect(
+            throws: CommandError.invalidArgument(
+                "target: 10.0.0.7 is a private address, which this deployment does not allow", field: "target")
+        ) {
             try SubscriptionCreate.decodeResult(refused)
         }
     }
@@ -99,8 +117,11 @@ struct NotificationsGoldenTests {
         #expect(disabled.type == SubscriptionDisabled.eventType)
         #expect(try disabled.decodeData(SubscriptionDisabled.self).reason == .failing)
         #expect(try WireFormat.parse(try WireFormat.encode(try disabled.decodeData(SubscriptionDisabled.self))) == disabled.data)
-        for name in ["notifications-event-delivery-sent", "notifications-event-delivery-dead", "notifications-event-subscription-disabled"] {
-            #expect(try WireFormat.parse(try WireFormat.encode(try WireFormat.decode(EventEnvelope.self, from: try Self.fixture(name)))) == (try Self.fixture(name)))
+        for name in ["notifications-event-delivery-sent", "notifications-event-delivery-dead", "notifications-event-subscription-disabled"]
+        {
+            #expect(
+                try WireFormat.parse(try WireFormat.encode(try WireFormat.decode(EventEnvelope.self, from: try Self.fixture(name))))
+                    == (try Self.fixture(name)))
         }
     }
 }

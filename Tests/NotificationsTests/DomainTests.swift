@@ -1,6 +1,7 @@
 import Foundation
 import ODOPMessages
 import Testing
+
 @testable import Notifications
 
 @Suite("Indian numbers, IST, retry schedule, signatures, addresses")
@@ -10,7 +11,7 @@ struct DomainTests {
         #expect(IndianNumberFormat.grouped(999) == "999")
         #expect(IndianNumberFormat.grouped(1000) == "1,000")
         #expect(IndianNumberFormat.grouped(171000) == "1,71,000")
-        #expect(IndianNumberFormat.grouped(123456789) == "12,34,56,789")
+        #expect(IndianNumberFormat.grouped(123_456_789) == "12,34,56,789")
         #expect(IndianNumberFormat.grouped(-20000) == "-20,000")
         #expect(IndianNumberFormat.rupees(20000) == "₹20,000")
         #expect(IndianNumberFormat.crore(171000) == "₹1,71,000 crore")
@@ -68,7 +69,9 @@ struct DomainTests {
         #expect(id != DeliveryIdentity.webhookId(eventId: "e1", subscriptionId: "sub_b"))
         #expect(id.hasPrefix("msg_") && id.count == 36)
         let window = Date(timeIntervalSince1970: 1_800_000_000)
-        #expect(DeliveryIdentity.digestId(subscriptionId: "sub_a", windowStart: window) == DeliveryIdentity.digestId(subscriptionId: "sub_a", windowStart: window))
+        #expect(
+            DeliveryIdentity.digestId(subscriptionId: "sub_a", windowStart: window)
+                == DeliveryIdentity.digestId(subscriptionId: "sub_a", windowStart: window))
     }
 
     @Test func addressClasses() {

@@ -2,6 +2,7 @@ import Foundation
 import ODOPMessages
 import ODOPTesting
 import Testing
+
 @testable import Notifications
 
 /// A training event as the training service would publish it: ids, places and the scheme, no
@@ -38,13 +39,21 @@ struct FilterTests {
     @Test func aSectorFilterReadsTheCatalogueCopyForEventsWithoutASector() async throws {
         let harness = try NotificationsHarness()
         let file = harness.directory.file("handicraft.jsonl").path
-        let created = try harness.client().call(SubscriptionCreate.self, .init(
-            recipient: Recipient(name: "EPCH", role: "export promotion council"), channel: "file", target: file,
-            filter: SubscriptionFilter(types: ["training.", "catalogue.product."], sectors: ["Handicraft"]), language: "hi"))
-        try harness.catalogue.publish(DistrictRegistered(DistrictRecord(id: "UP-moradabad", state: "Uttar Pradesh", stateCode: "UP", name: "Moradabad", lgdCode: nil, aliases: [])))
-        try harness.catalogue.publish(DistrictRegistered(DistrictRecord(id: "UP-agra", state: "Uttar Pradesh", stateCode: "UP", name: "Agra", lgdCode: nil, aliases: [])))
-        let brass = try harness.catalogue.publish(ProductRegistered(Self.product("p-brass", name: "Brassware", sector: "handicraft", district: "Moradabad")))
-        try harness.catalogue.publish(ProductRegistered(Self.product("p-petha", name: "Petha", sector: "food processing", district: "Agra")))
+        let created = try harness.client().call(
+            SubscriptionCreate.self,
+            .init(
+                recipient: Recipient(name: "EPCH", role: "export promotion council"), channel: "file", target: file,
+                filter: SubscriptionFilter(types: ["training.", "catalogue.product."], sectors: ["Handicraft"]), language: "hi"))
+        try harness.catalogue.publish(
+            DistrictRegistered(
+                DistrictRecord(id: "UP-moradabad", state: "Uttar Pradesh", stateCode: "UP", name: "Moradabad", lgdCode: nil, aliases: [])))
+        try harness.catalogue.publish(
+            DistrictRegistered(
+                DistrictRecord(id: "UP-agra", state: "Uttar Pradesh", stateCode: "UP", name: "Agra", lgdCode: nil, aliases: [])))
+        let brass = try harness.catalogue.publish(
+            ProductRegistered(Self.product("p-brass", name: "Brassware", sector: "handicraft", district: "Moradabad")))
+        try harness.catalogue.publish(
+            ProductRegistered(Self.product("p-petha", name: "Petha", sector: "food processing", district: "Agra")))
         try await waitUntil("the catalogue event delivered") { try harness.deliveries(status: .sent).count == 1 }
         let matching = try harness.training.publish(Self.certificate("c-1", productId: "p-brass", district: "Moradabad"))
         try harness.training.publish(Self.certificate("c-2", productId: "p-petha", district: "Agra"))
@@ -52,7 +61,8 @@ struct FilterTests {
         try await waitUntil("training deliveries") { try harness.deliveries(status: .sent).count == 3 }
         try await Task.sleep(for: .milliseconds(200))
         let delivered = try harness.deliveries(subscriptionId: created.subscription.id).compactMap(\.eventId)
-        #expect(delivered == [brass.id, matching.id, alsoMatching.id], "c-2 (food processing) is filtered out; c-3 matches by its district")
+        #expect(
+            delivered == [brass.id, matching.id, alsoMatching.id], "c-2 (food processing) is filtered out; c-3 matches by its district")
         let lines = try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n")
         let text = try WireFormat.parse(Data(lines[1].utf8))["body"]?["data"]?["message"]?["text"]?.stringValue
         #expect(text?.contains("प्रमाणपत्र c-1") == true, "\(text ?? "")")
@@ -61,15 +71,21 @@ struct FilterTests {
 
     @Test func stateAndDistrictFilters() async throws {
         let harness = try NotificationsHarness()
-        let up = try harness.client().call(SubscriptionCreate.self, .init(
-            recipient: Recipient(name: "UP", role: "state"), channel: "log", target: "up",
-            filter: SubscriptionFilter(types: ["exports."], states: ["IN-UP"])))
-        let varanasi = try harness.client().call(SubscriptionCreate.self, .init(
-            recipient: Recipient(name: "Varanasi", role: "district officer"), channel: "log", target: "varanasi",
-            filter: SubscriptionFilter(types: ["exports."], districts: ["varanasi"])))
-        let tamilNadu = try harness.client().call(SubscriptionCreate.self, .init(
-            recipient: Recipient(name: "TN", role: "state"), channel: "log", target: "tn",
-            filter: SubscriptionFilter(types: ["exports."], states: ["Tamilnadu"])))
+        let up = try harness.client().call(
+            SubscriptionCreate.self,
+            .init(
+                recipient: Recipient(name: "UP", role: "state"), channel: "log", target: "up",
+                filter: SubscriptionFilter(types: ["exports."], states: ["IN-UP"])))
+        let varanasi = try harness.client().call(
+            SubscriptionCreate.self,
+            .init(
+                recipient: Recipient(name: "Varanasi", role: "district officer"), channel: "log", target: "varanasi",
+                filter: SubscriptionFilter(types: ["exports."], districts: ["varanasi"])))
+        let tamilNadu = try harness.client().call(
+            SubscriptionCreate.self,
+            .init(
+                recipient: Recipient(name: "TN", role: "state"), channel: "log", target: "tn",
+                filter: SubscriptionFilter(types: ["exports."], states: ["Tamilnadu"])))
         try harness.emitFigures(2, district: "Agra")
         try harness.emitFigures(1, district: "Varanasi")
         try await waitUntil("four deliveries") { try harness.deliveries(status: .sent).count == 4 }

@@ -4,6 +4,7 @@ import ODOPClient
 import ODOPMessages
 import ODOPRuntime
 import ODOPTesting
+
 @testable import Notifications
 
 /// notifications running in this process, following a `StubExports` (also in process) on real
@@ -31,16 +32,23 @@ final class NotificationsHarness: @unchecked Sendable {
         return settings
     }
 
-    init(settings: NotificationsSettings = NotificationsHarness.settings(), clock: SettableClock = SettableClock(Date()), webhook: WebhookChannel? = nil) throws {
+    init(
+        settings: NotificationsSettings = NotificationsHarness.settings(), clock: SettableClock = SettableClock(Date()),
+        webhook: WebhookChannel? = nil
+    ) throws {
         self.clock = clock
         upstream = try InProcessService(StubExports())
         catalogue = try StubSource("catalogue")
         training = try StubSource("training")
         context = NotificationsContext(settings: settings, clock: clock)
-        (service, runner) = try Self.start(context: context, upstream: upstream, catalogue: catalogue, training: training, directory: directory.path, webhook: webhook)
+        (service, runner) = try Self.start(
+            context: context, upstream: upstream, catalogue: catalogue, training: training, directory: directory.path, webhook: webhook)
     }
 
-    private static func start(context: NotificationsContext, upstream: InProcessService, catalogue: StubSource, training: StubSource, directory: String, webhook: WebhookChannel?) throws -> (InProcessService, NotificationsRunner) {
+    private static func start(
+        context: NotificationsContext, upstream: InProcessService, catalogue: StubSource, training: StubSource, directory: String,
+        webhook: WebhookChannel?
+    ) throws -> (InProcessService, NotificationsRunner) {
         let definition = NotificationsService(context: context)
         let peers = [
             "exports": upstream.endpoints, "catalogue": catalogue.endpoints,
@@ -49,7 +57,8 @@ final class NotificationsHarness: @unchecked Sendable {
         let service = try InProcessService(definition, dataDirectory: directory, peers: peers)
         var logger = Logger(label: "test.notifications")
         logger.logLevel = .warning
-        let runner = webhook.map { NotificationsRunner(store: service.host.store, context: context, webhook: $0, logger: logger) }
+        let runner =
+            webhook.map { NotificationsRunner(store: service.host.store, context: context, webhook: $0, logger: logger) }
             ?? NotificationsRunner(store: service.host.store, context: context, logger: logger)
         runner.start()
         return (service, runner)
@@ -59,7 +68,8 @@ final class NotificationsHarness: @unchecked Sendable {
     func restart() async throws {
         await runner.stop()
         await service.stop()
-        (service, runner) = try Self.start(context: context, upstream: upstream, catalogue: catalogue, training: training, directory: directory.path, webhook: nil)
+        (service, runner) = try Self.start(
+            context: context, upstream: upstream, catalogue: catalogue, training: training, directory: directory.path, webhook: nil)
     }
 
     func stop() async {
@@ -72,23 +82,31 @@ final class NotificationsHarness: @unchecked Sendable {
 
     func client() throws -> CommandClient { try service.makeClient() }
 
-    func createWebhook(_ url: String, types: [String] = ["exports."], language: String = "en", ordered: Bool = true, mode: String? = nil) throws -> SubscriptionWithSecret {
-        try client().call(SubscriptionCreate.self, .init(
-            recipient: Recipient(name: "DEPC Agra", role: "DEPC member"), channel: "webhook", target: url,
-            filter: SubscriptionFilter(types: types), language: language, mode: mode, ordered: ordered))
+    func createWebhook(_ url: String, types: [String] = ["exports."], language: String = "en", ordered: Bool = true, mode: String? = nil)
+        throws -> SubscriptionWithSecret
+    {
+        try client().call(
+            SubscriptionCreate.self,
+            .init(
+                recipient: Recipient(name: "DEPC Agra", role: "DEPC member"), channel: "webhook", target: url,
+                filter: SubscriptionFilter(types: types), language: language, mode: mode, ordered: ordered))
     }
 
     @discardableResult
     func emitFigures(_ count: Int, district: String = "Agra", value: Double = 171000) throws -> [String] {
-        try upstream.makeClient(timeout: .seconds(20)).call(StubExports.EmitFigures.self, .init(
-            count: count, valueINRCrore: value, district: district, state: "Uttar Pradesh", stateCode: "UP",
-            productName: "Leather footwear", sector: "manufacturing")).eventIds
+        try upstream.makeClient(timeout: .seconds(20)).call(
+            StubExports.EmitFigures.self,
+            .init(
+                count: count, valueINRCrore: value, district: district, state: "Uttar Pradesh", stateCode: "UP",
+                productName: "Leather footwear", sector: "manufacturing")
+        ).eventIds
     }
 
     func deliveries(subscriptionId: String? = nil, status: DeliveryStatus? = nil) throws -> [NotificationDelivery] {
         var all: [NotificationDelivery] = []
         while true {
-            let page = try client().call(DeliveriesList.self, .init(status: status, subscriptionId: subscriptionId, limit: 1000, offset: all.count))
+            let page = try client().call(
+                DeliveriesList.self, .init(status: status, subscriptionId: subscriptionId, limit: 1000, offset: all.count))
             all += page.items
             if all.count >= page.total || page.items.isEmpty { return all }
         }

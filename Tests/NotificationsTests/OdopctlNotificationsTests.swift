@@ -2,6 +2,7 @@ import Foundation
 import ODOPMessages
 import ODOPTesting
 import Testing
+
 @testable import Notifications
 
 /// The real `odopctl notifications ...` against notifications running in this process.
@@ -39,10 +40,12 @@ struct OdopctlNotificationsTests {
         let receiver = try WebhookReceiver()
         defer { receiver.stop() }
         let harness = try NotificationsHarness()
-        let (created, createdOut, createdErr) = try await Run([
-            "notifications", "subscriptions", "create", "--name", "DEPC Agra", "--role", "DEPC member", "--webhook", receiver.url,
-            "--type", "exports.figures.", "--state", "Uttar Pradesh", "--language", "hi", "--json",
-        ], harness: harness).finish()
+        let (created, createdOut, createdErr) = try await Run(
+            [
+                "notifications", "subscriptions", "create", "--name", "DEPC Agra", "--role", "DEPC member", "--webhook", receiver.url,
+                "--type", "exports.figures.", "--state", "Uttar Pradesh", "--language", "hi", "--json",
+            ], harness: harness
+        ).finish()
         #expect(created == 0, "\(createdErr)")
         let reply = try WireFormat.parse(Data(createdOut.utf8))
         let secret = try #require(reply["secret"]?.stringValue)
@@ -64,9 +67,12 @@ struct OdopctlNotificationsTests {
         #expect(listed == 0)
         #expect(listOut.contains("exports.figures.recorded") && listOut.contains("msg_"))
 
-        let (refused, _, refusedErr) = try await Run([
-            "notifications", "subscriptions", "create", "--name", "X", "--role", "Y", "--webhook", "http://10.0.0.1/hook", "--type", "exports.",
-        ], harness: harness).finish()
+        let (refused, _, refusedErr) = try await Run(
+            [
+                "notifications", "subscriptions", "create", "--name", "X", "--role", "Y", "--webhook", "http://10.0.0.1/hook", "--type",
+                "exports.",
+            ], harness: harness
+        ).finish()
         #expect(refused != 0)
         #expect(refusedErr.contains("target"), "\(refusedErr)")
         await harness.stop()

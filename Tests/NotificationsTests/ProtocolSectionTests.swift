@@ -2,6 +2,7 @@ import Foundation
 import ODOPMessages
 import ODOPTesting
 import Testing
+
 @testable import Notifications
 
 /// docs/PROTOCOL.md's `### notifications` section against the service: the request examples are
@@ -38,11 +39,12 @@ struct ProtocolSectionTests {
     }
 
     @Test func theDocumentedRefusalIsTheServicesReply() async throws {
-        let harness = try NotificationsHarness(settings: {
-            var settings = NotificationsHarness.settings()
-            settings.addressPolicy = AddressPolicy(allowance: .none)
-            return settings
-        }())
+        let harness = try NotificationsHarness(
+            settings: {
+                var settings = NotificationsHarness.settings()
+                settings.addressPolicy = AddressPolicy(allowance: .none)
+                return settings
+            }())
         let examples = try Self.examples()
         let request = try #require(examples.first { $0["id"]?.stringValue == "req-7f3b" && $0["command"] != nil })
         let documented = try #require(examples.first { $0["id"]?.stringValue == "req-7f3b" && $0["ok"] != nil })

@@ -10,8 +10,11 @@ import Foundation
 enum StandardWebhooksVerifier {
     enum Failure: Error, Equatable { case missingHeader, badSecret, timestamp, noMatchingSignature }
 
-    static func verify(secret: String, headers: (String) -> String?, body: Data, tolerance: TimeInterval = 300, now: Date = Date()) throws(Failure) {
-        guard let id = headers("webhook-id"), let timestamp = headers("webhook-timestamp"), let signatures = headers("webhook-signature") else {
+    static func verify(secret: String, headers: (String) -> String?, body: Data, tolerance: TimeInterval = 300, now: Date = Date())
+        throws(Failure)
+    {
+        guard let id = headers("webhook-id"), let timestamp = headers("webhook-timestamp"), let signatures = headers("webhook-signature")
+        else {
             throw .missingHeader
         }
         guard secret.hasPrefix("whsec_"), let key = Data(base64Encoded: String(secret.dropFirst(6))) else { throw .badSecret }

@@ -43,7 +43,8 @@ struct StubExports: ServiceDefinition {
             for index in 0..<args.count {
                 let figure = ExportFigure(
                     productId: "p-\(args.district.lowercased())-\(index)", productName: args.productName, sector: args.sector,
-                    state: args.state, stateCode: args.stateCode, district: args.district, districtId: "\(args.stateCode)-\(args.district.lowercased())",
+                    state: args.state, stateCode: args.stateCode, district: args.district,
+                    districtId: "\(args.stateCode)-\(args.district.lowercased())",
                     financialYear: "2025-26", valueINRCrore: args.valueINRCrore, source: "DGCIS", revision: 1,
                     previousValueINRCrore: nil, recordedAt: RFC3339.string(from: Date()))
                 ids.append(try transaction.emit(ExportFiguresRecorded(figure)).id)
@@ -51,7 +52,8 @@ struct StubExports: ServiceDefinition {
             return EmitFigures.Result(eventIds: ids)
         }
         registry.write(EmitPlan.self) { args, transaction in
-            let plan = StubExports.plan(status: PlanStatus(rawValue: args.status) ?? .draft, district: args.district, state: args.state, stateCode: args.stateCode)
+            let plan = StubExports.plan(
+                status: PlanStatus(rawValue: args.status) ?? .draft, district: args.district, state: args.state, stateCode: args.stateCode)
             let envelope: EventEnvelope
             switch plan.status {
             case .draft: envelope = try transaction.emit(ExportPlanDrafted(plan))

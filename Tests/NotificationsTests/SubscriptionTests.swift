@@ -3,6 +3,7 @@ import ODOPClient
 import ODOPMessages
 import ODOPTesting
 import Testing
+
 @testable import Notifications
 
 @Suite("Subscriptions, file channel, digests, refusals", .serialized)
@@ -11,8 +12,9 @@ struct SubscriptionTests {
         channel: String = "webhook", target: String = "http://127.0.0.1:9/hook", types: [String] = ["exports."],
         states: [String]? = nil, sectors: [String]? = nil, language: String? = nil, mode: String? = nil, digestAt: String? = nil
     ) -> SubscriptionCreate.Arguments {
-        .init(recipient: Recipient(name: "District officer, Agra", role: "district officer"), channel: channel, target: target,
-              filter: SubscriptionFilter(types: types, states: states, sectors: sectors), language: language, mode: mode, digestAt: digestAt)
+        .init(
+            recipient: Recipient(name: "District officer, Agra", role: "district officer"), channel: channel, target: target,
+            filter: SubscriptionFilter(types: types, states: states, sectors: sectors), language: language, mode: mode, digestAt: digestAt)
     }
 
     @Test func badSubscriptionsAreRefusedNamingTheField() async throws {
@@ -46,10 +48,12 @@ struct SubscriptionTests {
             }
         }
         do {
-            _ = try client.call("subscription.create", args: .object([
-                "recipient": .object(["name": .string(" "), "role": .string("x")]), "channel": .string("log"), "target": .string("ops"),
-                "filter": .object(["types": .array([.string("exports.")])]),
-            ]))
+            _ = try client.call(
+                "subscription.create",
+                args: .object([
+                    "recipient": .object(["name": .string(" "), "role": .string("x")]), "channel": .string("log"), "target": .string("ops"),
+                    "filter": .object(["types": .array([.string("exports.")])]),
+                ]))
             Issue.record("accepted a blank recipient name")
         } catch {
             #expect(error.code == .invalidArgument && error.field == "recipient.name")
@@ -60,8 +64,10 @@ struct SubscriptionTests {
 
     @Test func statesAndSectorsAreReadByTheSharedRules() async throws {
         let harness = try NotificationsHarness()
-        let created = try harness.client().call(SubscriptionCreate.self, Self.createArguments(
-            channel: "log", target: "ops", states: ["uttar pradesh", "IN-MH", "dl"], sectors: ["Handicraft"], language: "HI"))
+        let created = try harness.client().call(
+            SubscriptionCreate.self,
+            Self.createArguments(
+                channel: "log", target: "ops", states: ["uttar pradesh", "IN-MH", "dl"], sectors: ["Handicraft"], language: "HI"))
         #expect(created.secret == nil)
         #expect(created.subscription.filter.states == ["UP", "MH", "DL"])
         #expect(created.subscription.filter.sectors == ["handicraft"])
@@ -79,16 +85,25 @@ struct SubscriptionTests {
         #expect(lines.count == 3)
         for (line, eventId) in zip(lines, ids) {
             let value = try WireFormat.parse(Data(line.utf8))
-            #expect(value["webhookId"]?.stringValue == DeliveryIdentity.webhookId(eventId: eventId, subscriptionId: created.subscription.id))
+            #expect(
+                value["webhookId"]?.stringValue == DeliveryIdentity.webhookId(eventId: eventId, subscriptionId: created.subscription.id))
             #expect(value["body"]?["data"]?["event"]?["id"]?.stringValue == eventId)
         }
         // The channel itself: when it reports delivered, another reader already sees the line.
         let direct = harness.directory.file("direct.jsonl").path
-        let outcome = await FileChannel().send(OutgoingMessage(id: "msg_x", subscriptionId: "sub_x", type: "t", target: direct, body: Data("{}".utf8), secrets: [], traceparent: nil))
+        let outcome = await FileChannel().send(
+            OutgoingMessage(
+                id: "msg_x", subscriptionId: "sub_x", type: "t", target: direct, body: Data("{}".utf8), secrets: [], traceparent: nil))
         #expect(outcome == .delivered(status: nil))
         #expect(try String(contentsOfFile: direct, encoding: .utf8) == "{\"webhookId\":\"msg_x\",\"type\":\"t\",\"body\":{}}\n")
-        let refused = await FileChannel().send(OutgoingMessage(id: "msg_y", subscriptionId: "sub_x", type: "t", target: "/nonexistent-dir/x.jsonl", body: Data("{}".utf8), secrets: [], traceparent: nil))
-        guard case .failed = refused else { Issue.record("wrote to a missing directory"); return }
+        let refused = await FileChannel().send(
+            OutgoingMessage(
+                id: "msg_y", subscriptionId: "sub_x", type: "t", target: "/nonexistent-dir/x.jsonl", body: Data("{}".utf8), secrets: [],
+                traceparent: nil))
+        guard case .failed = refused else {
+            Issue.record("wrote to a missing directory")
+            return
+        }
         await harness.stop()
     }
 
@@ -100,11 +115,16 @@ struct SubscriptionTests {
         let created = try harness.createWebhook(receiver.url, mode: "daily")
         #expect(created.subscription.digestAt == "09:00")
         try harness.emitFigures(2, district: "Agra")
-        try await waitUntil("two waiting") { try harness.service.host.store.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM notification_digest_items") } == 2 }
+        try await waitUntil("two waiting") {
+            try harness.service.host.store.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM notification_digest_items") } == 2
+        }
         try await harness.restart()
         try harness.emitFigures(1, district: "Varanasi")
-        _ = try harness.upstream.makeClient().call(StubExports.EmitPlan.self, .init(status: "adopted", district: "Agra", state: "Uttar Pradesh", stateCode: "UP"))
-        try await waitUntil("four waiting") { try harness.service.host.store.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM notification_digest_items") } == 4 }
+        _ = try harness.upstream.makeClient().call(
+            StubExports.EmitPlan.self, .init(status: "adopted", district: "Agra", state: "Uttar Pradesh", stateCode: "UP"))
+        try await waitUntil("four waiting") {
+            try harness.service.host.store.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM notification_digest_items") } == 4
+        }
         #expect(receiver.requests.isEmpty)
         clock.advance(by: 86_400)
         try await waitUntil("one digest") { receiver.requests.count == 1 }
@@ -114,7 +134,9 @@ struct SubscriptionTests {
         #expect(body["type"]?.stringValue == "notifications.digest")
         #expect(body["data"]?["count"]?.intValue == 4)
         let groups = body["data"]?["groups"]
-        #expect(groups?[0]?["type"]?.stringValue == "exports.figures.recorded" && groups?[0]?["district"]?.stringValue == "Agra" && groups?[0]?["count"]?.intValue == 2)
+        #expect(
+            groups?[0]?["type"]?.stringValue == "exports.figures.recorded" && groups?[0]?["district"]?.stringValue == "Agra"
+                && groups?[0]?["count"]?.intValue == 2)
         #expect(groups?[1]?["district"]?.stringValue == "Varanasi")
         #expect(groups?[2]?["type"]?.stringValue == "exports.plan.adopted")
         #expect(body["data"]?["message"]?["text"]?.stringValue?.hasPrefix("4 ODOP updates from") == true)
@@ -135,10 +157,14 @@ struct SubscriptionTests {
             func addresses(of host: String, port: Int) async -> [String] { ["127.0.0.1"] }
         }
         let channel = WebhookChannel(policy: AddressPolicy(allowance: .none), resolver: Resolver(), timeout: 2)
-        let outcome = await channel.send(OutgoingMessage(
-            id: "msg_1", subscriptionId: "sub_1", type: "t", target: "http://hooks.example.test:\(receiver.port)/hook",
-            body: Data("{}".utf8), secrets: [WebhookSignature.newSecret()], traceparent: nil))
-        guard case .failed(let status, let error, _) = outcome else { Issue.record("not refused: \(outcome)"); return }
+        let outcome = await channel.send(
+            OutgoingMessage(
+                id: "msg_1", subscriptionId: "sub_1", type: "t", target: "http://hooks.example.test:\(receiver.port)/hook",
+                body: Data("{}".utf8), secrets: [WebhookSignature.newSecret()], traceparent: nil))
+        guard case .failed(let status, let error, _) = outcome else {
+            Issue.record("not refused: \(outcome)")
+            return
+        }
         #expect(status == nil && error.contains("refused") && error.contains("loopback"))
         #expect(receiver.requests.isEmpty)
         await channel.shutdown()

@@ -1,6 +1,7 @@
 import Foundation
 import ODOPMessages
 import Testing
+
 @testable import Notifications
 
 @Suite("Message templates")
@@ -20,8 +21,14 @@ struct TemplateTests {
         let renderer = MessageRenderer()
         let english = renderer.render(Self.figureEvent, language: .en)
         let hindi = renderer.render(Self.figureEvent, language: .hi)
-        #expect(english.text == "Exports of Leather footwear from Agra, Uttar Pradesh in 2025-26: ₹1,71,000 crore (corrected from ₹1,234.5 crore), source DGCIS, recorded 23 Nov 2026, 12:35 IST.")
-        #expect(hindi.text == "2025-26 में Agra, Uttar Pradesh से Leather footwear का निर्यात: ₹1,71,000 करोड़ (₹1,234.5 करोड़ से संशोधित), स्रोत DGCIS, 23 नवंबर 2026, 12:35 IST को दर्ज।")
+        #expect(
+            english.text
+                == "Exports of Leather footwear from Agra, Uttar Pradesh in 2025-26: ₹1,71,000 crore (corrected from ₹1,234.5 crore), source DGCIS, recorded 23 Nov 2026, 12:35 IST."
+        )
+        #expect(
+            hindi.text
+                == "2025-26 में Agra, Uttar Pradesh से Leather footwear का निर्यात: ₹1,71,000 करोड़ (₹1,234.5 करोड़ से संशोधित), स्रोत DGCIS, 23 नवंबर 2026, 12:35 IST को दर्ज।"
+        )
         #expect(english.language == .en && hindi.language == .hi)
     }
 
@@ -45,14 +52,23 @@ struct TemplateTests {
         let renderer = MessageRenderer()
         let toolkit = EventEnvelope(
             id: "e", type: "training.toolkit.issued", schema: 1, source: "training", seq: 1, time: "2026-11-23T07:05:01.000Z",
-            correlationId: nil, data: .object(["amountRupees": .int(20000), "scheme": .string("UP ODOP Toolkit"), "district": .string("Agra"), "state": .string("Uttar Pradesh")]))
+            correlationId: nil,
+            data: .object([
+                "amountRupees": .int(20000), "scheme": .string("UP ODOP Toolkit"), "district": .string("Agra"),
+                "state": .string("Uttar Pradesh"),
+            ]))
         #expect(renderer.render(toolkit, language: .en).text.contains("₹20,000"))
-        let plan = try! EventEnvelope.make(ExportPlanUpdated(
-            ExportPlan(planId: "deap-UP-agra-1", state: "Uttar Pradesh", stateCode: "UP", district: "Agra", districtId: "UP-agra",
-                       status: .adopted, products: [], targetMarkets: [], bottlenecks: [], interventions: [], depcAdoption: nil,
-                       sepcReviewNotes: [], version: 3, createdAt: "x", updatedAt: "y"), change: .reviewNoted),
+        let plan = try! EventEnvelope.make(
+            ExportPlanUpdated(
+                ExportPlan(
+                    planId: "deap-UP-agra-1", state: "Uttar Pradesh", stateCode: "UP", district: "Agra", districtId: "UP-agra",
+                    status: .adopted, products: [], targetMarkets: [], bottlenecks: [], interventions: [], depcAdoption: nil,
+                    sepcReviewNotes: [], version: 3, createdAt: "x", updatedAt: "y"), change: .reviewNoted),
             source: "exports", seq: 3, correlationId: nil, time: RFC3339.date(from: "2026-11-23T07:05:01Z")!)
-        #expect(renderer.render(plan, language: .en).text == "The District Export Action Plan of Agra, Uttar Pradesh (adopted) changed: an SEPC review was noted (23 Nov 2026, 12:35 IST).")
+        #expect(
+            renderer.render(plan, language: .en).text
+                == "The District Export Action Plan of Agra, Uttar Pradesh (adopted) changed: an SEPC review was noted (23 Nov 2026, 12:35 IST)."
+        )
         #expect(renderer.render(plan, language: .hi).text.contains("अपनाई गई"))
     }
 
@@ -60,7 +76,11 @@ struct TemplateTests {
         let event = EventEnvelope(
             id: "e", type: "training.batch.rescheduled", schema: 1, source: "training", seq: 1, time: "2026-11-23T07:05:01.000Z",
             correlationId: nil, data: .object(["district": .string("Agra"), "state": .string("Uttar Pradesh"), "status": .string("draft")]))
-        #expect(MessageRenderer().render(event, language: .en).text == "training.batch.rescheduled on 23 Nov 2026, 12:35 IST in Agra, Uttar Pradesh (status: draft).")
-        #expect(MessageRenderer().render(event, language: .hi).text == "training.batch.rescheduled, 23 नवंबर 2026, 12:35 IST, Agra, Uttar Pradesh (स्थिति: मसौदा)।")
+        #expect(
+            MessageRenderer().render(event, language: .en).text
+                == "training.batch.rescheduled on 23 Nov 2026, 12:35 IST in Agra, Uttar Pradesh (status: draft).")
+        #expect(
+            MessageRenderer().render(event, language: .hi).text
+                == "training.batch.rescheduled, 23 नवंबर 2026, 12:35 IST, Agra, Uttar Pradesh (स्थिति: मसौदा)।")
     }
 }

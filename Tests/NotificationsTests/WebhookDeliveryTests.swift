@@ -3,6 +3,7 @@ import ODOPClient
 import ODOPMessages
 import ODOPTesting
 import Testing
+
 @testable import Notifications
 
 /// Deliveries to a real HTTP receiver on loopback, from events of a real (stub) upstream.
@@ -43,7 +44,8 @@ struct WebhookDeliveryTests {
         let harness = try NotificationsHarness()
         let created = try harness.createWebhook(receiver.url)
         let rotated = try harness.client().call(SubscriptionSecretRotate.self, .init(id: created.subscription.id))
-        let old = try #require(created.secret), new = try #require(rotated.secret)
+        let old = try #require(created.secret)
+        let new = try #require(rotated.secret)
         #expect(old != new && rotated.subscription.rotating)
         try harness.emitFigures(1)
         try await waitUntil("one request") { receiver.requests.count == 1 }
@@ -52,7 +54,9 @@ struct WebhookDeliveryTests {
         try StandardWebhooksVerifier.verify(secret: old, headers: request.header, body: request.body)
         try StandardWebhooksVerifier.verify(secret: new, headers: request.header, body: request.body)
         // Neither reply with a secret was stored durably, and the secret is never shown again.
-        let stored = try harness.service.host.store.read { db in try String.fetchAll(db, sql: "SELECT CAST(reply AS TEXT) FROM odop_command_replies") }
+        let stored = try harness.service.host.store.read { db in
+            try String.fetchAll(db, sql: "SELECT CAST(reply AS TEXT) FROM odop_command_replies")
+        }
         #expect(!stored.contains { $0.contains(old) || $0.contains(new) })
         let shown = try harness.client().call("subscription.get", args: .object(["id": .string(created.subscription.id)]))
         #expect(shown["secret"] == nil)
@@ -61,9 +65,11 @@ struct WebhookDeliveryTests {
 
     @Test func aRetriedCreateAfterARestartAnswersWithoutTheSecret() async throws {
         let harness = try NotificationsHarness()
-        let request = try SubscriptionCreate.request(id: "create-once", arguments: .init(
-            recipient: Recipient(name: "SEPC", role: "SEPC"), channel: "webhook", target: "http://127.0.0.1:9/hook",
-            filter: SubscriptionFilter(types: ["exports."])))
+        let request = try SubscriptionCreate.request(
+            id: "create-once",
+            arguments: .init(
+                recipient: Recipient(name: "SEPC", role: "SEPC"), channel: "webhook", target: "http://127.0.0.1:9/hook",
+                filter: SubscriptionFilter(types: ["exports."])))
         let first = try SubscriptionCreate.decodeResult(try harness.client().send(request))
         #expect(first.secret != nil)
         try await harness.restart()
@@ -191,7 +197,9 @@ struct WebhookDeliveryTests {
         try harness.emitFigures(1)
         try await waitUntil("disabled") { try harness.subscription(created.subscription.id).status == .disabled }
         #expect(try harness.subscription(created.subscription.id).disabledReason == "failing")
-        let disabled = try harness.client().call(EventsReplay.self, .init(after: 0, limit: 100)).events.filter { $0.type == "notifications.subscription.disabled" }
+        let disabled = try harness.client().call(EventsReplay.self, .init(after: 0, limit: 100)).events.filter {
+            $0.type == "notifications.subscription.disabled"
+        }
         #expect(disabled.count == 1 && disabled[0].data["reason"]?.stringValue == "failing")
         await harness.stop()
     }

@@ -137,7 +137,8 @@ private final class RequestHandler: ChannelInboundHandler, @unchecked Sendable {
                     for (name, value) in reply.headers { headers.add(name: name, value: value) }
                     headers.add(name: "content-length", value: "0")
                     if !keepAlive { headers.add(name: "connection", value: "close") }
-                    let responseHead = HTTPResponseHead(version: head.version, status: HTTPResponseStatus(statusCode: reply.status), headers: headers)
+                    let responseHead = HTTPResponseHead(
+                        version: head.version, status: HTTPResponseStatus(statusCode: reply.status), headers: headers)
                     context.write(this.wrapOutboundOut(.head(responseHead)), promise: nil)
                     context.writeAndFlush(this.wrapOutboundOut(.end(nil))).whenComplete { _ in
                         if !keepAlive { loopBound.value.close(promise: nil) }

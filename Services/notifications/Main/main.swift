@@ -16,7 +16,8 @@ import ServiceLifecycle
 struct NotificationsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "odop-notifications",
-        abstract: "The ODOP notifications service: subscriptions, signed webhooks, file and log channels, retries, dead letters and digests.",
+        abstract:
+            "The ODOP notifications service: subscriptions, signed webhooks, file and log channels, retries, dead letters and digests.",
         discussion: """
             Binds a command (ROUTER) socket and an event (PUB) socket, follows the events of catalogue, \
             exports and training, and delivers messages to subscribers; see docs/PROTOCOL.md. Every \
@@ -55,15 +56,22 @@ struct NotificationsCommand: AsyncParsableCommand {
             throw ExitCode(error.exitCode)
         }
         let runner = NotificationsRunner(store: host.store, context: context, logger: logger)
-        logger.info("deliveries", metadata: [
-            "allowPrivate": "\(settings.addressPolicy.allowance.rawValue)", "attempts": "\(settings.schedule.maxAttempts)",
-        ])
-        let group = ServiceGroup(configuration: .init(
-            services: [
-                .init(service: host, successTerminationBehavior: .gracefullyShutdownGroup, failureTerminationBehavior: .gracefullyShutdownGroup),
-                .init(service: runner, successTerminationBehavior: .gracefullyShutdownGroup, failureTerminationBehavior: .gracefullyShutdownGroup),
-            ],
-            gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        logger.info(
+            "deliveries",
+            metadata: [
+                "allowPrivate": "\(settings.addressPolicy.allowance.rawValue)", "attempts": "\(settings.schedule.maxAttempts)",
+            ])
+        let group = ServiceGroup(
+            configuration: .init(
+                services: [
+                    .init(
+                        service: host, successTerminationBehavior: .gracefullyShutdownGroup,
+                        failureTerminationBehavior: .gracefullyShutdownGroup),
+                    .init(
+                        service: runner, successTerminationBehavior: .gracefullyShutdownGroup,
+                        failureTerminationBehavior: .gracefullyShutdownGroup),
+                ],
+                gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         do {
             try await group.run()
         } catch {

@@ -14,7 +14,8 @@ import ODOPRuntime
 public struct NotificationsService: ServiceDefinition {
     public let name = "notifications"
     public let version = "0.1.0"
-    public let summary = "The ODOP notifications service: subscriptions, signed webhooks, file and log channels, retries, dead letters and digests."
+    public let summary =
+        "The ODOP notifications service: subscriptions, signed webhooks, file and log channels, retries, dead letters and digests."
     public let context: NotificationsContext
 
     public init(context: NotificationsContext) {

@@ -25,7 +25,9 @@ public struct NotificationsSettings: Sendable {
 
     public init() {}
 
-    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws(StartupError) -> NotificationsSettings {
+    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws(StartupError)
+        -> NotificationsSettings
+    {
         var settings = NotificationsSettings()
         let env = environment.filter { !$0.value.isEmpty }
         if let value = env["ODOP_WEBHOOK_ALLOW_PRIVATE"] {
@@ -49,19 +51,27 @@ public struct NotificationsSettings: Sendable {
             settings.schedule = schedule
         }
         if let value = env["ODOP_WEBHOOK_TIMEOUT_MS"] {
-            guard let ms = Int(value), ms > 0 else { throw .configuration("ODOP_WEBHOOK_TIMEOUT_MS must be a positive integer; got '\(value)'") }
+            guard let ms = Int(value), ms > 0 else {
+                throw .configuration("ODOP_WEBHOOK_TIMEOUT_MS must be a positive integer; got '\(value)'")
+            }
             settings.webhookTimeout = TimeInterval(ms) / 1000
         }
         if let value = env["ODOP_WEBHOOK_CONNECT_TIMEOUT_MS"] {
-            guard let ms = Int(value), ms > 0 else { throw .configuration("ODOP_WEBHOOK_CONNECT_TIMEOUT_MS must be a positive integer; got '\(value)'") }
+            guard let ms = Int(value), ms > 0 else {
+                throw .configuration("ODOP_WEBHOOK_CONNECT_TIMEOUT_MS must be a positive integer; got '\(value)'")
+            }
             settings.connectTimeout = TimeInterval(ms) / 1000
         }
         if let value = env["ODOP_DISABLE_AFTER_DAYS"] {
-            guard let days = Double(value), days > 0 else { throw .configuration("ODOP_DISABLE_AFTER_DAYS must be a positive number; got '\(value)'") }
+            guard let days = Double(value), days > 0 else {
+                throw .configuration("ODOP_DISABLE_AFTER_DAYS must be a positive number; got '\(value)'")
+            }
             settings.disableAfter = days * 86_400
         }
         if let value = env["ODOP_DELIVERY_CONCURRENCY"] {
-            guard let count = Int(value), (1...1024).contains(count) else { throw .configuration("ODOP_DELIVERY_CONCURRENCY must be 1 to 1024; got '\(value)'") }
+            guard let count = Int(value), (1...1024).contains(count) else {
+                throw .configuration("ODOP_DELIVERY_CONCURRENCY must be 1 to 1024; got '\(value)'")
+            }
             settings.concurrency = count
         }
         return settings

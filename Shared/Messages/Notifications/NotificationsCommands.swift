@@ -186,7 +186,9 @@ public enum DeliveriesList: CommandSchema {
         public var eventId: String?
         public var limit: Int?
         public var offset: Int?
-        public init(status: DeliveryStatus? = nil, subscriptionId: String? = nil, eventId: String? = nil, limit: Int? = nil, offset: Int? = nil) {
+        public init(
+            status: DeliveryStatus? = nil, subscriptionId: String? = nil, eventId: String? = nil, limit: Int? = nil, offset: Int? = nil
+        ) {
             self.status = status
             self.subscriptionId = subscriptionId
             self.eventId = eventId

@@ -36,7 +36,9 @@ public struct DeliveryDead: EventPayload, Equatable {
     public var attempts: Int
     public var lastStatus: Int?
     public var lastError: String?
-    public init(deliveryId: String, subscriptionId: String, eventId: String?, type: String, attempts: Int, lastStatus: Int?, lastError: String?) {
+    public init(
+        deliveryId: String, subscriptionId: String, eventId: String?, type: String, attempts: Int, lastStatus: Int?, lastError: String?
+    ) {
         self.deliveryId = deliveryId
         self.subscriptionId = subscriptionId
         self.eventId = eventId

@@ -1,7 +1,8 @@
 import Foundation
 import ODOPMessages
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Appends one JSON line per message to the subscription's file:
@@ -20,11 +21,15 @@ public struct FileChannel: DeliveryChannel {
         line.append(Data("}\n".utf8))
         let path = message.target
         let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { return .failed(status: nil, error: "cannot open \(path): \(String(cString: strerror(errno)))", retryAfter: nil) }
+        guard descriptor >= 0 else {
+            return .failed(status: nil, error: "cannot open \(path): \(String(cString: strerror(errno)))", retryAfter: nil)
+        }
         defer { close(descriptor) }
         let written = line.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
         guard written == line.count else {
-            return .failed(status: nil, error: "cannot write \(path): \(written < 0 ? String(cString: strerror(errno)) : "short write")", retryAfter: nil)
+            return .failed(
+                status: nil, error: "cannot write \(path): \(written < 0 ? String(cString: strerror(errno)) : "short write")",
+                retryAfter: nil)
         }
         guard fsync(descriptor) == 0 else {
             return .failed(status: nil, error: "cannot flush \(path): \(String(cString: strerror(errno)))", retryAfter: nil)

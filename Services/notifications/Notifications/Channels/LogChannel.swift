@@ -8,10 +8,12 @@ public struct LogChannel: DeliveryChannel {
     public init(logger: Logger) { self.logger = logger }
 
     public func send(_ message: OutgoingMessage) async -> AttemptOutcome {
-        logger.info("notification", metadata: [
-            "webhookId": "\(message.id)", "type": "\(message.type)", "label": "\(message.target)",
-            "subscription": "\(message.subscriptionId)", "bytes": "\(message.body.count)",
-        ])
+        logger.info(
+            "notification",
+            metadata: [
+                "webhookId": "\(message.id)", "type": "\(message.type)", "label": "\(message.target)",
+                "subscription": "\(message.subscriptionId)", "bytes": "\(message.body.count)",
+            ])
         return .delivered(status: nil)
     }
 }

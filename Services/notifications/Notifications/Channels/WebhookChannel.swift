@@ -20,7 +20,10 @@ public final class WebhookChannel: DeliveryChannel {
     let resolver: any HostResolver
     let timeout: TimeInterval
 
-    public init(policy: AddressPolicy, resolver: any HostResolver = SystemHostResolver(), timeout: TimeInterval = 15, connectTimeout: TimeInterval = 5) {
+    public init(
+        policy: AddressPolicy, resolver: any HostResolver = SystemHostResolver(), timeout: TimeInterval = 15,
+        connectTimeout: TimeInterval = 5
+    ) {
         var configuration = HTTPClient.Configuration(
             redirectConfiguration: .disallow,
             timeout: .init(connect: .milliseconds(Int64(connectTimeout * 1000)), read: .milliseconds(Int64(timeout * 1000))))
@@ -56,8 +59,10 @@ public final class WebhookChannel: DeliveryChannel {
         request.headers.add(name: "user-agent", value: "odop-notifications")
         request.headers.add(name: "webhook-id", value: message.id)
         request.headers.add(name: "webhook-timestamp", value: String(timestamp))
-        request.headers.add(name: "webhook-signature", value: WebhookSignature.header(
-            id: message.id, timestamp: timestamp, body: message.body, secrets: message.secrets))
+        request.headers.add(
+            name: "webhook-signature",
+            value: WebhookSignature.header(
+                id: message.id, timestamp: timestamp, body: message.body, secrets: message.secrets))
         if let traceparent = message.traceparent { request.headers.add(name: "traceparent", value: traceparent) }
         request.body = .bytes(ByteBuffer(bytes: message.body))
 
@@ -71,9 +76,11 @@ public final class WebhookChannel: DeliveryChannel {
             case 410:
                 return .gone(status: status)
             case 300..<400:
-                return .failed(status: status, error: "redirect to \(response.headers.first(name: "location") ?? "?") not followed", retryAfter: nil)
+                return .failed(
+                    status: status, error: "redirect to \(response.headers.first(name: "location") ?? "?") not followed", retryAfter: nil)
             case 429, 503:
-                return .failed(status: status, error: "HTTP \(status)", retryAfter: Self.retryAfter(response.headers.first(name: "retry-after")))
+                return .failed(
+                    status: status, error: "HTTP \(status)", retryAfter: Self.retryAfter(response.headers.first(name: "retry-after")))
             default:
                 return .failed(status: status, error: "HTTP \(status)", retryAfter: nil)
             }

@@ -64,8 +64,9 @@ final class DeliveryWorker: Sendable {
             let windows = try store.read { try DigestStore.endedWindows($0, now: now) }
             for window in windows {
                 try store.write { transaction in
-                    try DigestStore.close(subscriptionId: window.subscriptionId, start: window.start, end: window.end,
-                                          renderer: context.renderer, now: now, db: transaction.db)
+                    try DigestStore.close(
+                        subscriptionId: window.subscriptionId, start: window.start, end: window.end,
+                        renderer: context.renderer, now: now, db: transaction.db)
                 }
             }
             let busy = inFlight.withLock { $0.count }
@@ -108,7 +109,9 @@ final class DeliveryWorker: Sendable {
                 try store.write { transaction in try apply(outcome, to: delivery, transaction) }
                 return
             } catch {
-                logger.warning("delivery worker: cannot record an outcome", metadata: ["delivery": "\(delivery.record.id)", "attempt": "\(attempt)", "error": "\(error)"])
+                logger.warning(
+                    "delivery worker: cannot record an outcome",
+                    metadata: ["delivery": "\(delivery.record.id)", "attempt": "\(attempt)", "error": "\(error)"])
                 try? await Task.sleep(for: .milliseconds(50 * attempt))
             }
         }
@@ -118,9 +121,11 @@ final class DeliveryWorker: Sendable {
         let db = transaction.db
         let now = context.clock.now()
         // Only if nothing changed it meanwhile (skipped, deleted, retried by an admin).
-        guard let current = try Row.fetchOne(db, sql: "SELECT status, attempts FROM notification_deliveries WHERE ordinal = ?", arguments: [delivery.ordinal]),
-              (current["status"] as String) == "pending", (current["attempts"] as Int) == delivery.record.attempts,
-              var subscription = try SubscriptionStore.find(db, id: delivery.record.subscriptionId)
+        guard
+            let current = try Row.fetchOne(
+                db, sql: "SELECT status, attempts FROM notification_deliveries WHERE ordinal = ?", arguments: [delivery.ordinal]),
+            (current["status"] as String) == "pending", (current["attempts"] as Int) == delivery.record.attempts,
+            var subscription = try SubscriptionStore.find(db, id: delivery.record.subscriptionId)
         else { return }
         let attempts = delivery.record.attempts + 1
         let record = delivery.record
@@ -131,18 +136,27 @@ final class DeliveryWorker: Sendable {
                 subscription.failingSince = nil
                 try SubscriptionStore.save(db, subscription)
             }
-            try transaction.emit(DeliverySent(deliveryId: record.id, subscriptionId: subscription.id, eventId: record.eventId, type: record.type, attempts: attempts, status: status))
+            try transaction.emit(
+                DeliverySent(
+                    deliveryId: record.id, subscriptionId: subscription.id, eventId: record.eventId, type: record.type, attempts: attempts,
+                    status: status))
 
         case .gone(let status):
-            try DeliveryStore.markFailed(db, ordinal: delivery.ordinal, attempts: attempts, status: status, error: "410 Gone: subscription disabled", now: now, next: now)
+            try DeliveryStore.markFailed(
+                db, ordinal: delivery.ordinal, attempts: attempts, status: status, error: "410 Gone: subscription disabled", now: now,
+                next: now)
             try disable(&subscription, reason: .gone, now: now, transaction)
 
         case .failed(let status, let error, let retryAfter):
             var next = context.settings.schedule.nextAttempt(after: attempts, failedAt: now)
             if let retryAfter, let scheduled = next { next = max(scheduled, now.addingTimeInterval(retryAfter)) }
-            try DeliveryStore.markFailed(db, ordinal: delivery.ordinal, attempts: attempts, status: status, error: error, now: now, next: next)
+            try DeliveryStore.markFailed(
+                db, ordinal: delivery.ordinal, attempts: attempts, status: status, error: error, now: now, next: next)
             if next == nil {
-                try transaction.emit(DeliveryDead(deliveryId: record.id, subscriptionId: subscription.id, eventId: record.eventId, type: record.type, attempts: attempts, lastStatus: status, lastError: error))
+                try transaction.emit(
+                    DeliveryDead(
+                        deliveryId: record.id, subscriptionId: subscription.id, eventId: record.eventId, type: record.type,
+                        attempts: attempts, lastStatus: status, lastError: error))
             }
             let since = subscription.failingSince ?? now
             if subscription.failingSince == nil {
@@ -155,16 +169,19 @@ final class DeliveryWorker: Sendable {
         }
     }
 
-    private func disable(_ subscription: inout StoredSubscription, reason: DisabledReason, now: Date, _ transaction: ServiceTransaction) throws {
+    private func disable(_ subscription: inout StoredSubscription, reason: DisabledReason, now: Date, _ transaction: ServiceTransaction)
+        throws
+    {
         guard subscription.status != .disabled else { return }
         subscription.status = .disabled
         subscription.disabledReason = reason.rawValue
         subscription.updatedAt = now
         subscription.version += 1
         try SubscriptionStore.save(transaction.db, subscription)
-        try transaction.emit(SubscriptionDisabled(
-            subscriptionId: subscription.id, channel: subscription.channel, reason: reason,
-            failingSince: reason == .failing ? subscription.failingSince.map(RFC3339.string(from:)) : nil))
+        try transaction.emit(
+            SubscriptionDisabled(
+                subscriptionId: subscription.id, channel: subscription.channel, reason: reason,
+                failingSince: reason == .failing ? subscription.failingSince.map(RFC3339.string(from:)) : nil))
         logger.warning("subscription disabled", metadata: ["subscription": "\(subscription.id)", "reason": "\(reason.rawValue)"])
     }
 }

@@ -19,7 +19,8 @@ public final class NotificationsRunner: Service, Sendable {
     public init(store: ServiceStore, context: NotificationsContext, logger: Logger) {
         context.attach(store)
         webhook = WebhookChannel(
-            policy: context.settings.addressPolicy, timeout: context.settings.webhookTimeout, connectTimeout: context.settings.connectTimeout)
+            policy: context.settings.addressPolicy, timeout: context.settings.webhookTimeout,
+            connectTimeout: context.settings.connectTimeout)
         worker = DeliveryWorker(
             store: store, context: context,
             channels: ChannelSet(webhook: webhook, file: FileChannel(), log: LogChannel(logger: logger)), logger: logger)

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Which webhook targets the service may call. Loopback, link-local, private, unspecified and
@@ -24,7 +25,9 @@ public struct AddressPolicy: Sendable, Equatable {
 
     /// What kind of address an IP literal is.
     public enum AddressClass: String, Sendable, Equatable {
-        case `public`, loopback, linkLocal = "link-local", `private`, unspecified, reserved
+        case `public`, loopback
+        case linkLocal = "link-local"
+        case `private`, unspecified, reserved
     }
 
     /// Whether `addressClass` may be called under this policy.
@@ -82,7 +85,7 @@ public struct AddressPolicy: Sendable, Equatable {
     /// info; an IP literal or `localhost` must be allowed. Returns the refusal, or nil when fine.
     public func refusal(forURL text: String) -> String? {
         guard let components = URLComponents(string: text), let scheme = components.scheme?.lowercased(),
-              ["http", "https"].contains(scheme), let host = components.host, !host.isEmpty
+            ["http", "https"].contains(scheme), let host = components.host, !host.isEmpty
         else { return "'\(text)' is not an http or https URL with a host" }
         if components.user != nil || components.password != nil { return "a webhook URL must not carry user info" }
         let lowered = host.lowercased()

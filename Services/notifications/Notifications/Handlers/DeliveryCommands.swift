@@ -23,7 +23,8 @@ enum DeliveryCommands {
         registry.write(DeliveryRetry.self) { args, transaction in
             let delivery = try DeliveryStore.require(transaction.db, id: args.id)
             guard delivery.status == .dead || delivery.status == .skipped else {
-                throw CommandError.conflict("delivery '\(args.id)' is \(delivery.status.rawValue); only a dead or skipped one can be retried", field: "id")
+                throw CommandError.conflict(
+                    "delivery '\(args.id)' is \(delivery.status.rawValue); only a dead or skipped one can be retried", field: "id")
             }
             _ = try DeliveryStore.requeue(transaction.db, where: "id = ?", arguments: [args.id], now: clock.now())
             context.wake()
@@ -33,9 +34,11 @@ enum DeliveryCommands {
         registry.write(DeliverySkip.self) { args, transaction in
             let delivery = try DeliveryStore.require(transaction.db, id: args.id)
             guard delivery.status == .dead || delivery.status == .pending else {
-                throw CommandError.conflict("delivery '\(args.id)' is \(delivery.status.rawValue); only a dead or pending one can be skipped", field: "id")
+                throw CommandError.conflict(
+                    "delivery '\(args.id)' is \(delivery.status.rawValue); only a dead or pending one can be skipped", field: "id")
             }
-            try transaction.db.execute(sql: "UPDATE notification_deliveries SET status = 'skipped', next_attempt_at = NULL WHERE id = ?", arguments: [args.id])
+            try transaction.db.execute(
+                sql: "UPDATE notification_deliveries SET status = 'skipped', next_attempt_at = NULL WHERE id = ?", arguments: [args.id])
             context.wake()
             return try DeliveryStore.require(transaction.db, id: args.id)
         }

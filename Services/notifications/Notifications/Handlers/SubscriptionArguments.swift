@@ -42,7 +42,8 @@ struct SubscriptionArguments {
         let types = raw.types.map { $0.trimmingCharacters(in: .whitespaces) }
         guard !types.isEmpty else { throw .invalidArgument("filter.types must name at least one event-type prefix", field: "filter.types") }
         for type in types where !Self.sources.contains(where: { type == $0 || type.hasPrefix($0 + ".") }) {
-            throw .invalidArgument("filter.types: '\(type)' does not start with catalogue, exports, training or notifications", field: "filter.types")
+            throw .invalidArgument(
+                "filter.types: '\(type)' does not start with catalogue, exports, training or notifications", field: "filter.types")
         }
         var filter = SubscriptionFilter(types: types)
         if let states = raw.states, !states.isEmpty {

@@ -27,7 +27,9 @@ enum SubscriptionCommands {
             let now = clock.now()
             return try context.store().write(correlationId: request.id) { transaction in
                 let db = transaction.db
-                if let earlier = try String.fetchOne(db, sql: "SELECT subscription_id FROM notification_secret_requests WHERE request_id = ?", arguments: [request.id]) {
+                if let earlier = try String.fetchOne(
+                    db, sql: "SELECT subscription_id FROM notification_secret_requests WHERE request_id = ?", arguments: [request.id])
+                {
                     let subscription = try SubscriptionStore.require(db, id: earlier)
                     return SubscriptionWithSecret(subscription: subscription.record(at: now), secret: nil)
                 }
@@ -47,12 +49,16 @@ enum SubscriptionCommands {
             let now = clock.now()
             return try context.store().write(correlationId: request.id) { transaction in
                 let db = transaction.db
-                if try String.fetchOne(db, sql: "SELECT subscription_id FROM notification_secret_requests WHERE request_id = ?", arguments: [request.id]) != nil {
+                if try String.fetchOne(
+                    db, sql: "SELECT subscription_id FROM notification_secret_requests WHERE request_id = ?", arguments: [request.id])
+                    != nil
+                {
                     return SubscriptionWithSecret(subscription: try SubscriptionStore.require(db, id: args.id).record(at: now), secret: nil)
                 }
                 var subscription = try SubscriptionStore.require(db, id: args.id)
                 guard subscription.channel == .webhook else {
-                    throw CommandError.conflict("only a webhook subscription has a secret; '\(args.id)' is \(subscription.channel.rawValue)", field: "id")
+                    throw CommandError.conflict(
+                        "only a webhook subscription has a secret; '\(args.id)' is \(subscription.channel.rawValue)", field: "id")
                 }
                 let secret = WebhookSignature.newSecret()
                 subscription.previousSecret = subscription.secret
@@ -71,7 +77,8 @@ enum SubscriptionCommands {
         }
 
         registry.read(SubscriptionList.self) { args, context in
-            let (items, total) = try SubscriptionStore.list(context.db, status: args.status, limit: args.limit ?? 50, offset: args.offset ?? 0)
+            let (items, total) = try SubscriptionStore.list(
+                context.db, status: args.status, limit: args.limit ?? 50, offset: args.offset ?? 0)
             let now = clock.now()
             return SubscriptionList.Result(items: items.map { $0.record(at: now) }, total: total)
         }
@@ -79,14 +86,16 @@ enum SubscriptionCommands {
         registry.write(SubscriptionUpdate.self) { args, transaction in
             var subscription = try SubscriptionStore.require(transaction.db, id: args.id)
             if let expected = args.expectedVersion, expected != subscription.version {
-                throw CommandError.conflict("subscription '\(args.id)' is at version \(subscription.version), not \(expected)", field: "expectedVersion")
+                throw CommandError.conflict(
+                    "subscription '\(args.id)' is at version \(subscription.version), not \(expected)", field: "expectedVersion")
             }
             if let recipient = args.recipient { subscription.recipient = trimmed(recipient) }
             if let target = args.target { subscription.target = try rules.target(target, channel: subscription.channel) }
             if let filter = args.filter { subscription.filter = try rules.filter(filter) }
             if let language = args.language { subscription.language = try rules.language(language) }
             if args.mode != nil || args.digestAt != nil {
-                (subscription.mode, subscription.digestAt) = try rules.mode(args.mode ?? subscription.mode.rawValue, digestAt: args.digestAt)
+                (subscription.mode, subscription.digestAt) = try rules.mode(
+                    args.mode ?? subscription.mode.rawValue, digestAt: args.digestAt)
             }
             if let ordered = args.ordered { subscription.ordered = ordered }
             return try saveChanged(&subscription, now: clock.now(), db: transaction.db)
@@ -113,10 +122,11 @@ enum SubscriptionCommands {
         registry.write(SubscriptionDelete.self) { args, transaction in
             let db = transaction.db
             _ = try SubscriptionStore.require(db, id: args.id)
-            try db.execute(sql: """
-                UPDATE notification_deliveries SET status = 'skipped', last_error = 'subscription deleted', next_attempt_at = NULL
-                WHERE subscription_id = ? AND status = 'pending'
-                """, arguments: [args.id])
+            try db.execute(
+                sql: """
+                    UPDATE notification_deliveries SET status = 'skipped', last_error = 'subscription deleted', next_attempt_at = NULL
+                    WHERE subscription_id = ? AND status = 'pending'
+                    """, arguments: [args.id])
             try db.execute(sql: "DELETE FROM notification_digest_items WHERE subscription_id = ?", arguments: [args.id])
             try SubscriptionStore.delete(db, id: args.id)
             return SubscriptionDelete.Result(id: args.id, deleted: true)
@@ -145,8 +155,9 @@ enum SubscriptionCommands {
     }
 
     private static func recordRequest(_ requestId: String, _ subscriptionId: String, now: Date, db: Database) throws {
-        try db.execute(sql: "INSERT INTO notification_secret_requests (request_id, subscription_id, created_at) VALUES (?, ?, ?)",
-                       arguments: [requestId, subscriptionId, now.timeIntervalSince1970])
+        try db.execute(
+            sql: "INSERT INTO notification_secret_requests (request_id, subscription_id, created_at) VALUES (?, ?, ?)",
+            arguments: [requestId, subscriptionId, now.timeIntervalSince1970])
     }
 
     private static func saveChanged(_ subscription: inout StoredSubscription, now: Date, db: Database) throws -> NotificationSubscription {

@@ -41,7 +41,9 @@ struct EventFanOut: EventHandler, CatalogueReactions {
         context.wake()
     }
 
-    func productChanged(_ product: CatalogueProduct, previous: CatalogueProduct?, event: EventEnvelope, in transaction: ServiceTransaction) throws {
+    func productChanged(_ product: CatalogueProduct, previous: CatalogueProduct?, event: EventEnvelope, in transaction: ServiceTransaction)
+        throws
+    {
         try apply(event, in: transaction)
     }
 

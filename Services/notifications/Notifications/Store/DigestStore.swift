@@ -15,10 +15,12 @@ enum DigestStore {
         if try DeliveryStore.find(db, id: windowId) != nil, let current = subscription.window(holding: now) {
             window = current
         }
-        try db.execute(sql: """
-            INSERT OR IGNORE INTO notification_digest_items (subscription_id, event_id, window_start, window_end, type, state, district, event_time)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [
+        try db.execute(
+            sql: """
+                INSERT OR IGNORE INTO notification_digest_items (subscription_id, event_id, window_start, window_end, type, state, district, event_time)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
                 subscription.id, event.id, window.start.timeIntervalSince1970, window.end.timeIntervalSince1970,
                 event.type, event.data["state"]?.stringValue, facts.district, time.timeIntervalSince1970,
             ])
@@ -26,25 +28,31 @@ enum DigestStore {
 
     /// Windows that ended at or before `now` and still hold entries.
     static func endedWindows(_ db: Database, now: Date) throws -> [(subscriptionId: String, start: Date, end: Date)] {
-        try Row.fetchAll(db, sql: """
-            SELECT DISTINCT subscription_id, window_start, window_end FROM notification_digest_items
-            WHERE window_end <= ? ORDER BY window_end
-            """, arguments: [now.timeIntervalSince1970]).map {
-                ($0["subscription_id"], Date(timeIntervalSince1970: $0["window_start"]), Date(timeIntervalSince1970: $0["window_end"]))
-            }
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT DISTINCT subscription_id, window_start, window_end FROM notification_digest_items
+                WHERE window_end <= ? ORDER BY window_end
+                """, arguments: [now.timeIntervalSince1970]
+        ).map {
+            ($0["subscription_id"], Date(timeIntervalSince1970: $0["window_start"]), Date(timeIntervalSince1970: $0["window_end"]))
+        }
     }
 
     /// Turns one ended window into its delivery (none when the subscription is gone).
     static func close(subscriptionId: String, start: Date, end: Date, renderer: MessageRenderer, now: Date, db: Database) throws {
         defer {
-            try? db.execute(sql: "DELETE FROM notification_digest_items WHERE subscription_id = ? AND window_start = ?",
-                            arguments: [subscriptionId, start.timeIntervalSince1970])
+            try? db.execute(
+                sql: "DELETE FROM notification_digest_items WHERE subscription_id = ? AND window_start = ?",
+                arguments: [subscriptionId, start.timeIntervalSince1970])
         }
         guard let subscription = try SubscriptionStore.find(db, id: subscriptionId) else { return }
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT type, state, district, COUNT(*) AS n FROM notification_digest_items
-            WHERE subscription_id = ? AND window_start = ? GROUP BY type, state, district ORDER BY type, state, district
-            """, arguments: [subscriptionId, start.timeIntervalSince1970])
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT type, state, district, COUNT(*) AS n FROM notification_digest_items
+                WHERE subscription_id = ? AND window_start = ? GROUP BY type, state, district ORDER BY type, state, district
+                """, arguments: [subscriptionId, start.timeIntervalSince1970])
         let groups = rows.map { DigestBody.Group(type: $0["type"], state: $0["state"], district: $0["district"], count: $0["n"]) }
         let count = groups.reduce(0) { $0 + $1.count }
         guard count > 0 else { return }

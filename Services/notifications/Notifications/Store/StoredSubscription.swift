@@ -95,28 +95,33 @@ enum SubscriptionStore {
         try Row.fetchAll(db.cachedStatement(sql: "SELECT \(columns) FROM notification_subscriptions ORDER BY seq")).map(decode)
     }
 
-    static func list(_ db: Database, status: NotificationSubscriptionStatus?, limit: Int, offset: Int) throws -> ([StoredSubscription], Int) {
+    static func list(_ db: Database, status: NotificationSubscriptionStatus?, limit: Int, offset: Int) throws -> ([StoredSubscription], Int)
+    {
         let condition = status == nil ? "" : "WHERE status = ?"
         let arguments: StatementArguments = status.map { [$0.rawValue] } ?? []
         let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM notification_subscriptions \(condition)", arguments: arguments) ?? 0
-        let rows = try Row.fetchAll(db, sql: "SELECT \(columns) FROM notification_subscriptions \(condition) ORDER BY seq LIMIT \(limit) OFFSET \(offset)", arguments: arguments)
+        let rows = try Row.fetchAll(
+            db, sql: "SELECT \(columns) FROM notification_subscriptions \(condition) ORDER BY seq LIMIT \(limit) OFFSET \(offset)",
+            arguments: arguments)
         return (try rows.map(decode), total)
     }
 
     static func insert(_ db: Database, _ s: StoredSubscription) throws {
         let seq = (try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM notification_subscriptions") ?? 0) + 1
-        try db.execute(sql: """
-            INSERT INTO notification_subscriptions (\(columns))
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: arguments(s, seq: seq))
+        try db.execute(
+            sql: """
+                INSERT INTO notification_subscriptions (\(columns))
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: arguments(s, seq: seq))
     }
 
     static func save(_ db: Database, _ s: StoredSubscription) throws {
         try db.execute(sql: "DELETE FROM notification_subscriptions WHERE id = ?", arguments: [s.id])
-        try db.execute(sql: """
-            INSERT INTO notification_subscriptions (\(columns))
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: arguments(s, seq: s.seq))
+        try db.execute(
+            sql: """
+                INSERT INTO notification_subscriptions (\(columns))
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: arguments(s, seq: s.seq))
     }
 
     static func delete(_ db: Database, id: String) throws {

@@ -70,11 +70,17 @@ enum MessageContext {
                 case .int(let number):
                     values[key] = String(number)
                     if key.hasSuffix("Rupees") || key == "amount" { values[key + "Formatted"] = IndianNumberFormat.rupees(number) }
-                    if key.hasSuffix("INRCrore") { values[key + "Formatted"] = IndianNumberFormat.crore(Double(number), unit: words["crore"] ?? "crore") }
+                    if key.hasSuffix("INRCrore") {
+                        values[key + "Formatted"] = IndianNumberFormat.crore(Double(number), unit: words["crore"] ?? "crore")
+                    }
                 case .double(let number):
                     values[key] = String(number)
-                    if key.hasSuffix("INRCrore") { values[key + "Formatted"] = IndianNumberFormat.crore(number, unit: words["crore"] ?? "crore") }
-                    if key.hasSuffix("Rupees") || key == "amount" { values[key + "Formatted"] = IndianNumberFormat.rupees(Int64(number.rounded())) }
+                    if key.hasSuffix("INRCrore") {
+                        values[key + "Formatted"] = IndianNumberFormat.crore(number, unit: words["crore"] ?? "crore")
+                    }
+                    if key.hasSuffix("Rupees") || key == "amount" {
+                        values[key + "Formatted"] = IndianNumberFormat.rupees(Int64(number.rounded()))
+                    }
                 case .bool(let flag):
                     if flag { values[key] = "true" }
                 default:

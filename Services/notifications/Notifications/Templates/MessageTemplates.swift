@@ -22,8 +22,10 @@ public enum MessageTemplates {
             .hi: "{{district}}, {{state}} का ओडीओपी उत्पाद {{name}} {{when}} को अद्यतन हुआ (संस्करण {{version}})।",
         ],
         "catalogue.product.retired": [
-            .en: "ODOP product {{name}} of {{district}}, {{state}} was retired on {{when}}.{{#retiredReason}} Reason: {{retiredReason}}.{{/retiredReason}}",
-            .hi: "{{district}}, {{state}} का ओडीओपी उत्पाद {{name}} {{when}} को हटाया गया।{{#retiredReason}} कारण: {{retiredReason}}।{{/retiredReason}}",
+            .en:
+                "ODOP product {{name}} of {{district}}, {{state}} was retired on {{when}}.{{#retiredReason}} Reason: {{retiredReason}}.{{/retiredReason}}",
+            .hi:
+                "{{district}}, {{state}} का ओडीओपी उत्पाद {{name}} {{when}} को हटाया गया।{{#retiredReason}} कारण: {{retiredReason}}।{{/retiredReason}}",
         ],
         "catalogue.district.registered": [
             .en: "District {{name}}, {{state}} was registered in the ODOP catalogue on {{when}}.",
@@ -51,8 +53,10 @@ public enum MessageTemplates {
             .hi: "{{district}}, {{state}} की ज़िला निर्यात कार्य योजना ({{statusText}}) में बदलाव: {{changeText}} ({{when}})।",
         ],
         "exports.figures.recorded": [
-            .en: "Exports of {{productName}} from {{district}}, {{state}} in {{financialYear}}: {{valueINRCroreFormatted}}{{#previousValueINRCroreFormatted}} (corrected from {{previousValueINRCroreFormatted}}){{/previousValueINRCroreFormatted}}, source {{source}}, recorded {{when}}.",
-            .hi: "{{financialYear}} में {{district}}, {{state}} से {{productName}} का निर्यात: {{valueINRCroreFormatted}}{{#previousValueINRCroreFormatted}} ({{previousValueINRCroreFormatted}} से संशोधित){{/previousValueINRCroreFormatted}}, स्रोत {{source}}, {{when}} को दर्ज।",
+            .en:
+                "Exports of {{productName}} from {{district}}, {{state}} in {{financialYear}}: {{valueINRCroreFormatted}}{{#previousValueINRCroreFormatted}} (corrected from {{previousValueINRCroreFormatted}}){{/previousValueINRCroreFormatted}}, source {{source}}, recorded {{when}}.",
+            .hi:
+                "{{financialYear}} में {{district}}, {{state}} से {{productName}} का निर्यात: {{valueINRCroreFormatted}}{{#previousValueINRCroreFormatted}} ({{previousValueINRCroreFormatted}} से संशोधित){{/previousValueINRCroreFormatted}}, स्रोत {{source}}, {{when}} को दर्ज।",
         ],
         // training
         "training.application.submitted": [
@@ -68,7 +72,8 @@ public enum MessageTemplates {
             .hi: "प्रशिक्षण आवेदन {{applicationId}} ({{scheme}}, {{district}}, {{state}}) {{when}} को चयनित हुआ।",
         ],
         "training.application.rejected": [
-            .en: "Training application {{applicationId}} ({{scheme}}, {{district}}) was rejected on {{when}}.{{#reason}} Reason: {{reason}}.{{/reason}}",
+            .en:
+                "Training application {{applicationId}} ({{scheme}}, {{district}}) was rejected on {{when}}.{{#reason}} Reason: {{reason}}.{{/reason}}",
             .hi: "प्रशिक्षण आवेदन {{applicationId}} ({{scheme}}, {{district}}) {{when}} को अस्वीकृत हुआ।{{#reason}} कारण: {{reason}}।{{/reason}}",
         ],
         "training.batch.created": [
@@ -128,8 +133,10 @@ public enum MessageTemplates {
 
     /// For a type without a template: readable, from the fields most events carry.
     public static let fallback: [MessageLanguage: String] = [
-        .en: "{{type}} on {{when}}{{#district}} in {{district}}{{/district}}{{#state}}, {{state}}{{/state}}{{#statusText}} (status: {{statusText}}){{/statusText}}.",
-        .hi: "{{type}}, {{when}}{{#district}}, {{district}}{{/district}}{{#state}}, {{state}}{{/state}}{{#statusText}} (स्थिति: {{statusText}}){{/statusText}}।",
+        .en:
+            "{{type}} on {{when}}{{#district}} in {{district}}{{/district}}{{#state}}, {{state}}{{/state}}{{#statusText}} (status: {{statusText}}){{/statusText}}.",
+        .hi:
+            "{{type}}, {{when}}{{#district}}, {{district}}{{/district}}{{#state}}, {{state}}{{/state}}{{#statusText}} (स्थिति: {{statusText}}){{/statusText}}।",
     ]
 
     /// The digest's summary line; the groups follow, one line each.

@@ -34,12 +34,15 @@ struct DeliveriesListCommand: ParsableCommand {
 
     func run() throws {
         let connection = try global.resolve().connection(to: .notifications)
-        let listing = PagedListing<NotificationDelivery>(connection: connection, command: DeliveriesList.name, limit: limit, noun: "delivery")
+        let listing = PagedListing<NotificationDelivery>(
+            connection: connection, command: DeliveriesList.name, limit: limit, noun: "delivery")
         try listing.run(
             json: global.json,
             arguments: { offset, count throws(OdopctlFailure) in
-                try connection.encode(DeliveriesList.self, .init(
-                    status: status, subscriptionId: subscriptionId, eventId: eventId, limit: count, offset: offset))
+                try connection.encode(
+                    DeliveriesList.self,
+                    .init(
+                        status: status, subscriptionId: subscriptionId, eventId: eventId, limit: count, offset: offset))
             },
             table: DeliveryViews.table)
     }

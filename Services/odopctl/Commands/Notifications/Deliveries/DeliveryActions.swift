@@ -32,7 +32,8 @@ struct DeliveriesRetryCommand: ParsableCommand {
             """)
     @Argument(help: ArgumentHelp("The dead delivery's id.", valueName: "id")) var id: String?
     @Option(help: ArgumentHelp("Every delivery that died at or after this time (RFC 3339).", valueName: "time")) var since: String?
-    @Option(name: .customLong("subscription"), help: ArgumentHelp("With --since: only this subscription's.", valueName: "id")) var subscriptionId: String?
+    @Option(name: .customLong("subscription"), help: ArgumentHelp("With --since: only this subscription's.", valueName: "id"))
+    var subscriptionId: String?
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {

@@ -27,7 +27,8 @@ struct NotificationSubscriptionsPauseCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let (json, subscription) = try global.resolve().connection(to: .notifications).callKeepingJSON(SubscriptionPause.self, .init(id: id))
+        let (json, subscription) = try global.resolve().connection(to: .notifications).callKeepingJSON(
+            SubscriptionPause.self, .init(id: id))
         NotificationSubscriptionViews.print(subscription, json: json, asJSON: global.json)
     }
 }
@@ -41,7 +42,8 @@ struct NotificationSubscriptionsResumeCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let (json, subscription) = try global.resolve().connection(to: .notifications).callKeepingJSON(SubscriptionResume.self, .init(id: id))
+        let (json, subscription) = try global.resolve().connection(to: .notifications).callKeepingJSON(
+            SubscriptionResume.self, .init(id: id))
         NotificationSubscriptionViews.print(subscription, json: json, asJSON: global.json)
     }
 }
@@ -75,7 +77,8 @@ struct NotificationSubscriptionsRotateSecretCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let (json, result) = try global.resolve().connection(to: .notifications).callKeepingJSON(SubscriptionSecretRotate.self, .init(id: id))
+        let (json, result) = try global.resolve().connection(to: .notifications).callKeepingJSON(
+            SubscriptionSecretRotate.self, .init(id: id))
         NotificationSubscriptionViews.print(result.subscription, json: json, asJSON: global.json, secret: result.secret)
     }
 }

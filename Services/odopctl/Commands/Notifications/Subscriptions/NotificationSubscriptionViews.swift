@@ -4,7 +4,8 @@ import ODOPMessages
 enum NotificationSubscriptionViews {
     static func table(_ subscriptions: [NotificationSubscription]) -> Table {
         var table = Table([
-            .text("ID"), .text("RECIPIENT"), .text("CHANNEL"), .text("TARGET"), .text("TYPES"), .text("LANG"), .text("MODE"), .text("STATUS"),
+            .text("ID"), .text("RECIPIENT"), .text("CHANNEL"), .text("TARGET"), .text("TYPES"), .text("LANG"), .text("MODE"),
+            .text("STATUS"),
         ])
         for subscription in subscriptions {
             table.append([

@@ -69,9 +69,11 @@ struct NotificationSubscriptionsCreateCommand: ParsableCommand {
     func run() throws {
         guard let (kind, target) = channel, let filter = filter.filter else { return }
         let connection = try global.resolve().connection(to: .notifications)
-        let (json, result) = try connection.callKeepingJSON(SubscriptionCreate.self, .init(
-            recipient: Recipient(name: name, role: role), channel: kind.rawValue, target: target, filter: filter,
-            language: language?.rawValue, mode: mode?.rawValue, digestAt: digestAt, ordered: unordered ? false : nil))
+        let (json, result) = try connection.callKeepingJSON(
+            SubscriptionCreate.self,
+            .init(
+                recipient: Recipient(name: name, role: role), channel: kind.rawValue, target: target, filter: filter,
+                language: language?.rawValue, mode: mode?.rawValue, digestAt: digestAt, ordered: unordered ? false : nil))
         NotificationSubscriptionViews.print(result.subscription, json: json, asJSON: global.json, secret: result.secret)
     }
 }

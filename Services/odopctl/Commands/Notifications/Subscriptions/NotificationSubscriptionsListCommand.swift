@@ -30,7 +30,8 @@ struct NotificationSubscriptionsListCommand: ParsableCommand {
 
     func run() throws {
         let connection = try global.resolve().connection(to: .notifications)
-        let listing = PagedListing<NotificationSubscription>(connection: connection, command: SubscriptionList.name, limit: limit, noun: "subscription")
+        let listing = PagedListing<NotificationSubscription>(
+            connection: connection, command: SubscriptionList.name, limit: limit, noun: "subscription")
         try listing.run(
             json: global.json,
             arguments: { offset, count throws(OdopctlFailure) in
