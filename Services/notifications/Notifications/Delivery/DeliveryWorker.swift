@@ -9,7 +9,8 @@ import Synchronization
 ///
 /// One loop: close ended digest windows; pick due deliveries (an ordered subscription's head
 /// only, so one in flight per ordered subscription); start each attempt as a child task (at most
-/// `concurrency` at once); record its outcome in one transaction with its event:
+/// `concurrency` at once); store the outcomes that came back, together in one transaction with
+/// their events:
 /// - delivered → `sent`, `notifications.delivery.sent`, the subscription's failure streak ends;
 /// - failed → next attempt by the schedule (not before a `Retry-After`), or `dead` with
 ///   `notifications.delivery.dead` after the last; a subscription failing continuously for
@@ -26,6 +27,8 @@ final class DeliveryWorker: Sendable {
     /// The thread the worker's tasks run on.
     let executor = WorkerThreadExecutor(name: "notifications-deliveries")
     private let inFlight = Mutex<Set<Int64>>([])
+    /// Outcomes of finished attempts, waiting to be stored together in the loop's next write.
+    private let outcomes = Mutex<[(AttemptOutcome, StoredDelivery)]>([])
 
     init(store: ServiceStore, context: NotificationsContext, channels: ChannelSet, logger: Logger) {
         self.store = store
@@ -38,6 +41,7 @@ final class DeliveryWorker: Sendable {
     func run() async {
         await withTaskGroup(of: Void.self) { group in
             while !Task.isCancelled {
+                await recordOutcomes()
                 let started = startDue(in: &group)
                 if started == 0 {
                     await context.signal.wait(timeout: sleepInterval(), on: executor)
@@ -46,6 +50,7 @@ final class DeliveryWorker: Sendable {
                 }
             }
             await group.waitForAll()
+            await recordOutcomes()
         }
     }
 
@@ -88,8 +93,7 @@ final class DeliveryWorker: Sendable {
                 let channel = channels.channel(subscription.channel)
                 group.addTask {
                     let outcome = await channel.send(message)
-                    await self.record(outcome, of: delivery)
-                    self.inFlight.withLock { _ = $0.remove(delivery.ordinal) }
+                    self.outcomes.withLock { $0.append((outcome, delivery)) }
                     self.context.wake()
                 }
             }
@@ -100,18 +104,28 @@ final class DeliveryWorker: Sendable {
         }
     }
 
-    /// Stores an attempt's outcome, retrying the write on a transient database error. An outcome
-    /// that cannot be stored is dropped: the delivery stays pending and is attempted again (same
-    /// `webhook-id`), which is the at-least-once the receiver deduplicates.
-    func record(_ outcome: AttemptOutcome, of delivery: StoredDelivery) async {
+    /// Stores the outcomes of the attempts that finished since the last call, in one
+    /// transaction with their events, retrying the write on a transient database error; then
+    /// their deliveries are no longer in flight. Outcomes that cannot be stored are dropped: their
+    /// deliveries stay pending and are attempted again (same `webhook-id`), which is the
+    /// at-least-once the receiver deduplicates.
+    func recordOutcomes() async {
+        let batch = outcomes.withLock { outcomes in
+            defer { outcomes.removeAll() }
+            return outcomes
+        }
+        guard !batch.isEmpty else { return }
+        defer { inFlight.withLock { inFlight in for (_, delivery) in batch { inFlight.remove(delivery.ordinal) } } }
         for attempt in 1...5 {
             do {
-                try store.write { transaction in try apply(outcome, to: delivery, transaction) }
+                try store.write { transaction in
+                    for (outcome, delivery) in batch { try apply(outcome, to: delivery, transaction) }
+                }
                 return
             } catch {
                 logger.warning(
-                    "delivery worker: cannot record an outcome",
-                    metadata: ["delivery": "\(delivery.record.id)", "attempt": "\(attempt)", "error": "\(error)"])
+                    "delivery worker: cannot record outcomes",
+                    metadata: ["deliveries": "\(batch.count)", "attempt": "\(attempt)", "error": "\(error)"])
                 try? await Task.sleep(for: .milliseconds(50 * attempt))
             }
         }
