@@ -3,6 +3,9 @@
 // ZeroMQ. See README.md and docs/PROTOCOL.md. Module graph (imports run one way only):
 //   CZeroMQ <- ZeroMQ <- ODOPClient <- ODOPRuntime <- services
 //   ODOPMessages (Foundation only) <- ODOPClient, ODOPRuntime, services, odopctl
+//   tools (odop-bench) <- the libraries and ODOPTesting, never a service's module
+// Every target lists each module it imports (no import compiles only through a transitive
+// dependency); Foundation, Dispatch and Synchronization come with the toolchain.
 import PackageDescription
 
 let strict: [SwiftSetting] = [
@@ -154,18 +157,20 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        // MARK: Tools (not services: they use the libraries and the wire, never a service's module)
         .executableTarget(
             name: "odop-bench",
             dependencies: [
-                "ZeroMQ", "ODOPClient", "ODOPMessages", "ODOPRuntime", "ODOPTesting", "Catalogue", "Notifications",
+                "CZeroMQ", "ZeroMQ", "ODOPClient", "ODOPMessages", "ODOPRuntime", "ODOPTesting",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
-                .product(name: "Logging", package: "swift-log"),
             ],
-            path: "Services/bench",
+            path: "Tools/bench",
             swiftSettings: strict
         ),
 
@@ -179,7 +184,11 @@ let package = Package(
         ),
         .testTarget(
             name: "RuntimeTests",
-            dependencies: ["ODOPRuntime", "ODOPTesting", "ODOPClient", "ODOPMessages", "ZeroMQ"],
+            dependencies: [
+                "ODOPRuntime", "ODOPTesting", "ODOPClient", "ODOPMessages", "ZeroMQ",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: strict
         ),
         .testTarget(
@@ -189,7 +198,10 @@ let package = Package(
         ),
         .testTarget(
             name: "ExportsTests",
-            dependencies: ["Exports", "ODOPCatalogueCopy", "ODOPReference", "ODOPRuntime", "ODOPTesting", "ODOPClient", "ODOPMessages"],
+            dependencies: [
+                "Exports", "ODOPCatalogueCopy", "ODOPReference", "ODOPRuntime", "ODOPTesting", "ODOPClient", "ODOPMessages",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strict
         ),
         .testTarget(
@@ -206,6 +218,16 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "NetworkTests",
+            dependencies: ["ODOPTesting", "ODOPClient", "ODOPMessages"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "DeploymentTests",
+            dependencies: ["ODOPTesting"],
             swiftSettings: strict
         ),
         .testTarget(

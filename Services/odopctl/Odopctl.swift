@@ -50,7 +50,7 @@ struct Odopctl: ParsableCommand {
         groupedSubcommands: [
             CommandGroup(name: "Services", subcommands: [CatalogueCommand.self, ExportsCommand.self, NotificationsCommand.self]),
             CommandGroup(name: "Health and events", subcommands: [StatusCommand.self, EventsCommand.self]),
-            CommandGroup(name: "Operations", subcommands: [SubscriptionsCommand.self, CallCommand.self]),
+            CommandGroup(name: "Operations", subcommands: [SubscriptionsCommand.self, BackupCommand.self, CallCommand.self]),
         ]
     )
 

@@ -5,16 +5,16 @@ import Logging
 import NIOCore
 import NIOHTTP1
 import NIOPosix
-import Notifications
 import ODOPMessages
-import ODOPRuntime
 import ODOPTesting
 import Synchronization
 
 /// `odop-bench notifications`: the notifications service's fan-out of one event to N webhook
 /// subscriptions on a local receiver, and its deliveries per second with connection reuse,
 /// beside the raw HTTP rate of the same receiver (the same client library, the same body size,
-/// the same concurrency) measured in the same run. Loopback only, bounded counts.
+/// the same concurrency) measured in the same run. The bench meets `odop-notifications` (the one
+/// built beside it, as a child process) only on the wire; a `StubSource` stands in for exports.
+/// Loopback only, bounded counts.
 struct NotificationsFanOut: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "notifications",
@@ -84,22 +84,21 @@ struct NotificationsFanOut: ParsableCommand {
         try await client.shutdown()
         let rawRate = Double(rawCount) / rawSeconds
 
-        // The service: notifications in this process, following a stub exports, N subscriptions.
+        // The service: odop-notifications as a child process, following a stub exports.
         receiver.reset()
         let upstream = try StubSource("exports")
-        var settings = NotificationsSettings()
-        settings.addressPolicy = AddressPolicy(allowance: .loopback)
-        settings.concurrency = concurrency
-        settings.pollInterval = .milliseconds(20)
-        let context = NotificationsContext(settings: settings)
-        let silent = PeerEndpoints(commands: FreePort.endpoint(), events: FreePort.endpoint())
-        let service = try InProcessService(
-            NotificationsService(context: context), peers: ["exports": upstream.endpoints, "catalogue": silent, "training": silent])
-        var logger = Logger(label: "bench.notifications")
-        logger.logLevel = .warning
-        let runner = NotificationsRunner(store: service.host.store, context: context, logger: logger)
-        runner.start()
-        let commands = try service.makeClient(timeout: .seconds(30))
+        let process = try ServiceProcess(
+            "notifications",
+            environment: [
+                "ODOP_EXPORTS_COMMANDS": upstream.endpoints.commands, "ODOP_EXPORTS_EVENTS": upstream.endpoints.events,
+                "ODOP_CATALOGUE_COMMANDS": FreePort.endpoint(), "ODOP_CATALOGUE_EVENTS": FreePort.endpoint(),
+                "ODOP_TRAINING_COMMANDS": FreePort.endpoint(), "ODOP_TRAINING_EVENTS": FreePort.endpoint(),
+                "ODOP_WEBHOOK_ALLOW_PRIVATE": "loopback", "ODOP_DELIVERY_CONCURRENCY": String(concurrency),
+                "ODOP_LOG_LEVEL": "warning", "ODOP_HTTP_BIND": "none",
+            ]
+        ).start()
+        defer { _ = process.stop() }
+        let commands = try process.client(timeout: .seconds(30))
         for index in 0..<subscriptions {
             _ = try commands.call(
                 SubscriptionCreate.self,
@@ -125,8 +124,6 @@ struct NotificationsFanOut: ParsableCommand {
             fanOuts.append((ContinuousClock.now - start).seconds)
         }
         let serviceRate = Double(subscriptions * events) / (ContinuousClock.now - serviceStart).seconds
-        await runner.stop()
-        await service.stop()
         await upstream.stop()
 
         let median = fanOuts.sorted()[fanOuts.count / 2]
