@@ -19,6 +19,7 @@ let package = Package(
         .executable(name: "odop-catalogue", targets: ["odop-catalogue"]),
         .executable(name: "odop-exports", targets: ["odop-exports"]),
         .executable(name: "odop-notifications", targets: ["odop-notifications"]),
+        .executable(name: "odop-training", targets: ["odop-training"]),
         .executable(name: "odopctl", targets: ["odopctl"]),
         .executable(name: "odop-bench", targets: ["odop-bench"]),
         .library(name: "ZeroMQ", targets: ["ZeroMQ"]),
@@ -120,6 +121,23 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
+            name: "Training",
+            dependencies: [
+                "ODOPRuntime", "ODOPMessages", "ODOPReference", "ODOPCatalogueCopy",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Services/training/Training",
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "odop-training",
+            dependencies: ["Training", "ODOPRuntime"],
+            path: "Services/training/Main",
+            swiftSettings: strict
+        ),
+        .target(
             name: "Notifications",
             dependencies: [
                 "ODOPRuntime", "ODOPMessages", "ODOPReference", "ODOPCatalogueCopy",
@@ -161,7 +179,7 @@ let package = Package(
         .executableTarget(
             name: "odop-bench",
             dependencies: [
-                "CZeroMQ", "ZeroMQ", "ODOPClient", "ODOPMessages", "ODOPRuntime", "ODOPTesting",
+                "CZeroMQ", "ZeroMQ", "ODOPClient", "ODOPMessages", "ODOPReference", "ODOPRuntime", "ODOPTesting",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -200,6 +218,14 @@ let package = Package(
             name: "ExportsTests",
             dependencies: [
                 "Exports", "ODOPCatalogueCopy", "ODOPReference", "ODOPRuntime", "ODOPTesting", "ODOPClient", "ODOPMessages",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "TrainingTests",
+            dependencies: [
+                "Training", "ODOPCatalogueCopy", "ODOPReference", "ODOPRuntime", "ODOPTesting", "ODOPClient", "ODOPMessages",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strict

@@ -8,11 +8,11 @@ import Testing
 /// A training event as the training service would publish it: ids, places and the scheme, no
 /// sector and no personal data (the shape here is the test's; the filter reads only
 /// `productId`, `districtId`, `district` and `stateCode`).
-struct CertificateIssued: EventPayload {
+struct StubCertificateIssued: EventPayload {
     static let eventType = "training.certificate.issued"
     static let schemaVersion = 1
-    var certificateId: String
-    var scheme: String
+    var certificateNumber: String
+    var schemeId: String
     var productId: String
     var districtId: String
     var district: String
@@ -29,9 +29,9 @@ struct FilterTests {
             status: .active, retiredReason: nil, createdAt: "2026-11-23T07:05:01.000Z", updatedAt: "2026-11-23T07:05:01.000Z")
     }
 
-    static func certificate(_ id: String, productId: String, district: String) -> CertificateIssued {
-        CertificateIssued(
-            certificateId: id, scheme: "UP ODOP Skill Development and Toolkit Distribution", productId: productId,
+    static func certificate(_ id: String, productId: String, district: String) -> StubCertificateIssued {
+        StubCertificateIssued(
+            certificateNumber: id, schemeId: "up-odop-skill-toolkit", productId: productId,
             districtId: "UP-\(district.lowercased())", district: district, state: "Uttar Pradesh", stateCode: "UP")
     }
 

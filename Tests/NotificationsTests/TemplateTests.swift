@@ -39,6 +39,17 @@ struct TemplateTests {
             "exports.figures.recorded", "training.certificate.issued", "training.stipend.paid", "training.artisan.erased",
             "training.toolkit.issued", "training.toolkit.redeemed", "training.toolkit.delivered",
         ]
+        // Every event type the training service publishes (ODOPMessages), by its wire types.
+        let training = [
+            ApplicationSubmitted.eventType, ApplicationVerified.eventType, ApplicationSelected.eventType, ApplicationRejected.eventType,
+            BatchScheduled.eventType, BatchStarted.eventType, BatchCompleted.eventType, BatchCancelled.eventType,
+            EnrolmentCreated.eventType, EnrolmentCompleted.eventType, EnrolmentDropped.eventType, CertificateIssued.eventType,
+            ToolkitIssued.eventType, ToolkitRedeemed.eventType, ToolkitDelivered.eventType, StipendPaid.eventType,
+            ArtisanErased.eventType,
+        ]
+        for type in training {
+            #expect(MessageTemplates.byType[type]?[.en] != nil && MessageTemplates.byType[type]?[.hi] != nil, "\(type)")
+        }
         for type in expected {
             #expect(MessageTemplates.byType[type]?[.en] != nil, "\(type) en")
             #expect(MessageTemplates.byType[type]?[.hi] != nil, "\(type) hi")
@@ -54,7 +65,7 @@ struct TemplateTests {
             id: "e", type: "training.toolkit.issued", schema: 1, source: "training", seq: 1, time: "2026-11-23T07:05:01.000Z",
             correlationId: nil,
             data: .object([
-                "amountRupees": .int(20000), "scheme": .string("UP ODOP Toolkit"), "district": .string("Agra"),
+                "valueRupees": .int(20000), "schemeId": .string("up-odop-toolkit"), "district": .string("Agra"),
                 "state": .string("Uttar Pradesh"),
             ]))
         #expect(renderer.render(toolkit, language: .en).text.contains("₹20,000"))

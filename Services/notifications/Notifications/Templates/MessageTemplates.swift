@@ -60,65 +60,72 @@ public enum MessageTemplates {
         ],
         // training
         "training.application.submitted": [
-            .en: "A training application {{applicationId}} was submitted under {{scheme}} in {{district}}, {{state}} on {{when}}.",
-            .hi: "{{district}}, {{state}} में {{scheme}} के अंतर्गत प्रशिक्षण आवेदन {{applicationId}} {{when}} को जमा हुआ।",
+            .en: "A training application {{applicationId}} was submitted under {{schemeId}} in {{district}}, {{state}} on {{when}}.",
+            .hi: "{{district}}, {{state}} में {{schemeId}} के अंतर्गत प्रशिक्षण आवेदन {{applicationId}} {{when}} को जमा हुआ।",
         ],
         "training.application.verified": [
-            .en: "Training application {{applicationId}} ({{scheme}}, {{district}}) passed verification stage {{stage}} on {{when}}.",
-            .hi: "प्रशिक्षण आवेदन {{applicationId}} ({{scheme}}, {{district}}) ने {{when}} को सत्यापन चरण {{stage}} पार किया।",
+            .en: "Training application {{applicationId}} ({{schemeId}}, {{district}}) passed verification stage {{stage}} on {{when}}.",
+            .hi: "प्रशिक्षण आवेदन {{applicationId}} ({{schemeId}}, {{district}}) ने {{when}} को सत्यापन चरण {{stage}} पार किया।",
         ],
         "training.application.selected": [
-            .en: "Training application {{applicationId}} ({{scheme}}, {{district}}, {{state}}) was selected on {{when}}.",
-            .hi: "प्रशिक्षण आवेदन {{applicationId}} ({{scheme}}, {{district}}, {{state}}) {{when}} को चयनित हुआ।",
+            .en: "Training application {{applicationId}} ({{schemeId}}, {{district}}, {{state}}) was selected on {{when}}.",
+            .hi: "प्रशिक्षण आवेदन {{applicationId}} ({{schemeId}}, {{district}}, {{state}}) {{when}} को चयनित हुआ।",
         ],
         "training.application.rejected": [
             .en:
-                "Training application {{applicationId}} ({{scheme}}, {{district}}) was rejected on {{when}}.{{#reason}} Reason: {{reason}}.{{/reason}}",
-            .hi: "प्रशिक्षण आवेदन {{applicationId}} ({{scheme}}, {{district}}) {{when}} को अस्वीकृत हुआ।{{#reason}} कारण: {{reason}}।{{/reason}}",
+                "Training application {{applicationId}} ({{schemeId}}, {{district}}) was rejected on {{when}}.{{#reason}} Reason: {{reason}}.{{/reason}}",
+            .hi: "प्रशिक्षण आवेदन {{applicationId}} ({{schemeId}}, {{district}}) {{when}} को अस्वीकृत हुआ।{{#reason}} कारण: {{reason}}।{{/reason}}",
         ],
-        "training.batch.created": [
-            .en: "A {{kind}} training batch {{batchId}} ({{scheme}}) for {{district}}, {{state}} was scheduled on {{when}}.",
-            .hi: "{{district}}, {{state}} के लिए {{kind}} प्रशिक्षण बैच {{batchId}} ({{scheme}}) {{when}} को निर्धारित हुआ।",
+        "training.batch.scheduled": [
+            .en: "A {{kind}} training batch {{batchId}} ({{schemeId}}) for {{district}}, {{state}} was scheduled on {{when}}.",
+            .hi: "{{district}}, {{state}} के लिए {{kind}} प्रशिक्षण बैच {{batchId}} ({{schemeId}}) {{when}} को निर्धारित हुआ।",
         ],
         "training.batch.started": [
-            .en: "Training batch {{batchId}} ({{scheme}}, {{district}}) started on {{when}}.",
-            .hi: "प्रशिक्षण बैच {{batchId}} ({{scheme}}, {{district}}) {{when}} को शुरू हुआ।",
+            .en: "Training batch {{batchId}} ({{schemeId}}, {{district}}) started on {{when}}.",
+            .hi: "प्रशिक्षण बैच {{batchId}} ({{schemeId}}, {{district}}) {{when}} को शुरू हुआ।",
         ],
         "training.batch.completed": [
-            .en: "Training batch {{batchId}} ({{scheme}}, {{district}}) completed on {{when}}.",
-            .hi: "प्रशिक्षण बैच {{batchId}} ({{scheme}}, {{district}}) {{when}} को पूरा हुआ।",
+            .en: "Training batch {{batchId}} ({{schemeId}}, {{district}}) completed on {{when}}.",
+            .hi: "प्रशिक्षण बैच {{batchId}} ({{schemeId}}, {{district}}) {{when}} को पूरा हुआ।",
+        ],
+        "training.batch.cancelled": [
+            .en:
+                "Training batch {{batchId}} ({{schemeId}}, {{district}}, {{state}}) was cancelled on {{when}}.{{#cancelledReason}} Reason: {{cancelledReason}}.{{/cancelledReason}}",
+            .hi:
+                "प्रशिक्षण बैच {{batchId}} ({{schemeId}}, {{district}}, {{state}}) {{when}} को रद्द हुआ।{{#cancelledReason}} कारण: {{cancelledReason}}।{{/cancelledReason}}",
         ],
         "training.enrolment.created": [
-            .en: "An artisan was enrolled in training batch {{batchId}} ({{scheme}}, {{district}}) on {{when}}.",
-            .hi: "{{when}} को एक कारीगर प्रशिक्षण बैच {{batchId}} ({{scheme}}, {{district}}) में नामांकित हुआ।",
+            .en: "An artisan was enrolled in training batch {{batchId}} ({{schemeId}}, {{district}}) on {{when}}.",
+            .hi: "{{when}} को एक कारीगर प्रशिक्षण बैच {{batchId}} ({{schemeId}}, {{district}}) में नामांकित हुआ।",
         ],
         "training.enrolment.completed": [
-            .en: "An enrolment in batch {{batchId}} ({{scheme}}, {{district}}) completed its training on {{when}}.",
-            .hi: "बैच {{batchId}} ({{scheme}}, {{district}}) में एक नामांकन का प्रशिक्षण {{when}} को पूरा हुआ।",
+            .en: "An enrolment in batch {{batchId}} ({{schemeId}}, {{district}}) completed its training on {{when}}.",
+            .hi: "बैच {{batchId}} ({{schemeId}}, {{district}}) में एक नामांकन का प्रशिक्षण {{when}} को पूरा हुआ।",
         ],
         "training.enrolment.dropped": [
-            .en: "An enrolment in batch {{batchId}} ({{scheme}}, {{district}}) was dropped on {{when}}.",
-            .hi: "बैच {{batchId}} ({{scheme}}, {{district}}) से एक नामांकन {{when}} को हटाया गया।",
+            .en:
+                "An enrolment in batch {{batchId}} ({{schemeId}}, {{district}}) was dropped on {{when}}.{{#dropReason}} Reason: {{dropReason}}.{{/dropReason}}",
+            .hi: "बैच {{batchId}} ({{schemeId}}, {{district}}) से एक नामांकन {{when}} को हटाया गया।",
         ],
         "training.certificate.issued": [
-            .en: "A training certificate {{certificateId}} ({{scheme}}, {{district}}, {{state}}) was issued on {{when}}.",
-            .hi: "प्रशिक्षण प्रमाणपत्र {{certificateId}} ({{scheme}}, {{district}}, {{state}}) {{when}} को जारी हुआ।",
+            .en: "A training certificate {{certificateNumber}} ({{schemeId}}, {{district}}, {{state}}) was issued on {{when}}.",
+            .hi: "प्रशिक्षण प्रमाणपत्र {{certificateNumber}} ({{schemeId}}, {{district}}, {{state}}) {{when}} को जारी हुआ।",
         ],
         "training.toolkit.issued": [
-            .en: "A toolkit voucher worth {{amountRupeesFormatted}} ({{scheme}}, {{district}}, {{state}}) was issued on {{when}}.",
-            .hi: "{{amountRupeesFormatted}} का टूलकिट वाउचर ({{scheme}}, {{district}}, {{state}}) {{when}} को जारी हुआ।",
+            .en: "A toolkit voucher worth {{valueRupeesFormatted}} ({{schemeId}}, {{district}}, {{state}}) was issued on {{when}}.",
+            .hi: "{{valueRupeesFormatted}} का टूलकिट वाउचर ({{schemeId}}, {{district}}, {{state}}) {{when}} को जारी हुआ।",
         ],
         "training.toolkit.redeemed": [
-            .en: "A toolkit voucher worth {{amountRupeesFormatted}} ({{scheme}}, {{district}}) was redeemed on {{when}}.",
-            .hi: "{{amountRupeesFormatted}} का टूलकिट वाउचर ({{scheme}}, {{district}}) {{when}} को भुनाया गया।",
+            .en: "A toolkit voucher worth {{valueRupeesFormatted}} ({{schemeId}}, {{district}}) was redeemed on {{when}}.",
+            .hi: "{{valueRupeesFormatted}} का टूलकिट वाउचर ({{schemeId}}, {{district}}) {{when}} को भुनाया गया।",
         ],
         "training.toolkit.delivered": [
-            .en: "A toolkit ({{scheme}}, {{district}}, {{state}}) was delivered on {{when}}.",
-            .hi: "एक टूलकिट ({{scheme}}, {{district}}, {{state}}) {{when}} को सौंपा गया।",
+            .en: "A toolkit ({{schemeId}}, {{district}}, {{state}}) was delivered on {{when}}.",
+            .hi: "एक टूलकिट ({{schemeId}}, {{district}}, {{state}}) {{when}} को सौंपा गया।",
         ],
         "training.stipend.paid": [
-            .en: "A stipend of {{amountRupeesFormatted}} for {{days}} days ({{scheme}}, {{district}}) was paid on {{when}}.",
-            .hi: "{{days}} दिनों का {{amountRupeesFormatted}} वजीफ़ा ({{scheme}}, {{district}}) {{when}} को दिया गया।",
+            .en: "A stipend of {{amountRupeesFormatted}} for {{attendedDays}} days ({{schemeId}}, {{district}}) was paid on {{when}}.",
+            .hi: "{{attendedDays}} दिनों का {{amountRupeesFormatted}} वजीफ़ा ({{schemeId}}, {{district}}) {{when}} को दिया गया।",
         ],
         "training.artisan.erased": [
             .en: "An artisan's personal data was erased on request on {{when}}; counts for reports remain.",
