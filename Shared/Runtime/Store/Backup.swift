@@ -27,6 +27,6 @@ extension ServiceStore {
         }
         try copy.close()
         let bytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int64) ?? 0
-        return BackupResult(path: path, lastSeq: lastSeq, epoch: epoch, bytes: bytes ?? 0)
+        return BackupResult(path: path, lastSeq: lastSeq, epoch: epoch, bytes: bytes)
     }
 }
