@@ -18,6 +18,7 @@ let package = Package(
     products: [
         .executable(name: "odop-catalogue", targets: ["odop-catalogue"]),
         .executable(name: "odop-exports", targets: ["odop-exports"]),
+        .executable(name: "odop-notifications", targets: ["odop-notifications"]),
         .executable(name: "odop-training", targets: ["odop-training"]),
         .executable(name: "odopctl", targets: ["odopctl"]),
         .executable(name: "odop-bench", targets: ["odop-bench"]),
@@ -33,7 +34,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // MARK: Shared
@@ -133,6 +137,34 @@ let package = Package(
             path: "Services/training/Main",
             swiftSettings: strict
         ),
+        .target(
+            name: "Notifications",
+            dependencies: [
+                "ODOPRuntime", "ODOPMessages", "ODOPReference", "ODOPCatalogueCopy",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Services/notifications/Notifications",
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "odop-notifications",
+            dependencies: [
+                "Notifications", "ODOPRuntime", "ODOPClient",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Services/notifications/Main",
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "odopctl",
             dependencies: [
@@ -151,6 +183,10 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             path: "Tools/bench",
             swiftSettings: strict
@@ -197,6 +233,17 @@ let package = Package(
         .testTarget(
             name: "StateVocabularyTests",
             dependencies: ["Catalogue", "Exports", "Training", "ODOPReference", "ODOPRuntime", "ODOPTesting", "ODOPClient", "ODOPMessages"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "NotificationsTests",
+            dependencies: [
+                "Notifications", "ODOPCatalogueCopy", "ODOPRuntime", "ODOPTesting", "ODOPClient", "ODOPMessages", "ODOPReference",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
             swiftSettings: strict
         ),
         .testTarget(

@@ -39,6 +39,7 @@ struct Odopctl: ParsableCommand {
               odopctl catalogue import "One District One Product.csv"
               odopctl catalogue products list --state "Uttar Pradesh" --sector handicraft
               odopctl exports plans adopt deap-UP-agra-1 --date 2024-09-12 --reference R-14
+              odopctl notifications deliveries list --status dead
               odopctl training report funnel --group-by district --csv > funnel.csv
               odopctl events tail --type catalogue.product.
               odopctl events replay --service catalogue --after 1200 --json > events.jsonl
@@ -48,7 +49,7 @@ struct Odopctl: ParsableCommand {
             """,
         version: version,
         groupedSubcommands: [
-            CommandGroup(name: "Services", subcommands: [CatalogueCommand.self, ExportsCommand.self, TrainingCommand.self]),
+            CommandGroup(name: "Services", subcommands: [CatalogueCommand.self, ExportsCommand.self, TrainingCommand.self, NotificationsCommand.self]),
             CommandGroup(name: "Health and events", subcommands: [StatusCommand.self, EventsCommand.self]),
             CommandGroup(name: "Operations", subcommands: [SubscriptionsCommand.self, BackupCommand.self, CallCommand.self]),
         ]

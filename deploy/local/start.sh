@@ -64,6 +64,8 @@ if [ ! -f "$key" ]; then
 fi
 export ODOP_IDENTITY_KEY_FILE="$key"
 start_service training
+# Local start only: webhooks to loopback receivers are allowed (never in production).
+ODOP_WEBHOOK_ALLOW_PRIVATE="${ODOP_WEBHOOK_ALLOW_PRIVATE:-loopback}" start_service notifications
 
 if [ -f "$csv" ]; then
   echo "loading the ODOP list from $csv"
@@ -78,12 +80,14 @@ for _ in $(seq 1 300); do
     && "$bin/odopctl" call training health --json 2>/dev/null | grep -q '"lag":0' && break
   sleep 0.1
 done
-"$bin/odopctl" status --service catalogue --service exports --service training || true
+"$bin/odopctl" status --service catalogue --service exports --service training --service notifications || true
 echo
 echo "The system is running. Try:"
 echo "  $bin/odopctl catalogue products list --state \"Uttar Pradesh\" --sector handicraft"
 echo "  $bin/odopctl exports plans list --state \"Uttar Pradesh\""
 echo "  $bin/odopctl training schemes list"
+echo "  $bin/odopctl notifications subscriptions create --name Ops --role ops --log ops --type exports.plan."
+echo "  $bin/odopctl notifications deliveries tail"
 echo "  $bin/odopctl events tail"
 echo "Press Ctrl-C to stop."
 wait
