@@ -8,7 +8,7 @@ import ODOPTesting
 @testable import Notifications
 
 /// notifications running in this process, following a `StubExports` (also in process) on real
-/// loopback sockets, with its delivery runner, a settable clock, and a compressed retry schedule.
+/// loopback sockets, with its delivery worker, a settable clock, and a compressed retry schedule.
 final class NotificationsHarness: @unchecked Sendable {
     let upstream: InProcessService
     /// The catalogue's stand-in: publishes given `catalogue.*` events through a real outbox.
@@ -19,7 +19,6 @@ final class NotificationsHarness: @unchecked Sendable {
     let clock: SettableClock
     let context: NotificationsContext
     private(set) var service: InProcessService
-    private(set) var runner: NotificationsRunner
 
     static func settings(schedule: String = "0,1,1", disableAfterDays: Double = 5) -> NotificationsSettings {
         var settings = NotificationsSettings()
@@ -41,39 +40,31 @@ final class NotificationsHarness: @unchecked Sendable {
         catalogue = try StubSource("catalogue")
         training = try StubSource("training")
         context = NotificationsContext(settings: settings, clock: clock)
-        (service, runner) = try Self.start(
+        service = try Self.start(
             context: context, upstream: upstream, catalogue: catalogue, training: training, directory: directory.path, webhook: webhook)
     }
 
     private static func start(
         context: NotificationsContext, upstream: InProcessService, catalogue: StubSource, training: StubSource, directory: String,
         webhook: WebhookChannel?
-    ) throws -> (InProcessService, NotificationsRunner) {
-        let definition = NotificationsService(context: context)
+    ) throws -> InProcessService {
+        let definition = NotificationsService(context: context, webhook: webhook)
         let peers = [
             "exports": upstream.endpoints, "catalogue": catalogue.endpoints,
             "training": training.endpoints,
         ]
-        let service = try InProcessService(definition, dataDirectory: directory, peers: peers)
-        var logger = Logger(label: "test.notifications")
-        logger.logLevel = .warning
-        let runner =
-            webhook.map { NotificationsRunner(store: service.host.store, context: context, webhook: $0, logger: logger) }
-            ?? NotificationsRunner(store: service.host.store, context: context, logger: logger)
-        runner.start()
-        return (service, runner)
+        // The service's own delivery worker starts and stops with it (`NotificationsService.workers`).
+        return try InProcessService(definition, dataDirectory: directory, peers: peers)
     }
 
     /// Stops notifications gracefully and starts it again on the same database.
     func restart() async throws {
-        await runner.stop()
         await service.stop()
-        (service, runner) = try Self.start(
+        service = try Self.start(
             context: context, upstream: upstream, catalogue: catalogue, training: training, directory: directory.path, webhook: nil)
     }
 
     func stop() async {
-        await runner.stop()
         await service.stop()
         await upstream.stop()
         await catalogue.stop()

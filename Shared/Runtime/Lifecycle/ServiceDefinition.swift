@@ -1,4 +1,6 @@
 import ArgumentParser
+import Logging
+import ServiceLifecycle
 
 /// What a service brings to the runtime: its name, its schema, its commands and the services it
 /// follows. The runtime brings everything else (sockets, event log, replay, health, retries,
@@ -23,6 +25,12 @@ public protocol ServiceDefinition: Sendable {
     /// Registers the service's own commands (the runtime adds `health`, `events.replay` and
     /// `subscriptions.*`).
     func registerCommands(in registry: inout CommandRegistry)
+    /// The service's own long-running work beside its commands and subscriptions (for instance
+    /// notifications' delivery worker), made once its database is open. The host starts each at
+    /// once (`ServiceWorker.start()`, on a thread or executor of its own) and runs it as a service
+    /// of its `ServiceGroup`: a graceful shutdown stops it after the command server and before the
+    /// subscriptions and the publisher; a worker that fails stops the service.
+    func workers(store: ServiceStore, logger: Logger) -> [any ServiceWorker]
     /// Takes the service's own options before the host starts. Throws `StartupError` (for
     /// instance `.configuration`) to stop the service with that exit status.
     mutating func configure(_ options: Options) throws(StartupError)
@@ -31,6 +39,14 @@ public protocol ServiceDefinition: Sendable {
 extension ServiceDefinition {
     public var summary: String { "The ODOP \(name) service." }
     public var follows: [Follow] { [] }
+    public func workers(store: ServiceStore, logger: Logger) -> [any ServiceWorker] { [] }
+}
+
+/// A service's own worker (see `ServiceDefinition.workers`): a `Service` that can also be
+/// started at once, without waiting for a task of the group to be scheduled.
+public protocol ServiceWorker: Service {
+    /// Starts the work; idempotent. `run()` starts it too, then serves until shutdown.
+    func start()
 }
 
 extension ServiceDefinition where Options == NoServiceOptions {

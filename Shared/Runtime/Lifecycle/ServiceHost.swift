@@ -90,6 +90,7 @@ public final class ServiceHost: Service, Sendable {
             settings: .init(maxCommandBytes: configuration.maxCommandBytes, replyRetention: configuration.replyRetention),
             logger: logger, authorizer: nil)
         workers = Self.workers(name: name, publisher: publisher, subscribers: subscribers, commandServer: commandServer)
+        serviceWorkers = definition.workers(store: store, logger: logger)
         logger.info("started", metadata: [
             "commands": "\(commandsEndpoint)", "events": "\(eventsEndpoint)", "database": "\(store.path)",
             "lastSeq": "\(lastSeq)", "follows": "\(definition.follows.map(\.source).joined(separator: ","))",
@@ -116,6 +117,8 @@ public final class ServiceHost: Service, Sendable {
     /// server (no new work), then the subscriptions, last the publisher (which sends what was
     /// committed).
     private let workers: [ThreadWorker]
+    /// The service's own workers (`ServiceDefinition.workers`).
+    private let serviceWorkers: [any ServiceWorker]
 
     private static func workers(name: String, publisher: EventPublisher, subscribers: [DurableSubscriber], commandServer: CommandServer) -> [ThreadWorker] {
         [ThreadWorker(name: "\(name)-publisher", loop: { try publisher.run() }, requestStop: { publisher.requestStop() })]
@@ -129,6 +132,7 @@ public final class ServiceHost: Service, Sendable {
     /// worker threads must not wait for a task to be scheduled). `run()` calls it; idempotent.
     public func start() {
         for worker in workers { worker.start() }
+        for worker in serviceWorkers { worker.start() }
     }
 
     /// Serves until a graceful shutdown of the parent group, `shutdownGracefully()`, or
@@ -139,8 +143,11 @@ public final class ServiceHost: Service, Sendable {
 
     /// Serves, turning `gracefulShutdownSignals` (SIGTERM, SIGINT) into a graceful shutdown.
     public func run(gracefulShutdownSignals: [UnixSignal]) async throws {
+        // Start order (a graceful shutdown goes in reverse): publisher, subscriptions, the
+        // service's own workers, the command server.
+        let loops: [any Service] = Array(workers.dropLast()) + serviceWorkers + [workers.last!]
         let group = ServiceGroup(configuration: .init(
-            services: workers.map { .init(service: $0, successTerminationBehavior: .cancelGroup, failureTerminationBehavior: .gracefullyShutdownGroup) },
+            services: loops.map { .init(service: $0, successTerminationBehavior: .cancelGroup, failureTerminationBehavior: .gracefullyShutdownGroup) },
             gracefulShutdownSignals: gracefulShutdownSignals, logger: logger))
         let shutdownRequested = self.group.withLock { state in
             defer { state = .running(group) }

@@ -4,14 +4,12 @@ import ODOPRuntime
 import ServiceLifecycle
 import Synchronization
 
-/// The delivery worker as a unit that starts and stops with the service: give it the host's
-/// store, run it beside the host (a `ServiceLifecycle.Service`, so one `ServiceGroup` stops both
-/// on SIGTERM), or `start()`/`stop()` it by hand in tests.
+/// The delivery worker as a unit that starts and stops with the service: the service's own
+/// worker (`NotificationsService.workers`), which the host starts with its loops and stops in
+/// its `ServiceGroup` on SIGTERM.
 ///
-/// The worker runs on a thread of its own (`WorkerThreadExecutor`), like the runtime's loops. The
-/// runtime has no hook for a service's own workers yet; when it gets one, this is the type to
-/// hand to it.
-public final class NotificationsRunner: Service, Sendable {
+/// The worker runs on a thread of its own (`WorkerThreadExecutor`), like the runtime's loops.
+public final class NotificationsRunner: ServiceWorker, Sendable {
     let worker: DeliveryWorker
     let webhook: WebhookChannel
     private let task = Mutex<Task<Void, Never>?>(nil)
