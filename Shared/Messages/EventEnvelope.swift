@@ -13,8 +13,13 @@ import Foundation
 /// - `time`: when the change was committed, RFC 3339 UTC with milliseconds.
 /// - `correlationId`: the id of the command request that caused the event, or `null`.
 /// - `data`: the state after the change (the payload), never just ids.
+/// - `traceparent`: the W3C trace context of the work that made the event (the command, or the
+///   event a subscriber was applying), written only when present: envelopes without it are
+///   byte-for-byte those of earlier releases.
 ///
-/// `seq` and `correlationId` are always written, as `null` when absent.
+/// `seq` and `correlationId` are always written, as `null` when absent. For an event a
+/// subscriber emitted while applying another event, `correlationId` is the id of that cause
+/// event (its causation), so a chain of events can be followed back to the command.
 public struct EventEnvelope: Codable, Sendable, Equatable {
     public var id: String
     public var type: String
@@ -24,10 +29,11 @@ public struct EventEnvelope: Codable, Sendable, Equatable {
     public var time: String
     public var correlationId: String?
     public var data: JSONValue
+    public var traceparent: String?
 
     public init(
         id: String, type: String, schema: Int, source: String, seq: Int64?, time: String,
-        correlationId: String?, data: JSONValue
+        correlationId: String?, data: JSONValue, traceparent: String? = nil
     ) {
         self.id = id
         self.type = type
@@ -37,16 +43,18 @@ public struct EventEnvelope: Codable, Sendable, Equatable {
         self.time = time
         self.correlationId = correlationId
         self.data = data
+        self.traceparent = traceparent
     }
 
     /// An envelope for `payload`, with `type` and `schema` taken from the payload type.
     public static func make<P: EventPayload>(
         _ payload: P, source: String, seq: Int64?, correlationId: String?,
-        id: String = RandomUUID.string(), time: Date = Date()
+        id: String = RandomUUID.string(), time: Date = Date(), traceparent: String? = nil
     ) throws -> EventEnvelope {
         EventEnvelope(
             id: id, type: P.eventType, schema: P.schemaVersion, source: source, seq: seq,
-            time: RFC3339.string(from: time), correlationId: correlationId, data: try JSONValue(encoding: payload))
+            time: RFC3339.string(from: time), correlationId: correlationId, data: try JSONValue(encoding: payload),
+            traceparent: traceparent)
     }
 
     /// The topic frame (frame 1) this envelope is published under: its `type`.
@@ -66,7 +74,7 @@ public struct EventEnvelope: Codable, Sendable, Equatable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case id, type, schema, source, seq, time, correlationId, data
+        case id, type, schema, source, seq, time, correlationId, data, traceparent
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -79,7 +87,11 @@ public struct EventEnvelope: Codable, Sendable, Equatable {
         try container.encode(time, forKey: .time)
         try container.encode(correlationId, forKey: .correlationId)  // null when nil, on purpose
         try container.encode(data, forKey: .data)
+        try container.encodeIfPresent(traceparent, forKey: .traceparent)  // absent when untraced
     }
+
+    /// The trace id (32 lowercase hex digits) of `traceparent`, when it has a well-formed one.
+    public var traceId: String? { traceparent.flatMap(TraceParentText.traceId(of:)) }
 }
 
 // MARK: - Heartbeats
