@@ -425,10 +425,12 @@ final class DurableSubscriber: Sendable {
         }
     }
 
+    /// Clears the stall and wakes the thread: `running` when the source has nothing newer than
+    /// the cursor, else `catchingUp` (the thread fetches the rest).
     private func resume() {
         shared.withLock {
             $0.stalled = nil
-            $0.state = .catchingUp
+            $0.state = ($0.sourceLastSeq ?? Int64.max) <= $0.lastApplied ? .running : .catchingUp
             $0.resumed = true
         }
         wakeup.signal()
