@@ -30,7 +30,9 @@ extension ServiceProcess: RunningService {}
 /// directory (or a given one, to restart on the same database). `stop()` shuts it down
 /// gracefully, as SIGTERM would. A service that follows others is given their endpoints in
 /// `peers` (by source name), e.g. a `StubSource`'s. Its ops HTTP endpoint is off unless `http`
-/// is set, then on a port the kernel picks (`opsURL`); never a fixed port.
+/// is set, then on a port the kernel picks (`opsURL`); never a fixed port. Metrics are on unless
+/// `metrics` is false, or it is nil and `ODOP_METRICS=off` is in the environment (so a program
+/// built on this harness, like the benchmark, can be measured with and without them).
 public final class InProcessService: RunningService, @unchecked Sendable {
     public let host: ServiceHost
     public let dataDirectory: String
@@ -42,7 +44,7 @@ public final class InProcessService: RunningService, @unchecked Sendable {
     public init(
         _ definition: some ServiceDefinition, dataDirectory: String? = nil, heartbeat: Duration = .milliseconds(100),
         commandsBind: String = "tcp://127.0.0.1:*", eventsBind: String = "tcp://127.0.0.1:*", logLevel: Logger.Level = .warning,
-        peers: [String: PeerEndpoints] = [:], hooks: RuntimeHooks = RuntimeHooks(), http: Bool = false, metrics: Bool = true,
+        peers: [String: PeerEndpoints] = [:], hooks: RuntimeHooks = RuntimeHooks(), http: Bool = false, metrics: Bool? = nil,
         livenessTimeout: Duration = .seconds(5)
     ) throws {
         if let dataDirectory {
@@ -60,7 +62,9 @@ public final class InProcessService: RunningService, @unchecked Sendable {
             configuration: ServiceConfiguration(
                 dataDirectory: self.dataDirectory, commandsBind: commandsBind, eventsBind: eventsBind,
                 logLevel: logLevel, heartbeatInterval: heartbeat, peers: peers, hooks: hooks,
-                opsBind: http ? OpsBind(host: "127.0.0.1", port: 0) : nil, metricsEnabled: metrics, livenessTimeout: livenessTimeout),
+                opsBind: http ? OpsBind(host: "127.0.0.1", port: 0) : nil,
+                metricsEnabled: metrics ?? (ProcessInfo.processInfo.environment["ODOP_METRICS"]?.lowercased() != "off"),
+                livenessTimeout: livenessTimeout),
             logger: logger)
         let host = self.host
         host.start()

@@ -42,7 +42,7 @@ public final class ServiceHost: Service, Sendable {
     /// The liveness of each loop, as `/healthz` reports it.
     public let beats: LoopBeats
     private let opsBind: OpsBind?
-    private let boundOpsPort = Mutex<Int?>(nil)
+    private let boundOpsPort = OpsPort()
     private let ready = Atomic<Bool>(false)
     private let healthReport: @Sendable () -> HealthReport
     private let domainGauges: @Sendable (ServiceStore) -> [DomainGauge]
@@ -171,7 +171,7 @@ public final class ServiceHost: Service, Sendable {
     }
 
     /// The port the ops HTTP endpoint listens on, once it does (nil with no ops endpoint).
-    public var opsPort: Int? { boundOpsPort.withLock { $0 } }
+    public var opsPort: Int? { boundOpsPort.value }
 
     /// Whether the host takes commands (`/readyz`): from `run()` until a shutdown starts.
     public var isReady: Bool { ready.load(ordering: .acquiring) }

@@ -1,7 +1,6 @@
 import Foundation
 import Hummingbird
 import Logging
-import NIOCore
 import ODOPMessages
 import ServiceLifecycle
 import Synchronization
@@ -12,6 +11,13 @@ struct OpsSource: Sendable {
     let isReady: @Sendable () -> Bool
     let health: @Sendable () -> HealthReport
     let metrics: @Sendable () -> [UInt8]?
+}
+
+/// The port the ops endpoint bound (known once it listens; port 0 picks one).
+final class OpsPort: Sendable {
+    private let port = Mutex<Int?>(nil)
+    func set(_ value: Int?) { port.withLock { $0 = value } }
+    var value: Int? { port.withLock { $0 } }
 }
 
 /// The JSON of `/status`: for dashboards.
@@ -35,7 +41,7 @@ public struct OpsStatus: Codable, Sendable, Equatable {
 /// - `GET /metrics`: Prometheus text format (404 when metrics are off).
 /// - `GET /status`: `OpsStatus` as JSON.
 enum OpsServer {
-    static func application(bind: OpsBind, source: OpsSource, boundPort: Mutex<Int?>, logger: Logger) -> some Service {
+    static func application(bind: OpsBind, source: OpsSource, boundPort: OpsPort, logger: Logger) -> some Service {
         let router = Router()
         router.get("healthz") { _, _ -> Response in
             let unhealthy = source.loops().filter { !$0.healthy }
@@ -65,7 +71,7 @@ enum OpsServer {
             configuration: .init(address: .hostname(bind.host, port: bind.port), serverName: "odop-ops"),
             onServerRunning: { channel in
                 let port = channel.localAddress?.port
-                boundPort.withLock { $0 = port }
+                boundPort.set(port)
                 logger.info("ops endpoint listening", metadata: ["http": "\(bind.host):\(port ?? bind.port)"])
             },
             logger: quiet)

@@ -13,7 +13,7 @@ import Synchronization
 public final class ServiceMetrics: Sendable {
     public let registry: PrometheusCollectorRegistry
     private let factory: DescribedMetricsFactory
-    private let domainHelp: Mutex<[String: String]>
+    private let domainHelp = DomainHelp()
     /// Command names the service answers; any other name is counted as `unknown`.
     private let knownCommands: Mutex<Set<String>>
     private let commandMetrics = Mutex<[CommandKey: CoreMetrics.Counter]>([:])
@@ -35,9 +35,8 @@ public final class ServiceMetrics: Sendable {
 
     public init(registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) {
         self.registry = registry
-        let domainHelp = Mutex<[String: String]>([:])
-        self.domainHelp = domainHelp
-        let factory = DescribedMetricsFactory(registry: registry, extraHelp: { name in domainHelp.withLock { $0[name] } })
+        let domainHelp = self.domainHelp
+        let factory = DescribedMetricsFactory(registry: registry, extraHelp: { name in domainHelp.text(name) })
         self.factory = factory
         knownCommands = Mutex([])
         eventsAppended = CoreMetrics.Counter(label: MetricCatalog.eventsAppended, factory: factory)
@@ -74,7 +73,7 @@ public final class ServiceMetrics: Sendable {
             cache[label] = timer
             return timer
         }
-        timer.recordInterval(duration)
+        timer.recordNanoseconds(duration.components.seconds * 1_000_000_000 + duration.components.attoseconds / 1_000_000_000)
     }
 
     /// What the gauges are set from when `/metrics` is rendered.
@@ -106,7 +105,7 @@ public final class ServiceMetrics: Sendable {
         gauge(MetricCatalog.residentMemory).record(ProcessFigures.residentMemoryBytes)
         gauge(MetricCatalog.openFileDescriptors).record(ProcessFigures.openFileDescriptors)
         for domain in snapshot.domain {
-            domainHelp.withLock { $0[domain.name] = $0[domain.name] ?? domain.help }
+            domainHelp.note(domain)
             gauge(domain.name, domain.labels.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }).record(domain.value)
         }
         return registry.emitToBuffer()
@@ -114,5 +113,19 @@ public final class ServiceMetrics: Sendable {
 
     private func gauge(_ name: String, _ dimensions: [(String, String)] = []) -> CoreMetrics.Gauge {
         CoreMetrics.Gauge(label: name, dimensions: dimensions, factory: factory)
+    }
+}
+
+/// The help texts of the domain gauges seen so far (the first text given for a name stays: a
+/// family has one).
+private final class DomainHelp: Sendable {
+    private let texts = Mutex<[String: String]>([:])
+
+    func note(_ gauge: DomainGauge) {
+        texts.withLock { $0[gauge.name] = $0[gauge.name] ?? gauge.help }
+    }
+
+    func text(_ name: String) -> String? {
+        texts.withLock { $0[name] }
     }
 }
