@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Logging
 import ODOPClient
 import ODOPMessages
 @testable import ODOPRuntime
@@ -43,8 +44,8 @@ func sample(_ text: String, _ series: String) -> Double? {
     return nil
 }
 
-func get(_ url: String) throws -> OpsHTTPClient.Response {
-    try OpsHTTPClient.get(url, timeout: .seconds(5))
+func get(_ url: String) async throws -> OpsHTTPClient.Response {
+    try await OpsHTTP.get(url)
 }
 
 @Suite("observability: ops endpoint, metrics, trace context", .timeLimit(.minutes(2)))
@@ -55,17 +56,17 @@ struct ObservabilityTests {
         defer { Task { await ledger.stop() } }
         let url = try #require(await ledger.opsURL)
         let series = #"odop_commands_total{command="ledger.append",outcome="ok"}"#
-        let before = sample(try get(url + "/metrics").body, series) ?? 0
+        let before = sample(try await get(url + "/metrics").body, series) ?? 0
         let client = try ledger.makeClient()
         for index in 0..<25 {
             _ = try client.call(LedgerAppend.self, .init(texts: ["t\(index)"]))
         }
-        let metrics = try get(url + "/metrics").body
+        let metrics = try await get(url + "/metrics").body
         #expect(sample(metrics, series) == before + 25)
         #expect(sample(metrics, #"odop_command_duration_seconds_count{command="ledger.append"}"#) == before + 25)
         #expect(sample(metrics, "odop_events_appended_total") == 25)
         #expect(sample(metrics, "odop_last_seq") == 25)
-        try eventually("published") { sample(try get(url + "/metrics").body, "odop_events_published_total") == 25 }
+        try await eventuallyAsync("published") { sample(try await get(url + "/metrics").body, "odop_events_published_total") == 25 }
     }
 
     @Test("1,000 unknown command names add no new series: they are all command=\"unknown\"")
@@ -75,11 +76,11 @@ struct ObservabilityTests {
         let url = try #require(await ledger.opsURL)
         let client = try ledger.makeClient()
         #expect(throws: CommandError.self) { try client.call("no.such.command") }
-        let seriesBefore = try get(url + "/metrics").body.split(separator: "\n").filter { !$0.hasPrefix("#") }.count
+        let seriesBefore = try await get(url + "/metrics").body.split(separator: "\n").filter { !$0.hasPrefix("#") }.count
         for index in 0..<1000 {
             #expect(throws: CommandError.self) { try client.call("made.up.\(index)") }
         }
-        let metrics = try get(url + "/metrics").body
+        let metrics = try await get(url + "/metrics").body
         #expect(metrics.split(separator: "\n").filter { !$0.hasPrefix("#") }.count == seriesBefore)
         #expect(sample(metrics, #"odop_commands_total{command="unknown",outcome="unknown_command"}"#) == 1001)
         #expect(!metrics.contains("made.up"))
@@ -92,19 +93,19 @@ struct ObservabilityTests {
         let echo = try InProcessService(EchoService(), peers: ["ledger": ledger.endpoints], http: true)
         defer { Task { await echo.stop(); await ledger.stop() } }
         let url = try #require(await echo.opsURL)
-        try eventually("held at catch-up") { ledger.replayGate.waiting > 0 }
+        try await eventuallyAsync("held at catch-up") { ledger.replayGate.waiting > 0 }
         try ledger.publish((0..<17).map { EntryAppended(text: "e\($0)") })
-        try eventually("lag seen") { sample(try get(url + "/metrics").body, #"odop_subscription_lag_events{source="ledger"}"#) == 17 }
-        let held = try get(url + "/metrics").body
+        try await eventuallyAsync("lag seen") { sample(try await get(url + "/metrics").body, #"odop_subscription_lag_events{source="ledger"}"#) == 17 }
+        let held = try await get(url + "/metrics").body
         #expect(sample(held, #"odop_subscription_last_applied_seq{source="ledger"}"#) == 0)
-        #expect(try get(url + "/readyz").status == 200)
+        #expect(try await get(url + "/readyz").status == 200)
         ledger.replayGate.open()
-        try eventually("caught up") {
-            let metrics = try get(url + "/metrics").body
+        try await eventuallyAsync("caught up") {
+            let metrics = try await get(url + "/metrics").body
             return sample(metrics, #"odop_subscription_lag_events{source="ledger"}"#) == 0
                 && sample(metrics, #"odop_subscription_last_applied_seq{source="ledger"}"#) == 17
         }
-        #expect(sample(try get(url + "/metrics").body, #"odop_subscription_state{source="ledger",state="running"}"#) == 1)
+        #expect(sample(try await get(url + "/metrics").body, #"odop_subscription_state{source="ledger",state="running"}"#) == 1)
     }
 
     @Test("/healthz turns 500 naming the command loop while it makes no progress, and 200 again after")
@@ -116,20 +117,20 @@ struct ObservabilityTests {
             http: true, livenessTimeout: .seconds(2))
         defer { Task { gate.open(); await ledger.stop() } }
         let url = try #require(await ledger.opsURL)
-        #expect(try get(url + "/healthz").status == 200)
+        #expect(try await get(url + "/healthz").status == 200)
         let held = Thread { _ = try? ledger.makeClient(timeout: .seconds(30), retries: 0).call(LedgerCount.self, NoArguments()) }
         held.start()
-        try eventually("held") { gate.waiting == 1 }
-        try eventually("unhealthy") { try get(url + "/healthz").status == 500 }
-        let body = try get(url + "/healthz").body
+        try await eventuallyAsync("held") { gate.waiting == 1 }
+        try await eventuallyAsync("unhealthy") { try await get(url + "/healthz").status == 500 }
+        let body = try await get(url + "/healthz").body
         #expect(body.contains("commands: no progress"))
         #expect(!body.contains("publisher"))
-        #expect(try get(url + "/readyz").status == 200)
-        let status = try WireFormat.decode(OpsStatus.self, from: Data(try get(url + "/status").body.utf8))
+        #expect(try await get(url + "/readyz").status == 200)
+        let status = try WireFormat.decode(OpsStatus.self, from: Data(try await get(url + "/status").body.utf8))
         #expect(!status.healthy && status.ready)
         #expect(status.loops.first { $0.loop == "commands" }?.healthy == false)
         gate.open()
-        try eventually("healthy again") { try get(url + "/healthz").status == 200 }
+        try await eventuallyAsync("healthy again") { try await get(url + "/healthz").status == 200 }
     }
 
     @Test("/healthz turns 500 when a loop has exited")
@@ -137,9 +138,9 @@ struct ObservabilityTests {
         let ledger = try InProcessService(LedgerService(), http: true)
         defer { Task { await ledger.stop() } }
         let url = try #require(await ledger.opsURL)
-        #expect(try get(url + "/healthz").status == 200)
+        #expect(try await get(url + "/healthz").status == 200)
         ledger.host.beats.loopExitedForTesting("publisher")
-        let answer = try get(url + "/healthz")
+        let answer = try await get(url + "/healthz")
         #expect(answer.status == 500)
         #expect(answer.body.contains("publisher: exited"))
     }
@@ -151,14 +152,14 @@ struct ObservabilityTests {
         defer { Task { await echo.stop(); await ledger.stop() } }
         let url = try #require(await echo.opsURL)
         try ledger.publish([EntryAppended(text: "a"), EntryAppended(text: "poison"), EntryAppended(text: "b")])
-        try eventually("stalled") { try echo.health().subscriptions.first?.state == .stalled }
-        let metrics = try get(url + "/metrics").body
+        try await eventuallyAsync("stalled") { try echo.health().subscriptions.first?.state == .stalled }
+        let metrics = try await get(url + "/metrics").body
         #expect(sample(metrics, #"odop_subscription_stalled_events{source="ledger"}"#) == 1)
         #expect(sample(metrics, #"odop_subscription_state{source="ledger",state="stalled"}"#) == 1)
         #expect(sample(metrics, #"odop_subscription_last_applied_seq{source="ledger"}"#) == 1)
-        #expect(try get(url + "/readyz").status == 200)
-        #expect(try get(url + "/healthz").status == 200)
-        let status = try WireFormat.decode(OpsStatus.self, from: Data(try get(url + "/status").body.utf8))
+        #expect(try await get(url + "/readyz").status == 200)
+        #expect(try await get(url + "/healthz").status == 200)
+        let status = try WireFormat.decode(OpsStatus.self, from: Data(try await get(url + "/status").body.utf8))
         #expect(status.ready && status.health.status == HealthReport.statusDegraded)
         #expect(status.health.subscriptions.first?.stalled?.seq == 2)
     }
@@ -180,7 +181,7 @@ struct ObservabilityTests {
         let generated = try #require(plain.first?.traceId)  // generated when absent
         #expect(generated != traceId)
 
-        try eventually("echoed") { try echo.health().subscriptions.first?.lastAppliedSeq == 3 }
+        try await eventuallyAsync("echoed") { try echo.health().subscriptions.first?.lastAppliedSeq == 3 }
         let derived = try echo.makeClient().call(EventsTrace.self, .init(traceId: traceId)).events
         #expect(derived.map(\.type) == [EntrySeen.eventType, EntrySeen.eventType])
         #expect(derived.map(\.correlationId) == appended.map(\.id))  // each names its cause
@@ -213,8 +214,8 @@ struct ObservabilityTests {
         defer { Task { await ledger.stop() } }
         let url = try #require(await ledger.opsURL)
         _ = try ledger.makeClient().call(LedgerAppend.self, .init(texts: ["x"]))
-        #expect(try get(url + "/metrics").status == 404)
-        #expect(try get(url + "/healthz").status == 200)
+        #expect(try await get(url + "/metrics").status == 404)
+        #expect(try await get(url + "/healthz").status == 200)
     }
 
     @Test("ODOP_LOG_FORMAT=json: one JSON object per line with the trace id")
@@ -226,20 +227,20 @@ struct ObservabilityTests {
         logger.info("command", metadata: ["traceId": "4bf92f3577b34da6a3ce929d0e0e4736", "message": "clash"])
         let written = lines.withLock { $0 }
         #expect(written.count == 1 && written[0].last == UInt8(ascii: "\n"))
-        let object = try JSONParser.parse(written[0].dropLast())
+        let object = try WireFormat.parse(written[0].dropLast())
         #expect(object["message"] == "command" && object["level"] == "info" && object["label"] == "odop.test")
         #expect(object["traceId"] == "4bf92f3577b34da6a3ce929d0e0e4736" && object["meta.message"] == "clash")
     }
 
     @Test("the ops bind is HOST:PORT or none, with a default port per service")
     func opsBindConfiguration() throws {
-        let defaults = try ServiceOptions().resolve(service: "catalogue", environment: [:])
+        let defaults = try ServiceOptions.parse([]).resolve(service: "catalogue", environment: [:])
         #expect(defaults.opsBind == OpsBind(host: "127.0.0.1", port: 9101))
-        #expect(try ServiceOptions().resolve(service: "exports", environment: [:]).opsBind?.port == 9201)
-        #expect(try ServiceOptions().resolve(service: "catalogue", environment: ["ODOP_HTTP_BIND": "none"]).opsBind == nil)
-        #expect(try ServiceOptions().resolve(service: "catalogue", environment: ["ODOP_HTTP_BIND": "0.0.0.0:9999"]).opsBind?.port == 9999)
-        #expect(throws: StartupError.self) { try ServiceOptions().resolve(service: "catalogue", environment: ["ODOP_HTTP_BIND": "9101"]) }
-        #expect(throws: StartupError.self) { try ServiceOptions().resolve(service: "catalogue", environment: ["ODOP_LOG_FORMAT": "xml"]) }
-        #expect(throws: StartupError.self) { try ServiceOptions().resolve(service: "catalogue", environment: ["ODOP_METRICS": "maybe"]) }
+        #expect(try ServiceOptions.parse([]).resolve(service: "exports", environment: [:]).opsBind?.port == 9201)
+        #expect(try ServiceOptions.parse([]).resolve(service: "catalogue", environment: ["ODOP_HTTP_BIND": "none"]).opsBind == nil)
+        #expect(try ServiceOptions.parse([]).resolve(service: "catalogue", environment: ["ODOP_HTTP_BIND": "0.0.0.0:9999"]).opsBind?.port == 9999)
+        #expect(throws: StartupError.self) { try ServiceOptions.parse([]).resolve(service: "catalogue", environment: ["ODOP_HTTP_BIND": "9101"]) }
+        #expect(throws: StartupError.self) { try ServiceOptions.parse([]).resolve(service: "catalogue", environment: ["ODOP_LOG_FORMAT": "xml"]) }
+        #expect(throws: StartupError.self) { try ServiceOptions.parse([]).resolve(service: "catalogue", environment: ["ODOP_METRICS": "maybe"]) }
     }
 }

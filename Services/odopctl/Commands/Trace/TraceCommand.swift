@@ -81,27 +81,32 @@ struct TraceLookup {
         self.connections = connections
     }
 
+    private enum Answer: Sendable {
+        case events([EventEnvelope])
+        case problem(String)
+    }
+
     /// The events every service has for `arguments` (also added to `events`).
     mutating func ask(_ arguments: EventsTrace.Arguments) -> [EventEnvelope] {
-        let answers = Mutex<[Int: Result<[EventEnvelope], String>]>([:])
+        let answers = Mutex<[Int: Answer]>([:])
         let connections = connections
         DispatchQueue.concurrentPerform(iterations: connections.count) { index in
             let connection = connections[index]
-            let answer: Result<[EventEnvelope], String>
-            do {
-                answer = .success(try connection.callKeepingJSON(EventsTrace.self, arguments).value.events)
+            let answer: Answer
+            do throws(OdopctlFailure) {
+                answer = .events(try connection.callKeepingJSON(EventsTrace.self, arguments).value.events)
             } catch {
-                answer = .failure("warning: \(connection.service.rawValue) (\(connection.endpoint)) did not answer events.trace: \(error.lines.joined(separator: " "))")
+                answer = .problem("warning: \(connection.service.rawValue) (\(connection.endpoint)) did not answer events.trace: \(error.lines.joined(separator: " "))")
             }
             answers.withLock { $0[index] = answer }
         }
         var found: [EventEnvelope] = []
         for index in connections.indices {
             switch answers.withLock({ $0[index] })! {
-            case .success(let list):
+            case .events(let list):
                 found += list
                 for event in list { events[event.id] = event }
-            case .failure(let problem):
+            case .problem(let problem):
                 if !problems.contains(problem) { problems.append(problem) }
             }
         }
