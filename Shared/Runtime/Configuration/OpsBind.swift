@@ -26,3 +26,32 @@ public struct OpsBind: Sendable, Equatable, CustomStringConvertible {
 
     public var description: String { host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)" }
 }
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+extension OpsBind {
+    /// Fails now, at startup, when the port is taken (the HTTP server binds later, in `run()`,
+    /// where a failure could only stop the service as a worker failure): binds and releases a
+    /// socket on an IPv4 host. Other hosts (names, IPv6) are left to the server.
+    func checkAvailable() throws(StartupError) {
+        guard port != 0 else { return }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        guard inet_pton(AF_INET, host == "localhost" ? "127.0.0.1" : host, &address.sin_addr) == 1 else { return }
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { return }
+        defer { close(fd) }
+        var yes: Int32 = 1
+        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
+        }
+        if !bound {
+            let reason = errno == EADDRINUSE ? "address already in use (is the service already running?)" : String(cString: strerror(errno))
+            throw .bind(endpoint: "http://\(description)", reason: reason)
+        }
+    }
+}

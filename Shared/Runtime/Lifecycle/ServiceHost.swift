@@ -78,6 +78,7 @@ public final class ServiceHost: Service, Sendable {
             throw .internalFailure("cannot create sockets: \(error)")
         }
         (commandsEndpoint, eventsEndpoint) = try Self.bind(router, configuration.commandsBind, pub, configuration.eventsBind)
+        try configuration.opsBind?.checkAvailable()
 
         let metrics = configuration.metricsEnabled ? ServiceMetrics() : nil
         self.metrics = metrics

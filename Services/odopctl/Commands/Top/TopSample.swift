@@ -73,7 +73,9 @@ struct TopFrame {
     }
 
     private func pad(_ cells: [String]) -> String {
-        cells.map { $0.padding(toLength: max(12, $0.count + 1), withPad: " ", startingAt: 0) }.joined().trimmingCharacters(in: .whitespaces)
+        cells.enumerated().map { index, cell in
+            cell.padding(toLength: max(index == 0 ? 15 : 12, cell.count + 1), withPad: " ", startingAt: 0)
+        }.joined().trimmingCharacters(in: .whitespaces)
     }
 }
 
