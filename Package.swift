@@ -3,6 +3,9 @@
 // ZeroMQ. See README.md and docs/PROTOCOL.md. Module graph (imports run one way only):
 //   CZeroMQ <- ZeroMQ <- ODOPClient <- ODOPRuntime <- services
 //   ODOPMessages (Foundation only) <- ODOPClient, ODOPRuntime, services, odopctl
+//   tools (odop-bench) <- the libraries and ODOPTesting, never a service's module
+// Every target lists each module it imports (no import compiles only through a transitive
+// dependency); Foundation, Dispatch and Synchronization come with the toolchain.
 import PackageDescription
 
 let strict: [SwiftSetting] = [
@@ -133,13 +136,16 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        // MARK: Tools (not services: they use the libraries and the wire, never a service's module)
         .executableTarget(
             name: "odop-bench",
             dependencies: [
-                "ZeroMQ", "ODOPClient", "ODOPMessages", "ODOPRuntime", "ODOPTesting", "Catalogue",
+                "CZeroMQ", "ZeroMQ", "ODOPClient", "ODOPMessages", "ODOPRuntime", "ODOPTesting",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            path: "Services/bench",
+            path: "Tools/bench",
             swiftSettings: strict
         ),
 
@@ -153,7 +159,12 @@ let package = Package(
         ),
         .testTarget(
             name: "RuntimeTests",
-            dependencies: ["ODOPRuntime", "ODOPTesting", "ODOPClient", "ODOPMessages", "ZeroMQ"],
+            dependencies: [
+                "ODOPRuntime", "ODOPTesting", "ODOPClient", "ODOPMessages", "ZeroMQ",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: strict
         ),
         .testTarget(
@@ -163,12 +174,25 @@ let package = Package(
         ),
         .testTarget(
             name: "ExportsTests",
-            dependencies: ["Exports", "ODOPCatalogueCopy", "ODOPReference", "ODOPRuntime", "ODOPTesting", "ODOPClient", "ODOPMessages"],
+            dependencies: [
+                "Exports", "ODOPCatalogueCopy", "ODOPReference", "ODOPRuntime", "ODOPTesting", "ODOPClient", "ODOPMessages",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strict
         ),
         .testTarget(
             name: "StateVocabularyTests",
             dependencies: ["Catalogue", "Exports", "ODOPReference", "ODOPRuntime", "ODOPTesting", "ODOPClient", "ODOPMessages"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "NetworkTests",
+            dependencies: ["ODOPTesting", "ODOPClient", "ODOPMessages"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "DeploymentTests",
+            dependencies: ["ODOPTesting"],
             swiftSettings: strict
         ),
         .testTarget(

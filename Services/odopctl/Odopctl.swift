@@ -51,7 +51,7 @@ struct Odopctl: ParsableCommand {
         groupedSubcommands: [
             CommandGroup(name: "Services", subcommands: [CatalogueCommand.self, ExportsCommand.self]),
             CommandGroup(name: "Health and events", subcommands: [StatusCommand.self, TopCommand.self, EventsCommand.self, TraceCommand.self]),
-            CommandGroup(name: "Operations", subcommands: [SubscriptionsCommand.self, CallCommand.self]),
+            CommandGroup(name: "Operations", subcommands: [SubscriptionsCommand.self, BackupCommand.self, CallCommand.self]),
         ]
     )
 

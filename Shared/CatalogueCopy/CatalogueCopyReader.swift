@@ -89,7 +89,8 @@ extension CatalogueCopyReader {
 
     /// Reads a `district` argument by the catalogue's rule, so that every service accepts the
     /// spellings the catalogue accepts: the district's name or an alias (case, diacritics and
-    /// spacing folded) within `state` when given, else in every state, or the district's id.
+    /// spacing folded) within `state` when given, else in every state, or the district's id (in
+    /// any case).
     /// Answers the catalogue's `invalid_argument` (naming `field`) when it names no district.
     public func districts(argument raw: String, in state: StateUT?, field: String = "district") throws -> [CatalogueDistrict] {
         let name = raw.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -99,7 +100,10 @@ extension CatalogueCopyReader {
         } else {
             found = try districts(named: name)
         }
-        if found.isEmpty, let byId = try district(id: name), state == nil || byId.stateCode == state?.code {
+        if found.isEmpty,
+           let id = try String.fetchOne(
+               db.cachedStatement(sql: "SELECT id FROM \(CatalogueCopySchema.districts) WHERE id = ? COLLATE NOCASE"), arguments: [name]),
+           let byId = try district(id: id), state == nil || byId.stateCode == state?.code {
             found = [byId]
         }
         guard !found.isEmpty else {

@@ -13,13 +13,16 @@ import Foundation
 /// - `time`: when the change was committed, RFC 3339 UTC with milliseconds.
 /// - `correlationId`: the id of the command request that caused the event, or `null`.
 /// - `data`: the state after the change (the payload), never just ids.
+/// - `epoch`: the source's epoch (a UUID that a restore from backup changes), present on events
+///   and heartbeats written since the source has one; absent in older stored events.
 /// - `traceparent`: the W3C trace context of the work that made the event (the command, or the
 ///   event a subscriber was applying), written only when present: envelopes without it are
 ///   byte-for-byte those of earlier releases.
 ///
-/// `seq` and `correlationId` are always written, as `null` when absent. For an event a
-/// subscriber emitted while applying another event, `correlationId` is the id of that cause
-/// event (its causation), so a chain of events can be followed back to the command.
+/// `seq` and `correlationId` are always written, as `null` when absent; `epoch` and `traceparent`
+/// only when present. For an event a subscriber emitted while applying another event,
+/// `correlationId` is the id of that cause event (its causation), so a chain of events can be
+/// followed back to the command.
 public struct EventEnvelope: Codable, Sendable, Equatable {
     public var id: String
     public var type: String
@@ -29,11 +32,12 @@ public struct EventEnvelope: Codable, Sendable, Equatable {
     public var time: String
     public var correlationId: String?
     public var data: JSONValue
+    public var epoch: String?
     public var traceparent: String?
 
     public init(
         id: String, type: String, schema: Int, source: String, seq: Int64?, time: String,
-        correlationId: String?, data: JSONValue, traceparent: String? = nil
+        correlationId: String?, data: JSONValue, epoch: String? = nil, traceparent: String? = nil
     ) {
         self.id = id
         self.type = type
@@ -43,6 +47,7 @@ public struct EventEnvelope: Codable, Sendable, Equatable {
         self.time = time
         self.correlationId = correlationId
         self.data = data
+        self.epoch = epoch
         self.traceparent = traceparent
     }
 
@@ -74,7 +79,7 @@ public struct EventEnvelope: Codable, Sendable, Equatable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case id, type, schema, source, seq, time, correlationId, data, traceparent
+        case id, type, schema, source, seq, time, correlationId, data, epoch, traceparent
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -87,6 +92,7 @@ public struct EventEnvelope: Codable, Sendable, Equatable {
         try container.encode(time, forKey: .time)
         try container.encode(correlationId, forKey: .correlationId)  // null when nil, on purpose
         try container.encode(data, forKey: .data)
+        try container.encodeIfPresent(epoch, forKey: .epoch)
         try container.encodeIfPresent(traceparent, forKey: .traceparent)  // absent when untraced
     }
 
@@ -103,13 +109,14 @@ extension EventEnvelope {
     }
 
     /// A heartbeat envelope: type `<source>.heartbeat`, `seq` and `correlationId` null,
-    /// data `{"lastSeq": lastSeq}`.
+    /// data `{"lastSeq": lastSeq}` (with `"epoch"` when given, in the data and the envelope).
     public static func heartbeat(
-        source: String, lastSeq: Int64, id: String = RandomUUID.string(), time: Date = Date()
+        source: String, lastSeq: Int64, epoch: String? = nil, id: String = RandomUUID.string(), time: Date = Date()
     ) -> EventEnvelope {
-        EventEnvelope(
+        let data: JSONValue = epoch.map { ["lastSeq": .int(lastSeq), "epoch": .string($0)] } ?? ["lastSeq": .int(lastSeq)]
+        return EventEnvelope(
             id: id, type: heartbeatType(for: source), schema: Heartbeat.schemaVersion, source: source, seq: nil,
-            time: RFC3339.string(from: time), correlationId: nil, data: ["lastSeq": .int(lastSeq)])
+            time: RFC3339.string(from: time), correlationId: nil, data: data, epoch: epoch)
     }
 
     /// True for a heartbeat of its own source.

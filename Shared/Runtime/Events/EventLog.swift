@@ -17,6 +17,8 @@ struct CommittedEvent: Sendable {
 /// handed to the sink (the publisher) in commit order.
 final class EventLog: Sendable {
     let source: String
+    /// Written into every envelope (see `RuntimeSchema`).
+    let epoch: String
     private let sink = Mutex<Sink?>(nil)
     private let metrics = Mutex<ServiceMetrics?>(nil)
 
@@ -26,8 +28,9 @@ final class EventLog: Sendable {
         let deliver: @Sendable ([CommittedEvent]) -> Void
     }
 
-    init(source: String) {
+    init(source: String, epoch: String) {
         self.source = source
+        self.epoch = epoch
     }
 
     /// Where committed events go (the publisher). Set once at start.
@@ -47,7 +50,8 @@ final class EventLog: Sendable {
 
     func append<P: EventPayload>(_ payload: P, correlationId: String?, traceparent: String? = nil, db: Database) throws -> (EventEnvelope, CommittedEvent) {
         let seq = try lastSeq(db: db) + 1
-        let envelope = try EventEnvelope.make(payload, source: source, seq: seq, correlationId: correlationId, traceparent: traceparent)
+        var envelope = try EventEnvelope.make(payload, source: source, seq: seq, correlationId: correlationId, traceparent: traceparent)
+        envelope.epoch = epoch
         let bytes = try WireFormat.encode(envelope)
         try db.cachedStatement(sql: "INSERT INTO \(RuntimeSchema.events) (seq, id, type, time, correlation_id, trace_id, envelope) VALUES (?, ?, ?, ?, ?, ?, ?)")
             .execute(arguments: [seq, envelope.id, envelope.type, envelope.time, correlationId, envelope.traceId, bytes])

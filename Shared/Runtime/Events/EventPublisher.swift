@@ -20,6 +20,7 @@ final class EventPublisher: Sendable {
 
     private let socket: ZMQSocket
     private let source: String
+    private let epoch: String
     private let heartbeatInterval: Duration
     private let logger: Logger
     private let state: Mutex<State>
@@ -27,11 +28,15 @@ final class EventPublisher: Sendable {
     private let metrics: ServiceMetrics?
     private let beat: LoopBeat?
 
-    init(socket: ZMQSocket, source: String, heartbeatInterval: Duration, lastSeq: Int64, logger: Logger, metrics: ServiceMetrics? = nil, beat: LoopBeat? = nil) {
+    init(
+        socket: ZMQSocket, source: String, epoch: String, heartbeatInterval: Duration, lastSeq: Int64, logger: Logger,
+        metrics: ServiceMetrics? = nil, beat: LoopBeat? = nil
+    ) {
         self.metrics = metrics
         self.beat = beat
         self.socket = socket
         self.source = source
+        self.epoch = epoch
         self.heartbeatInterval = heartbeatInterval
         self.logger = logger
         state = Mutex(State(lastSeq: lastSeq))
@@ -83,7 +88,7 @@ final class EventPublisher: Sendable {
                 if !batch.isEmpty { metrics?.eventsPublished.increment(by: batch.count) }
                 if stopping { break }
                 if clock.now >= nextHeartbeat {
-                    let heartbeat = try WireFormat.encode(EventEnvelope.heartbeat(source: source, lastSeq: lastSeq))
+                    let heartbeat = try WireFormat.encode(EventEnvelope.heartbeat(source: source, lastSeq: lastSeq, epoch: epoch))
                     try socket.send(multipart: [heartbeatTopic, heartbeat])
                     nextHeartbeat = clock.now + heartbeatInterval
                 }

@@ -90,8 +90,8 @@ public final class ServiceHost: Service, Sendable {
         let lastSeq: Int64
         do { lastSeq = try store.lastSeq() } catch { throw .storage(store.path, "\(error)") }
         let publisher = EventPublisher(
-            socket: pub, source: definition.name, heartbeatInterval: configuration.heartbeatInterval, lastSeq: lastSeq, logger: logger,
-            metrics: metrics, beat: beats.register("publisher", staleAfter: configuration.livenessTimeout))
+            socket: pub, source: definition.name, epoch: store.epoch, heartbeatInterval: configuration.heartbeatInterval, lastSeq: lastSeq,
+            logger: logger, metrics: metrics, beat: beats.register("publisher", staleAfter: configuration.livenessTimeout))
         self.publisher = publisher
         store.eventLog.setSink { events in publisher.enqueue(events) }
 

@@ -65,49 +65,54 @@ enum RawBaseline {
         }
         let total = roundTrips + warmup
         let serverError = Mutex<String?>(nil)
-        let server = WorkerThread(name: "raw-rep", { [rep = Handle(pointer: rep)] in
-            let message = UnsafeMutablePointer<zmq_msg_t>.allocate(capacity: 1)
-            zmq_msg_init(message)
-            for _ in 0..<total {
-                if zmq_msg_recv(message, rep.pointer, 0) == -1 || zmq_msg_send(message, rep.pointer, 0) == -1 {
-                    serverError.withLock { $0 = String(cString: zmq_strerror(zmq_errno())) }
-                    break
-                }
-            }
-            zmq_msg_close(message)
-            message.deallocate()
-            zmq_close(rep.pointer)
-        })
-        let samples = Mutex<Result<[UInt64], BenchFailure>>(.failure(BenchFailure("the client did not run")))
-        let client = WorkerThread(name: "raw-req", { [context = Handle(pointer: clientContext)] in
-            let outcome: Result<[UInt64], BenchFailure>
-            do {
-                let req = try newSocket(context.pointer, ZMQ_REQ)
-                defer { zmq_close(req) }
-                try setInt(req, ZMQ_RCVTIMEO, 5000)
-                try check(zmq_connect(req, endpoint), "zmq_connect")
-                var timings = [UInt64]()
-                timings.reserveCapacity(roundTrips)
-                var buffer = [UInt8](repeating: 0x5A, count: size)
-                try buffer.withUnsafeMutableBytes { bytes in
-                    for i in 0..<total {
-                        let t0 = nowNanos()
-                        guard zmq_send(req, bytes.baseAddress, size, 0) == Int32(size),
-                              zmq_recv(req, bytes.baseAddress, size, 0) == Int32(size) else {
-                            throw BenchFailure("raw REQ round trip \(i): \(String(cString: zmq_strerror(zmq_errno())))")
-                        }
-                        let t1 = nowNanos()
-                        if i >= warmup { timings.append(t1 - t0) }
+        let server = WorkerThread(
+            name: "raw-rep",
+            { [rep = Handle(pointer: rep)] in
+                let message = UnsafeMutablePointer<zmq_msg_t>.allocate(capacity: 1)
+                zmq_msg_init(message)
+                for _ in 0..<total {
+                    if zmq_msg_recv(message, rep.pointer, 0) == -1 || zmq_msg_send(message, rep.pointer, 0) == -1 {
+                        serverError.withLock { $0 = String(cString: zmq_strerror(zmq_errno())) }
+                        break
                     }
                 }
-                outcome = .success(timings)
-            } catch let error as BenchFailure {
-                outcome = .failure(error)
-            } catch {
-                outcome = .failure(BenchFailure("\(error)"))
-            }
-            samples.withLock { $0 = outcome }
-        })
+                zmq_msg_close(message)
+                message.deallocate()
+                zmq_close(rep.pointer)
+            })
+        let samples = Mutex<Result<[UInt64], BenchFailure>>(.failure(BenchFailure("the client did not run")))
+        let client = WorkerThread(
+            name: "raw-req",
+            { [context = Handle(pointer: clientContext)] in
+                let outcome: Result<[UInt64], BenchFailure>
+                do {
+                    let req = try newSocket(context.pointer, ZMQ_REQ)
+                    defer { zmq_close(req) }
+                    try setInt(req, ZMQ_RCVTIMEO, 5000)
+                    try check(zmq_connect(req, endpoint), "zmq_connect")
+                    var timings = [UInt64]()
+                    timings.reserveCapacity(roundTrips)
+                    var buffer = [UInt8](repeating: 0x5A, count: size)
+                    try buffer.withUnsafeMutableBytes { bytes in
+                        for i in 0..<total {
+                            let t0 = nowNanos()
+                            guard zmq_send(req, bytes.baseAddress, size, 0) == Int32(size),
+                                zmq_recv(req, bytes.baseAddress, size, 0) == Int32(size)
+                            else {
+                                throw BenchFailure("raw REQ round trip \(i): \(String(cString: zmq_strerror(zmq_errno())))")
+                            }
+                            let t1 = nowNanos()
+                            if i >= warmup { timings.append(t1 - t0) }
+                        }
+                    }
+                    outcome = .success(timings)
+                } catch let error as BenchFailure {
+                    outcome = .failure(error)
+                } catch {
+                    outcome = .failure(BenchFailure("\(error)"))
+                }
+                samples.withLock { $0 = outcome }
+            })
         client.join()
         server.join()
         if let error = serverError.withLock({ $0 }) { throw BenchFailure("raw REP server: \(error)") }
@@ -172,44 +177,48 @@ enum RawBaseline {
             throw error
         }
         let measured = Mutex<Result<UInt64, BenchFailure>>(.failure(BenchFailure("the receiver did not run")))
-        let receiver = WorkerThread(name: "raw-pull", { [pull = Handle(pointer: pull)] in
-            let message = UnsafeMutablePointer<zmq_msg_t>.allocate(capacity: 1)
-            zmq_msg_init(message)
-            defer {
-                zmq_msg_close(message)
-                message.deallocate()
-                zmq_close(pull.pointer)
-            }
-            var start: UInt64 = 0
-            for i in 0..<count {
-                guard zmq_msg_recv(message, pull.pointer, 0) == Int32(size) else {
-                    let reason = String(cString: zmq_strerror(zmq_errno()))
-                    measured.withLock { $0 = .failure(BenchFailure("raw PULL message \(i): \(reason)")) }
-                    return
+        let receiver = WorkerThread(
+            name: "raw-pull",
+            { [pull = Handle(pointer: pull)] in
+                let message = UnsafeMutablePointer<zmq_msg_t>.allocate(capacity: 1)
+                zmq_msg_init(message)
+                defer {
+                    zmq_msg_close(message)
+                    message.deallocate()
+                    zmq_close(pull.pointer)
                 }
-                if i == 0 { start = nowNanos() }
-            }
-            let elapsed = nowNanos() - start
-            measured.withLock { $0 = .success(elapsed) }
-        })
-        let senderError = Mutex<String?>(nil)
-        let sender = WorkerThread(name: "raw-push", { [context = Handle(pointer: senderContext)] in
-            do {
-                let push = try newSocket(context.pointer, ZMQ_PUSH)
-                defer { zmq_close(push) }
-                // Closing with linger 0 would drop what is still queued: let libzmq deliver it.
-                try setInt(push, ZMQ_LINGER, 10_000)
-                try check(zmq_connect(push, endpoint), "zmq_connect")
-                var buffer = [UInt8](repeating: 0x5A, count: size)
-                try buffer.withUnsafeMutableBytes { bytes in
-                    for i in 0..<count where zmq_send(push, bytes.baseAddress, size, 0) != Int32(size) {
-                        throw BenchFailure("raw PUSH message \(i): \(String(cString: zmq_strerror(zmq_errno())))")
+                var start: UInt64 = 0
+                for i in 0..<count {
+                    guard zmq_msg_recv(message, pull.pointer, 0) == Int32(size) else {
+                        let reason = String(cString: zmq_strerror(zmq_errno()))
+                        measured.withLock { $0 = .failure(BenchFailure("raw PULL message \(i): \(reason)")) }
+                        return
                     }
+                    if i == 0 { start = nowNanos() }
                 }
-            } catch {
-                senderError.withLock { $0 = "\(error)" }
-            }
-        })
+                let elapsed = nowNanos() - start
+                measured.withLock { $0 = .success(elapsed) }
+            })
+        let senderError = Mutex<String?>(nil)
+        let sender = WorkerThread(
+            name: "raw-push",
+            { [context = Handle(pointer: senderContext)] in
+                do {
+                    let push = try newSocket(context.pointer, ZMQ_PUSH)
+                    defer { zmq_close(push) }
+                    // Closing with linger 0 would drop what is still queued: let libzmq deliver it.
+                    try setInt(push, ZMQ_LINGER, 10_000)
+                    try check(zmq_connect(push, endpoint), "zmq_connect")
+                    var buffer = [UInt8](repeating: 0x5A, count: size)
+                    try buffer.withUnsafeMutableBytes { bytes in
+                        for i in 0..<count where zmq_send(push, bytes.baseAddress, size, 0) != Int32(size) {
+                            throw BenchFailure("raw PUSH message \(i): \(String(cString: zmq_strerror(zmq_errno())))")
+                        }
+                    }
+                } catch {
+                    senderError.withLock { $0 = "\(error)" }
+                }
+            })
         receiver.join()
         sender.join()
         if let error = senderError.withLock({ $0 }) { throw BenchFailure(error) }
@@ -236,36 +245,39 @@ enum RawBaseline {
             throw error
         }
         let stop = Atomic<Bool>(false)
-        let server = WorkerThread(name: "raw-router", { [router = Handle(pointer: router)] in
-            let frames = UnsafeMutablePointer<zmq_msg_t>.allocate(capacity: 4)
-            for i in 0..<4 { zmq_msg_init(frames + i) }
-            defer {
-                for i in 0..<4 { zmq_msg_close(frames + i) }
-                frames.deallocate()
-                zmq_close(router.pointer)
-            }
-            var item = zmq_pollitem_t(socket: router.pointer, fd: -1, events: Int16(ZMQ_POLLIN), revents: 0)
-            while !stop.load(ordering: .relaxed) {
-                item.revents = 0
-                guard zmq_poll(&item, 1, 100) >= 0 else { continue }
-                while true {
-                    // [identity, empty, body] from a REQ peer; echo the whole message back.
-                    var received = 0
-                    var more = true
-                    while more && received < 4 {
-                        let flags = received == 0 ? ZMQ_DONTWAIT : 0
-                        if zmq_msg_recv(frames + received, router.pointer, flags) == -1 { break }
-                        more = zmq_msg_more(frames + received) == 1
-                        received += 1
-                    }
-                    if received == 0 { break }
-                    for i in 0..<received {
-                        _ = zmq_msg_send(frames + i, router.pointer, i < received - 1 ? ZMQ_SNDMORE : 0)
+        let server = WorkerThread(
+            name: "raw-router",
+            { [router = Handle(pointer: router)] in
+                let frames = UnsafeMutablePointer<zmq_msg_t>.allocate(capacity: 4)
+                for i in 0..<4 { zmq_msg_init(frames + i) }
+                defer {
+                    for i in 0..<4 { zmq_msg_close(frames + i) }
+                    frames.deallocate()
+                    zmq_close(router.pointer)
+                }
+                var item = zmq_pollitem_t(socket: router.pointer, fd: -1, events: Int16(ZMQ_POLLIN), revents: 0)
+                while !stop.load(ordering: .relaxed) {
+                    item.revents = 0
+                    guard zmq_poll(&item, 1, 100) >= 0 else { continue }
+                    while true {
+                        // [identity, empty, body] from a REQ peer; echo the whole message back.
+                        var received = 0
+                        var more = true
+                        while more && received < 4 {
+                            let flags = received == 0 ? ZMQ_DONTWAIT : 0
+                            if zmq_msg_recv(frames + received, router.pointer, flags) == -1 { break }
+                            more = zmq_msg_more(frames + received) == 1
+                            received += 1
+                        }
+                        if received == 0 { break }
+                        for i in 0..<received {
+                            _ = zmq_msg_send(frames + i, router.pointer, i < received - 1 ? ZMQ_SNDMORE : 0)
+                        }
                     }
                 }
-            }
-        })
-        let outcome = runClosedLoop(threads: clients, warmup: warmup, duration: duration, name: "raw-req") { [context = Handle(pointer: clientContext)] _ in
+            })
+        let outcome = runClosedLoop(threads: clients, warmup: warmup, duration: duration, name: "raw-req") {
+            [context = Handle(pointer: clientContext)] _ in
             let req = try newSocket(context.pointer, ZMQ_REQ)
             try setInt(req, ZMQ_RCVTIMEO, 5000)
             try check(zmq_connect(req, endpoint), "zmq_connect")
@@ -274,7 +286,8 @@ enum RawBaseline {
             let socket = SocketBox(req, buffer)
             return {
                 guard zmq_send(socket.socket, socket.buffer, size, 0) == Int32(size),
-                      zmq_recv(socket.socket, socket.buffer, size, 0) == Int32(size) else {
+                    zmq_recv(socket.socket, socket.buffer, size, 0) == Int32(size)
+                else {
                     throw BenchFailure("raw REQ: \(String(cString: zmq_strerror(zmq_errno())))")
                 }
             }
@@ -325,21 +338,23 @@ final class RawEchoPair {
         try RawBaseline.setInt(req, ZMQ_RCVTIMEO, 5000)
         try RawBaseline.check(zmq_connect(req, endpoint), "zmq_connect")
         buffer = [UInt8](repeating: 0x5A, count: size)
-        server = WorkerThread(name: "raw-echo", { [rep = RawBaseline.Handle(pointer: rep), flag] in
-            let message = UnsafeMutablePointer<zmq_msg_t>.allocate(capacity: 1)
-            zmq_msg_init(message)
-            var item = zmq_pollitem_t(socket: rep.pointer, fd: -1, events: Int16(ZMQ_POLLIN), revents: 0)
-            while !flag.stop.load(ordering: .relaxed) {
-                item.revents = 0
-                guard zmq_poll(&item, 1, 50) > 0 else { continue }
-                while zmq_msg_recv(message, rep.pointer, ZMQ_DONTWAIT) != -1 {
-                    _ = zmq_msg_send(message, rep.pointer, 0)
+        server = WorkerThread(
+            name: "raw-echo",
+            { [rep = RawBaseline.Handle(pointer: rep), flag] in
+                let message = UnsafeMutablePointer<zmq_msg_t>.allocate(capacity: 1)
+                zmq_msg_init(message)
+                var item = zmq_pollitem_t(socket: rep.pointer, fd: -1, events: Int16(ZMQ_POLLIN), revents: 0)
+                while !flag.stop.load(ordering: .relaxed) {
+                    item.revents = 0
+                    guard zmq_poll(&item, 1, 50) > 0 else { continue }
+                    while zmq_msg_recv(message, rep.pointer, ZMQ_DONTWAIT) != -1 {
+                        _ = zmq_msg_send(message, rep.pointer, 0)
+                    }
                 }
-            }
-            zmq_msg_close(message)
-            message.deallocate()
-            zmq_close(rep.pointer)
-        })
+                zmq_msg_close(message)
+                message.deallocate()
+                zmq_close(rep.pointer)
+            })
     }
 
     /// Times `count` round trips, appending each (ns) to `samples`.
@@ -350,7 +365,8 @@ final class RawEchoPair {
             for i in 0..<count {
                 let t0 = nowNanos()
                 guard zmq_send(req, bytes.baseAddress, size, 0) == Int32(size),
-                      zmq_recv(req, bytes.baseAddress, size, 0) == Int32(size) else {
+                    zmq_recv(req, bytes.baseAddress, size, 0) == Int32(size)
+                else {
                     throw BenchFailure("raw REQ round trip \(i): \(String(cString: zmq_strerror(zmq_errno())))")
                 }
                 samples.append(nowNanos() - t0)

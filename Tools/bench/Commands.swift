@@ -12,8 +12,9 @@ struct OdopBench: ParsableCommand {
             Each scenario prints its figures with the target, the raw baseline measured in the same run \
             where one applies, the ratio, and PASS or MISS. PASS/MISS is information: the exit code is 0 \
             unless a scenario could not run (then 1). Everything runs on loopback (free ports, scratch \
-            data directories that are removed), in bounded loops. Scenario 7 starts the odop-catalogue \
-            built beside odop-bench. Build and run in release:
+            data directories that are removed), in bounded loops. Scenarios 3 (product.get), 7 and 8 \
+            start the odop-catalogue built beside odop-bench and talk to it over the wire. Build and \
+            run in release:
 
               swift build -c release
               $(swift build -c release --show-bin-path)/odop-bench all
@@ -132,7 +133,9 @@ struct EventOptions: ParsableArguments {
             guard events > 0 else { throw ValidationError("--events must be positive") }
             settings.events = events
         }
-        guard (1...100_000).contains(eventsPerTransaction) else { throw ValidationError("--events-per-transaction must be between 1 and 100000") }
+        guard (1...100_000).contains(eventsPerTransaction) else {
+            throw ValidationError("--events-per-transaction must be between 1 and 100000")
+        }
         guard (1...10_000).contains(pageSize) else { throw ValidationError("--page-size must be between 1 and 10000") }
         settings.eventsPerTransaction = eventsPerTransaction
         settings.pageSize = pageSize
@@ -146,9 +149,6 @@ struct ProcessOptions: ParsableArguments {
     @Option(help: "Seconds odop-catalogue idles after its first health reply before its RSS is read (default 2).")
     var idle: Double?
 
-    @Option(help: "The odop-catalogue to start (default: the one beside odop-bench).")
-    var catalogueExecutable: String?
-
     func apply(to settings: inout BenchSettings) throws {
         if let runs {
             guard (1...50).contains(runs) else { throw ValidationError("--runs must be between 1 and 50") }
@@ -158,6 +158,14 @@ struct ProcessOptions: ParsableArguments {
             guard idle >= 0 && idle <= 60 else { throw ValidationError("--idle must be between 0 and 60 seconds") }
             settings.idle = idle
         }
+    }
+}
+
+struct CatalogueOptions: ParsableArguments {
+    @Option(help: "The odop-catalogue to start (default: the one beside odop-bench).")
+    var catalogueExecutable: String?
+
+    func apply(to settings: inout BenchSettings) {
         settings.catalogueExecutable = catalogueExecutable
     }
 }
@@ -166,7 +174,7 @@ struct ImportOptions: ParsableArguments {
     @Option(help: "The ODOP list CSV (default: ../shared/data/One District One Product.csv from the package root).")
     var csv: String?
 
-    @Option(help: "A GI registry file for the catalogue to reconcile against (default: none, as odop-catalogue).")
+    @Option(help: "A GI registry file for the started odop-catalogue to reconcile against (default: none, as odop-catalogue).")
     var giRegistry: String?
 
     func apply(to settings: inout BenchSettings) {
@@ -192,6 +200,7 @@ struct All: ParsableCommand {
     @OptionGroup var delay: DelayOptions
     @OptionGroup var events: EventOptions
     @OptionGroup var process: ProcessOptions
+    @OptionGroup var catalogue: CatalogueOptions
     @OptionGroup var importing: ImportOptions
 
     func run() throws {
@@ -203,13 +212,15 @@ struct All: ParsableCommand {
         try delay.apply(to: &settings)
         try events.apply(to: &settings)
         try process.apply(to: &settings)
+        catalogue.apply(to: &settings)
         importing.apply(to: &settings)
         try runScenarios(Scenario.allCases, settings)
     }
 }
 
 struct Raw: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "1. Raw libzmq: REQ/REP round trip, PUSH/PULL throughput, many REQ against one ROUTER.")
+    static let configuration = CommandConfiguration(
+        abstract: "1. Raw libzmq: REQ/REP round trip, PUSH/PULL throughput, many REQ against one ROUTER.")
     @OptionGroup var common: CommonOptions
     @OptionGroup var latency: LatencyOptions
     @OptionGroup var throughput: ThroughputOptions
@@ -240,22 +251,26 @@ struct RoundTrip: ParsableCommand {
 }
 
 struct Reads: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "3. Reads/s with concurrent clients (bench.read, product.get); target ≥ 30000/s.")
+    static let configuration = CommandConfiguration(
+        abstract: "3. Reads/s with concurrent clients (bench.read in process, product.get of an odop-catalogue process); target ≥ 30000/s.")
     @OptionGroup var common: CommonOptions
     @OptionGroup var load: LoadOptions
+    @OptionGroup var catalogue: CatalogueOptions
     @OptionGroup var importing: ImportOptions
 
     func run() throws {
         var settings = BenchSettings()
         try common.apply(to: &settings)
         try load.apply(to: &settings)
+        catalogue.apply(to: &settings)
         importing.apply(to: &settings)
         try runScenarios([.reads], settings)
     }
 }
 
 struct Writes: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "4. Durable writes/s, each its own transaction with its event; target ≥ 10000/s.")
+    static let configuration = CommandConfiguration(
+        abstract: "4. Durable writes/s, each its own transaction with its event; target ≥ 10000/s.")
     @OptionGroup var common: CommonOptions
     @OptionGroup var load: LoadOptions
 
@@ -268,7 +283,8 @@ struct Writes: ParsableCommand {
 }
 
 struct Delay: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "5. Commit-to-applied delay in a subscriber at a paced write rate; target p99 < 10 ms.")
+    static let configuration = CommandConfiguration(
+        abstract: "5. Commit-to-applied delay in a subscriber at a paced write rate; target p99 < 10 ms.")
     @OptionGroup var common: CommonOptions
     @OptionGroup var load: LoadOptions
     @OptionGroup var delay: DelayOptions
@@ -301,26 +317,32 @@ struct EventsScenario: ParsableCommand {
 }
 
 struct Memory: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "7. odop-catalogue as a child: idle RSS (< 30 MB) and start to first health reply (< 300 ms).")
+    static let configuration = CommandConfiguration(
+        abstract: "7. odop-catalogue as a child: idle RSS (< 30 MB) and start to first health reply (< 300 ms).")
     @OptionGroup var common: CommonOptions
     @OptionGroup var process: ProcessOptions
+    @OptionGroup var catalogue: CatalogueOptions
 
     func run() throws {
         var settings = BenchSettings()
         try common.apply(to: &settings)
         try process.apply(to: &settings)
+        catalogue.apply(to: &settings)
         try runScenarios([.memory], settings)
     }
 }
 
 struct Import: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "8. products.import of the real ODOP list on a fresh catalogue, then the no-op re-import.")
+    static let configuration = CommandConfiguration(
+        abstract: "8. products.import of the real ODOP list into a fresh odop-catalogue process, then the no-op re-import.")
     @OptionGroup var common: CommonOptions
+    @OptionGroup var catalogue: CatalogueOptions
     @OptionGroup var importing: ImportOptions
 
     func run() throws {
         var settings = BenchSettings()
         try common.apply(to: &settings)
+        catalogue.apply(to: &settings)
         importing.apply(to: &settings)
         try runScenarios([.import], settings)
     }

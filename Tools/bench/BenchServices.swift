@@ -56,9 +56,11 @@ struct BenchService: ServiceDefinition {
     let version = "bench"
 
     var migrations: [ServiceMigration] {
-        [ServiceMigration("bench-v1") { db in
-            try db.execute(sql: "CREATE TABLE rows (id INTEGER PRIMARY KEY AUTOINCREMENT, payload TEXT NOT NULL)")
-        }]
+        [
+            ServiceMigration("bench-v1") { db in
+                try db.execute(sql: "CREATE TABLE rows (id INTEGER PRIMARY KEY AUTOINCREMENT, payload TEXT NOT NULL)")
+            }
+        ]
     }
 
     func registerCommands(in registry: inout CommandRegistry) {
@@ -67,7 +69,9 @@ struct BenchService: ServiceDefinition {
             guard (1...BenchWrite.maximumCount).contains(count) else {
                 throw CommandError.invalidArgument("field 'count' must be between 1 and \(BenchWrite.maximumCount)", field: "count")
             }
-            var first: Int64 = 0, last: Int64 = 0, row: Int64 = 0
+            var first: Int64 = 0
+            var last: Int64 = 0
+            var row: Int64 = 0
             for _ in 0..<count {
                 try tx.db.cachedStatement(sql: "INSERT INTO rows (payload) VALUES (?)").execute(arguments: [args.payload])
                 row = tx.db.lastInsertedRowID
@@ -98,6 +102,10 @@ final class ApplyProbe: Sendable {
     }
 
     private let state = Mutex(State())
+    /// Closed, it holds the follower's handler before the next event it applies (inside the
+    /// follower's transaction), so that events queue up on the follower's socket meanwhile. Open
+    /// at start.
+    let hold = Gate()
 
     init() {}
 
@@ -138,6 +146,7 @@ struct FollowerHandler: EventHandler {
 
     func apply(_ event: EventEnvelope, in transaction: ServiceTransaction) throws {
         guard event.type == BenchRowWritten.eventType else { return }
+        probe.hold.pass()
         let written = try event.decodeData(BenchRowWritten.self)
         try transaction.db.cachedStatement(sql: "INSERT INTO applied (seq, row, payload) VALUES (?, ?, ?)")
             .execute(arguments: [event.seq, written.row, written.payload])
@@ -154,9 +163,11 @@ struct BenchFollowerService: ServiceDefinition {
     let pageSize: Int
 
     var migrations: [ServiceMigration] {
-        [ServiceMigration("benchfollower-v1") { db in
-            try db.execute(sql: "CREATE TABLE applied (seq INTEGER PRIMARY KEY, row INTEGER NOT NULL, payload TEXT NOT NULL)")
-        }]
+        [
+            ServiceMigration("benchfollower-v1") { db in
+                try db.execute(sql: "CREATE TABLE applied (seq INTEGER PRIMARY KEY, row INTEGER NOT NULL, payload TEXT NOT NULL)")
+            }
+        ]
     }
 
     var follows: [Follow] {
@@ -214,14 +225,17 @@ final class HostedService {
     func stop() {
         guard !stopped else { return }
         stopped = true
-        let service = self.service
-        let done = DispatchSemaphore(value: 0)
-        Task.detached {
-            await service.stop()
-            done.signal()
-        }
-        done.wait()
+        stopAndRemove(service)
     }
 
     deinit { stop() }
+}
+
+/// Stops a service run in this process (`InProcessService`, a `StubSource`'s too), waits until it
+/// has, and removes its scratch data directory. The harness removes that directory when the last
+/// reference to the service goes, which the stopping task may hold until after this process has
+/// exited; the bench leaves nothing behind.
+func stopAndRemove(_ service: InProcessService) {
+    waitFor { await service.stop() }
+    try? FileManager.default.removeItem(atPath: service.dataDirectory)
 }

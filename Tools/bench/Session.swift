@@ -2,7 +2,7 @@ import Foundation
 import Logging
 import ZeroMQ
 
-/// Every knob of every scenario, resolved from the command line (see `Options.swift`).
+/// Every knob of every scenario, resolved from the command line (see `Commands.swift`).
 struct BenchSettings: Sendable {
     var json = false
     var serviceLogLevel: Logger.Level = .warning
@@ -62,10 +62,12 @@ final class BenchSession {
         report.say("odop-bench: \(scenarios.map(\.rawValue).joined(separator: ", ")) — \(machineLine())")
         let loadAtStart = loadAverage()
         if loadAtStart > 0.5 {
-            report.say("warning: load average \(String(format: "%.2f", loadAtStart)) before the run: other work on this machine disturbs the figures (the raw baseline as much as the rest)")
+            report.say(
+                "warning: load average \(String(format: "%.2f", loadAtStart)) before the run: other work on this machine disturbs the figures (the raw baseline as much as the rest)"
+            )
         }
         #if DEBUG
-        report.say("warning: this is a debug build; measure a release build (swift build -c release)")
+            report.say("warning: this is a debug build; measure a release build (swift build -c release)")
         #endif
         for scenario in scenarios {
             report.say("")
@@ -100,9 +102,9 @@ final class BenchSession {
             "libzmq": "\(v.major).\(v.minor).\(v.patch)",
         ]
         #if DEBUG
-        info["build"] = "debug"
+            info["build"] = "debug"
         #else
-        info["build"] = "release"
+            info["build"] = "release"
         #endif
         return info
     }

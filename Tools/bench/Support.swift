@@ -23,6 +23,17 @@ func sleep(untilNanos deadline: UInt64) {
     while nanosleep(&request, &remaining) == -1 && errno == EINTR { request = remaining }
 }
 
+/// Runs `body` on a detached task and blocks the calling thread until it has returned: the
+/// scenarios are synchronous, the harness's `stop()`s are async.
+func waitFor(_ body: @escaping @Sendable () async -> Void) {
+    let done = DispatchSemaphore(value: 0)
+    Task.detached {
+        await body()
+        done.signal()
+    }
+    done.wait()
+}
+
 /// Why a scenario could not run (as opposed to running and missing its target).
 struct BenchFailure: Error, CustomStringConvertible {
     let description: String
@@ -145,7 +156,9 @@ func runClosedLoop(
                 total.errors += local.errors
                 if total.firstError == nil { total.firstError = local.firstError }
                 total.latencies.append(contentsOf: local.latencies)
-                if total.perSecond.isEmpty { total.perSecond = local.perSecond } else {
+                if total.perSecond.isEmpty {
+                    total.perSecond = local.perSecond
+                } else {
                     for i in total.perSecond.indices { total.perSecond[i] += local.perSecond[i] }
                 }
             }

@@ -94,7 +94,8 @@ final class Report {
         figures.append(figure)
         var parts = ["  \(figure.name): \(formatNumber(figure.value)) \(figure.unit)"]
         if !figure.details.isEmpty {
-            parts.append("(" + figure.details.sorted { $0.key < $1.key }.map { "\($0.key) \(formatNumber($0.value))" }.joined(separator: ", ") + ")")
+            parts.append(
+                "(" + figure.details.sorted { $0.key < $1.key }.map { "\($0.key) \(formatNumber($0.value))" }.joined(separator: ", ") + ")")
         }
         if let name = figure.baselineName, let value = figure.baseline {
             parts.append("| baseline \(name) \(formatNumber(value))")
@@ -131,7 +132,9 @@ final class Report {
         }
         func print(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
         print("")
-        print("Summary (\(machine.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")); \(String(format: "%.0f", elapsed)) s)")
+        print(
+            "Summary (\(machine.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")); \(String(format: "%.0f", elapsed)) s)"
+        )
         let header = ["scenario", "figure", "value", "target", "baseline", "ratio", "result"]
         let rows: [[String]] = order.map { isFailure, index in
             if isFailure {
@@ -159,7 +162,9 @@ final class Report {
         for row in rows { print(line(row)) }
         let judged = figures.filter { $0.verdict != .info }
         print("")
-        print("\(judged.filter { $0.verdict == .pass }.count) PASS, \(judged.filter { $0.verdict == .miss }.count) MISS, \(failures.count) failed to run (PASS/MISS is information: the exit code reflects only failures to run)")
+        print(
+            "\(judged.filter { $0.verdict == .pass }.count) PASS, \(judged.filter { $0.verdict == .miss }.count) MISS, \(failures.count) failed to run (PASS/MISS is information: the exit code reflects only failures to run)"
+        )
     }
 }
 
@@ -167,7 +172,9 @@ final class Report {
 func formatNumber(_ value: Double) -> String {
     if value.isNaN || value.isInfinite { return "\(value)" }
     let magnitude = abs(value)
-    let decimals = magnitude >= 1000 || (value.rounded() == value && magnitude < 1e15) ? 0 : magnitude >= 100 ? 1 : magnitude >= 10 ? 1 : magnitude >= 1 ? 2 : 3
+    let decimals =
+        magnitude >= 1000 || (value.rounded() == value && magnitude < 1e15)
+        ? 0 : magnitude >= 100 ? 1 : magnitude >= 10 ? 1 : magnitude >= 1 ? 2 : 3
     let formatter = NumberFormatter()
     formatter.numberStyle = .decimal
     formatter.usesGroupingSeparator = true
