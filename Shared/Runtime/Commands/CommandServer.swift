@@ -148,6 +148,8 @@ final class CommandServer: Sendable {
                 } else {
                     hooks.beforeCommand?(request.command)
                     let principal = frame.property("User-Id").flatMap { authorizer?.principal(userID: $0) }
+                    beat?.working(true)
+                    defer { beat?.working(false) }
                     (reply, outcome) = dispatch(
                         RequestInfo(id: request.id, command: request.command, principal: principal, traceparent: span.traceparent),
                         args: request.args)

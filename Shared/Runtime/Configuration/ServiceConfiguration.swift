@@ -32,6 +32,9 @@ public struct ServiceConfiguration: Sendable {
     /// How long a loop may go without a turn before `/healthz` fails (a subscription's limit adds
     /// its replay timeout, since a replay call may block that long).
     public var livenessTimeout: Duration
+    /// How long one command may run before `/healthz` counts the command loop as stuck (a
+    /// whole-list `products.import` takes seconds in a debug build).
+    public var commandTimeLimit: Duration = .seconds(60)
     /// How log lines are written.
     public var logFormat: LogFormat = .text
 

@@ -117,9 +117,10 @@ public final class ServiceHost: Service, Sendable {
             socket: router, registry: registry, store: store,
             settings: .init(maxCommandBytes: configuration.maxCommandBytes, replyRetention: configuration.replyRetention),
             logger: logger, authorizer: nil, metrics: metrics,
-            beat: beats.register("commands", staleAfter: configuration.livenessTimeout), hooks: configuration.hooks)
+            beat: beats.register("commands", staleAfter: configuration.livenessTimeout, busyLimit: configuration.commandTimeLimit),
+            hooks: configuration.hooks)
         healthReport = RuntimeCommandHandlers.healthReport(
-            service: definition.name, version: definition.version, publisher: publisher, subscribers: subscribers)
+            service: definition.name, version: definition.version, store: store, publisher: publisher, subscribers: subscribers)
         domainGauges = { [logger] store in
             do {
                 return try store.read { try definition.gauges($0) }

@@ -5,12 +5,16 @@ import Synchronization
 /// alive and making progress: every loop beats on each turn (each wakes at least once a second),
 /// and a loop that has not beaten for its `staleAfter`, or has exited, is unhealthy. `/healthz`
 /// answers from here, so a loop blocked forever or a dead thread fails the probe even while the
-/// HTTP server itself is fine.
+/// HTTP server itself is fine. A loop doing one long piece of work it declared (`working`: the
+/// command loop serving one command, such as a whole-list import in a debug build) counts as
+/// making progress until its `busyLimit`.
 public final class LoopBeats: Sendable {
     private struct Loop {
         let name: String
         let staleAfter: Duration
+        let busyLimit: Duration
         var lastBeat: ContinuousClock.Instant
+        var busySince: ContinuousClock.Instant?
         var exit: String?
     }
 
@@ -19,9 +23,9 @@ public final class LoopBeats: Sendable {
     public init() {}
 
     /// Adds a loop, counted as having just beaten; returns its handle.
-    func register(_ name: String, staleAfter: Duration) -> LoopBeat {
+    func register(_ name: String, staleAfter: Duration, busyLimit: Duration? = nil) -> LoopBeat {
         let index = loops.withLock { loops in
-            loops.append(Loop(name: name, staleAfter: staleAfter, lastBeat: .now))
+            loops.append(Loop(name: name, staleAfter: staleAfter, busyLimit: max(staleAfter, busyLimit ?? staleAfter), lastBeat: .now))
             return loops.count - 1
         }
         return LoopBeat(beats: self, index: index)
@@ -30,6 +34,14 @@ public final class LoopBeats: Sendable {
     fileprivate func beat(_ index: Int) {
         let now = ContinuousClock.now
         loops.withLock { $0[index].lastBeat = now }
+    }
+
+    fileprivate func working(_ index: Int, _ on: Bool) {
+        let now = ContinuousClock.now
+        loops.withLock {
+            $0[index].busySince = on ? now : nil
+            $0[index].lastBeat = now
+        }
     }
 
     fileprivate func exited(_ index: Int, _ reason: String) {
@@ -43,9 +55,12 @@ public final class LoopBeats: Sendable {
             loops.map { loop in
                 let age = now - loop.lastBeat
                 let seconds = Double(age.components.seconds) + Double(age.components.attoseconds) / 1e18
+                let limit = loop.busySince == nil ? loop.staleAfter : loop.busyLimit
                 let problem: String? =
                     if let exit = loop.exit { "exited: \(exit)" }
-                    else if age > loop.staleAfter { "no progress for \(String(format: "%.1f", seconds)) s (limit \(loop.staleAfter.components.seconds) s)" }
+                    else if age > limit {
+                        "no progress for \(String(format: "%.1f", seconds)) s (limit \(limit.components.seconds) s\(loop.busySince == nil ? "" : ", busy"))"
+                    }
                     else { nil }
                 return LoopHealth(loop: loop.name, healthy: problem == nil, secondsSinceBeat: seconds, problem: problem)
             }
@@ -60,6 +75,10 @@ struct LoopBeat: Sendable {
 
     /// Records a turn of the loop.
     func beat() { beats.beat(index) }
+
+    /// Marks the start (`true`) or end of one long piece of work: meanwhile the loop counts as
+    /// making progress until its busy limit.
+    func working(_ on: Bool) { beats.working(index, on) }
 
     /// Records that the loop has returned or thrown; it stays unhealthy.
     func exited(_ reason: String) { beats.exited(index, reason) }
