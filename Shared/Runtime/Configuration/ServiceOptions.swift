@@ -30,7 +30,7 @@ public struct ServiceOptions: ParsableArguments, Sendable {
     @Option(name: .customLong("log-format"), help: "text (one line of key=value) or json (one JSON object per line). [env: ODOP_LOG_FORMAT] (default: text)")
     public var logFormat: String?
 
-    @Option(name: .customLong("http-bind"), help: "HOST:PORT of the ops HTTP endpoint (/healthz, /readyz, /metrics, /status), or none. [env: ODOP_HTTP_BIND] (default: 127.0.0.1:9101 catalogue, 9201 exports, 9301 training, 9401 notifications)")
+    @Option(name: .customLong("http-bind"), help: "HOST:PORT of the ops HTTP endpoint (/healthz, /readyz, /metrics, /status), or none; by default 127.0.0.1 on the service's ops port: 9101 catalogue, 9201 exports, 9301 training, 9401 notifications. [env: ODOP_HTTP_BIND]")
     public var httpBind: String?
 
     @Option(name: .customLong("metrics"), help: "on or off: count commands, events and subscriptions for /metrics. [env: ODOP_METRICS] (default: on)")
