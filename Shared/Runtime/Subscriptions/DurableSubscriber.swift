@@ -443,6 +443,7 @@ final class DurableSubscriber: Sendable {
         }
         logger.error("subscription stalled: an admin must retry or skip the event", metadata: [
             "seq": "\(stalled.seq)", "type": "\(stalled.type)", "attempts": "\(stalled.attempts)", "error": "\(stalled.error)",
+            "traceId": "\(envelope.traceId ?? "-")",
         ])
     }
 
