@@ -18,6 +18,7 @@ let package = Package(
     products: [
         .executable(name: "odop-catalogue", targets: ["odop-catalogue"]),
         .executable(name: "odop-exports", targets: ["odop-exports"]),
+        .executable(name: "odop-training", targets: ["odop-training"]),
         .executable(name: "odopctl", targets: ["odopctl"]),
         .executable(name: "odop-bench", targets: ["odop-bench"]),
         .library(name: "ZeroMQ", targets: ["ZeroMQ"]),
@@ -32,6 +33,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
@@ -126,6 +128,23 @@ let package = Package(
             path: "Services/exports/Main",
             swiftSettings: strict
         ),
+        .target(
+            name: "Training",
+            dependencies: [
+                "ODOPRuntime", "ODOPMessages", "ODOPReference", "ODOPCatalogueCopy",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Services/training/Training",
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "odop-training",
+            dependencies: ["Training", "ODOPRuntime"],
+            path: "Services/training/Main",
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "odopctl",
             dependencies: [
@@ -140,7 +159,7 @@ let package = Package(
         .executableTarget(
             name: "odop-bench",
             dependencies: [
-                "CZeroMQ", "ZeroMQ", "ODOPClient", "ODOPMessages", "ODOPRuntime", "ODOPTesting",
+                "CZeroMQ", "ZeroMQ", "ODOPClient", "ODOPMessages", "ODOPReference", "ODOPRuntime", "ODOPTesting",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -176,6 +195,14 @@ let package = Package(
             name: "ExportsTests",
             dependencies: [
                 "Exports", "ODOPCatalogueCopy", "ODOPReference", "ODOPRuntime", "ODOPTesting", "ODOPClient", "ODOPMessages",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "TrainingTests",
+            dependencies: [
+                "Training", "ODOPCatalogueCopy", "ODOPReference", "ODOPRuntime", "ODOPTesting", "ODOPClient", "ODOPMessages",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strict

@@ -8,7 +8,7 @@ struct Odopctl: ParsableCommand {
 
     static let configuration = CommandConfiguration(
         commandName: "odopctl",
-        abstract: "Operate the ODOP services: catalogue and exports data, health, events, subscriptions and any command.",
+        abstract: "Operate the ODOP services: catalogue, exports and training data, health, events, subscriptions and any command.",
         discussion: """
             odopctl talks to the ODOP services (catalogue, exports, training, notifications) \
             over their ZeroMQ command and event sockets, as any other client of the protocol \
@@ -39,6 +39,7 @@ struct Odopctl: ParsableCommand {
               odopctl catalogue import "One District One Product.csv"
               odopctl catalogue products list --state "Uttar Pradesh" --sector handicraft
               odopctl exports plans adopt deap-UP-agra-1 --date 2024-09-12 --reference R-14
+              odopctl training report funnel --group-by district --csv > funnel.csv
               odopctl events tail --type catalogue.product.
               odopctl top
               odopctl trace 6f1c2d3e-retire-1
@@ -49,7 +50,7 @@ struct Odopctl: ParsableCommand {
             """,
         version: version,
         groupedSubcommands: [
-            CommandGroup(name: "Services", subcommands: [CatalogueCommand.self, ExportsCommand.self]),
+            CommandGroup(name: "Services", subcommands: [CatalogueCommand.self, ExportsCommand.self, TrainingCommand.self]),
             CommandGroup(name: "Health and events", subcommands: [StatusCommand.self, TopCommand.self, EventsCommand.self, TraceCommand.self]),
             CommandGroup(name: "Operations", subcommands: [SubscriptionsCommand.self, BackupCommand.self, CallCommand.self]),
         ]

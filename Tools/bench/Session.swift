@@ -23,13 +23,17 @@ struct BenchSettings: Sendable {
     var catalogueExecutable: String?
     var csv: String?
     var giRegistry: String?
+    var applications = 10_000_000
     /// Whether the services the bench runs count metrics (`ODOP_METRICS` for a process).
     var metrics = true
 }
 
 /// The scenarios, in the order `all` runs them.
 enum Scenario: String, CaseIterable, Sendable {
-    case raw, roundtrip, reads, writes, delay, events, memory, `import`
+    case raw, roundtrip, reads, writes, delay, events, memory, `import`, training
+
+    /// What `all` runs: every scenario but the training data set (minutes and gigabytes).
+    static var standard: [Scenario] { allCases.filter { $0 != .training } }
 
     var title: String {
         switch self {
@@ -41,6 +45,7 @@ enum Scenario: String, CaseIterable, Sendable {
         case .events: "6 subscriber events/s"
         case .memory: "7 idle memory, startup"
         case .import: "8 catalogue import"
+        case .training: "9 training at scale"
         }
     }
 }
@@ -85,6 +90,7 @@ final class BenchSession {
                 case .events: try runEvents()
                 case .memory: try runMemory()
                 case .import: try runImport()
+                case .training: try runTraining()
                 }
             } catch {
                 report.fail(scenario.title, error)
