@@ -15,8 +15,8 @@ public final class ServiceProcess: @unchecked Sendable {
     public let dataDirectory: String
     public let commandsEndpoint: String
     public let eventsEndpoint: String
-    /// The ops HTTP port (a free one, given as `ODOP_HTTP_BIND`), nil when the caller set
-    /// `ODOP_HTTP_BIND=none`.
+    /// The ops HTTP port (a free one, given as `ODOP_HTTP_BIND`) when started with `http`; nil
+    /// otherwise (`ODOP_HTTP_BIND=none`: never the service's fixed default port).
     public let httpPort: Int?
     /// Where the child's stdout and stderr go.
     public let logFile: URL
@@ -37,7 +37,7 @@ public final class ServiceProcess: @unchecked Sendable {
     public init(
         _ service: String, dataDirectory: String? = nil, commandsEndpoint: String = FreePort.endpoint(),
         eventsEndpoint: String = FreePort.endpoint(), heartbeatMilliseconds: Int = 200,
-        arguments: [String] = [], environment: [String: String] = [:]
+        arguments: [String] = [], environment: [String: String] = [:], http: Bool = false
     ) {
         self.service = service
         executable = TestEnvironment.executable("odop-\(service)")
@@ -59,7 +59,8 @@ public final class ServiceProcess: @unchecked Sendable {
         env["ODOP_EVENTS_BIND"] = eventsEndpoint
         env["ODOP_HEARTBEAT_MS"] = env["ODOP_HEARTBEAT_MS"] ?? String(heartbeatMilliseconds)
         env["ODOP_LOG_LEVEL"] = env["ODOP_LOG_LEVEL"] ?? "info"
-        if env["ODOP_HTTP_BIND"] == "none" {
+        if !http {
+            env["ODOP_HTTP_BIND"] = "none"
             httpPort = nil
         } else {
             let port = FreePort.next()

@@ -38,10 +38,10 @@ struct ObservabilityProcessTests {
 
     /// The catalogue with one product in Bihar, and exports following it (with its plan drafted).
     private func cluster() throws -> (catalogue: ServiceProcess, exports: ServiceProcess, product: ProductRecord) {
-        let catalogue = try ServiceProcess("catalogue").start()
+        let catalogue = try ServiceProcess("catalogue", http: true).start()
         let exports = try ServiceProcess("exports", environment: [
             "ODOP_CATALOGUE_COMMANDS": catalogue.commandsEndpoint, "ODOP_CATALOGUE_EVENTS": catalogue.eventsEndpoint,
-        ]).start()
+        ], http: true).start()
         let client = try catalogue.client()
         _ = try client.call(DistrictRegister.self, .init(state: "Bihar", name: "Bhagalpur"))
         let product = try client.call(ProductRegister.self, .init(state: "Bihar", district: "Bhagalpur", name: "Bhagalpur Silk", sector: "textile"))

@@ -203,7 +203,9 @@ public final class ServiceHost: Service, Sendable {
     public func run(gracefulShutdownSignals: [UnixSignal]) async throws {
         // The ops endpoint first: a graceful shutdown stops services in reverse order, so it
         // answers (not ready) until the loops have stopped.
-        let ops: [any Service] = opsBind.map { [OpsServer.application(bind: $0, source: opsSource, boundPort: boundOpsPort, logger: logger)] } ?? []
+        let ops: [any Service] = opsBind.map {
+            [OpsExecutorService(base: OpsServer.application(bind: $0, source: opsSource, boundPort: boundOpsPort, logger: logger))]
+        } ?? []
         let group = ServiceGroup(configuration: .init(
             services: (ops + workers.map { $0 as any Service }).map {
                 .init(service: $0, successTerminationBehavior: .cancelGroup, failureTerminationBehavior: .gracefullyShutdownGroup)
