@@ -42,6 +42,8 @@ struct Odopctl: ParsableCommand {
               odopctl notifications deliveries list --status dead
               odopctl training report funnel --group-by district --csv > funnel.csv
               odopctl events tail --type catalogue.product.
+              odopctl top
+              odopctl trace 6f1c2d3e-retire-1
               odopctl events replay --service catalogue --after 1200 --json > events.jsonl
               odopctl call catalogue product.get '{"id": "p-5c0e6a4e-2b1f-4d3a-9e8c-1f2a3b4c5d6e"}'
               odopctl subscriptions list --service exports
@@ -50,7 +52,7 @@ struct Odopctl: ParsableCommand {
         version: version,
         groupedSubcommands: [
             CommandGroup(name: "Services", subcommands: [CatalogueCommand.self, ExportsCommand.self, TrainingCommand.self, NotificationsCommand.self]),
-            CommandGroup(name: "Health and events", subcommands: [StatusCommand.self, EventsCommand.self]),
+            CommandGroup(name: "Health and events", subcommands: [StatusCommand.self, TopCommand.self, EventsCommand.self, TraceCommand.self]),
             CommandGroup(name: "Operations", subcommands: [SubscriptionsCommand.self, BackupCommand.self, CallCommand.self]),
         ]
     )

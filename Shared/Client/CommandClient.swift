@@ -133,12 +133,16 @@ public final class CommandClient: Sendable {
         }
     }
 
-    /// Calls a typed command; returns its decoded result or throws its error.
-    public func call<C: CommandSchema>(_ command: C.Type, _ args: C.Arguments, id: String = CommandClient.newRequestID()) throws(CommandError) -> C.Result {
-        let request: CommandRequest
+    /// Calls a typed command; returns its decoded result or throws its error. `traceparent`
+    /// (W3C Trace Context) continues the caller's trace in the service and its events.
+    public func call<C: CommandSchema>(
+        _ command: C.Type, _ args: C.Arguments, id: String = CommandClient.newRequestID(), traceparent: String? = nil
+    ) throws(CommandError) -> C.Result {
+        var request: CommandRequest
         do { request = try CommandRequest.make(id: id, command: C.name, args: args) } catch {
             throw CommandError.invalidRequest("the arguments could not be encoded: \(error)", field: nil)
         }
+        request.traceparent = traceparent
         return try send(request).result(as: C.Result.self)
     }
 

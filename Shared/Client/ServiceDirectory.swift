@@ -41,3 +41,20 @@ public enum ServiceDirectory {
         flag ?? environment[environmentKey(service, "EVENTS")] ?? defaultEventsEndpoint(service)
     }
 }
+
+extension ServiceDirectory {
+    /// Default ops HTTP ports (`/healthz`, `/readyz`, `/metrics`, `/status`).
+    public static let defaultOpsPorts: [String: Int] = [
+        "catalogue": 9101, "exports": 9201, "training": 9301, "notifications": 9401,
+    ]
+
+    /// `127.0.0.1:<ops port>` for a known service, `none` for any other.
+    public static func defaultOpsBind(_ service: String) -> String {
+        defaultOpsPorts[service].map { "127.0.0.1:\($0)" } ?? "none"
+    }
+
+    /// `ODOP_<SERVICE>_HTTP`, else `http://127.0.0.1:<ops port>`: where tools reach a service's ops endpoint.
+    public static func opsURL(_ service: String, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        environment[environmentKey(service, "HTTP")] ?? "http://127.0.0.1:\(defaultOpsPorts[service] ?? 0)"
+    }
+}

@@ -11,11 +11,14 @@ public struct CommandRequest: Sendable, Equatable {
     public var command: String
     /// Always a JSON object (`{}` when the command takes no arguments).
     public var args: JSONValue
+    /// The caller's W3C trace context (`"traceparent"`), when it sent one.
+    public var traceparent: String?
 
-    public init(id: String, command: String, args: JSONValue = [:]) {
+    public init(id: String, command: String, args: JSONValue = [:], traceparent: String? = nil) {
         self.id = id
         self.command = command
         self.args = args
+        self.traceparent = traceparent
     }
 
     /// A request whose `args` are the JSON form of `args`, which must encode to an object.
@@ -29,9 +32,9 @@ public struct CommandRequest: Sendable, Equatable {
         return CommandRequest(id: id, command: command, args: value)
     }
 
-    /// The request frame: compact JSON `{"args":…,"command":…,"id":…}`.
+    /// The request frame: compact JSON `{"args":…,"command":…,"id":…}` (and `"traceparent"` when set).
     public func encoded() throws -> Data {
-        try WireFormat.encode(Wire(id: id, command: command, args: args))
+        try WireFormat.encode(Wire(id: id, command: command, args: args, traceparent: traceparent))
     }
 
     /// Decodes `args` as `type`; failures are `invalid_argument` naming the field within `args`.
@@ -44,7 +47,9 @@ public struct CommandRequest: Sendable, Equatable {
     /// - not a JSON object → `invalid_request`;
     /// - `id` missing, not a string, or empty → `invalid_request`, field `id`;
     /// - `command` missing, not a string, or empty → `invalid_request`, field `command`;
-    /// - `args` not an object → `invalid_request`, field `args`; missing or `null` means `{}`.
+    /// - `args` not an object → `invalid_request`, field `args`; missing or `null` means `{}`;
+    /// - `traceparent` present and not a W3C traceparent string (`00-<32 hex>-<16 hex>-<2 hex>`,
+    ///   ids not all zero) → `invalid_request`, field `traceparent`; missing or `null` means none.
     /// Other members are ignored. The rejection carries the `id` whenever it could be read.
     public static func parse(_ frame: Data) -> Result<CommandRequest, RequestRejection> {
         let root: JSONValue
@@ -83,7 +88,21 @@ public struct CommandRequest: Sendable, Equatable {
                     error: .invalidRequest(
                         "field 'args' must be an object, got \(DecodingFailure.describe(other))", field: "args")))
         }
-        return .success(CommandRequest(id: id, command: command, args: args))
+        var traceparent: String?
+        switch members["traceparent"] {
+        case nil, .null?:
+            break
+        case .string(let text)? where TraceParentText.isValid(text):
+            traceparent = text
+        case let other?:
+            return .failure(
+                RequestRejection(
+                    id: id,
+                    error: .invalidRequest(
+                        "field 'traceparent' must be a W3C traceparent like 00-<32 hex digits>-<16 hex digits>-01, got \(DecodingFailure.describe(other))",
+                        field: "traceparent")))
+        }
+        return .success(CommandRequest(id: id, command: command, args: args, traceparent: traceparent))
     }
 
     /// The `id` of a request that is JSON apart from broken strings elsewhere, so that even
@@ -100,5 +119,16 @@ public struct CommandRequest: Sendable, Equatable {
         var id: String
         var command: String
         var args: JSONValue
+        var traceparent: String?
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(id, forKey: .id)
+            try container.encode(command, forKey: .command)
+            try container.encode(args, forKey: .args)
+            try container.encodeIfPresent(traceparent, forKey: .traceparent)
+        }
+
+        private enum CodingKeys: String, CodingKey { case id, command, args, traceparent }
     }
 }

@@ -15,8 +15,14 @@ import Foundation
 /// - `data`: the state after the change (the payload), never just ids.
 /// - `epoch`: the source's epoch (a UUID that a restore from backup changes), present on events
 ///   and heartbeats written since the source has one; absent in older stored events.
+/// - `traceparent`: the W3C trace context of the work that made the event (the command, or the
+///   event a subscriber was applying), written only when present: envelopes without it are
+///   byte-for-byte those of earlier releases.
 ///
-/// `seq` and `correlationId` are always written, as `null` when absent; `epoch` only when present.
+/// `seq` and `correlationId` are always written, as `null` when absent; `epoch` and `traceparent`
+/// only when present. For an event a subscriber emitted while applying another event,
+/// `correlationId` is the id of that cause event (its causation), so a chain of events can be
+/// followed back to the command.
 public struct EventEnvelope: Codable, Sendable, Equatable {
     public var id: String
     public var type: String
@@ -27,10 +33,11 @@ public struct EventEnvelope: Codable, Sendable, Equatable {
     public var correlationId: String?
     public var data: JSONValue
     public var epoch: String?
+    public var traceparent: String?
 
     public init(
         id: String, type: String, schema: Int, source: String, seq: Int64?, time: String,
-        correlationId: String?, data: JSONValue, epoch: String? = nil
+        correlationId: String?, data: JSONValue, epoch: String? = nil, traceparent: String? = nil
     ) {
         self.id = id
         self.type = type
@@ -41,16 +48,18 @@ public struct EventEnvelope: Codable, Sendable, Equatable {
         self.correlationId = correlationId
         self.data = data
         self.epoch = epoch
+        self.traceparent = traceparent
     }
 
     /// An envelope for `payload`, with `type` and `schema` taken from the payload type.
     public static func make<P: EventPayload>(
         _ payload: P, source: String, seq: Int64?, correlationId: String?,
-        id: String = RandomUUID.string(), time: Date = Date()
+        id: String = RandomUUID.string(), time: Date = Date(), traceparent: String? = nil
     ) throws -> EventEnvelope {
         EventEnvelope(
             id: id, type: P.eventType, schema: P.schemaVersion, source: source, seq: seq,
-            time: RFC3339.string(from: time), correlationId: correlationId, data: try JSONValue(encoding: payload))
+            time: RFC3339.string(from: time), correlationId: correlationId, data: try JSONValue(encoding: payload),
+            traceparent: traceparent)
     }
 
     /// The topic frame (frame 1) this envelope is published under: its `type`.
@@ -70,7 +79,7 @@ public struct EventEnvelope: Codable, Sendable, Equatable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case id, type, schema, source, seq, time, correlationId, data, epoch
+        case id, type, schema, source, seq, time, correlationId, data, epoch, traceparent
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -84,7 +93,11 @@ public struct EventEnvelope: Codable, Sendable, Equatable {
         try container.encode(correlationId, forKey: .correlationId)  // null when nil, on purpose
         try container.encode(data, forKey: .data)
         try container.encodeIfPresent(epoch, forKey: .epoch)
+        try container.encodeIfPresent(traceparent, forKey: .traceparent)  // absent when untraced
     }
+
+    /// The trace id (32 lowercase hex digits) of `traceparent`, when it has a well-formed one.
+    public var traceId: String? { traceparent.flatMap(TraceParentText.traceId(of:)) }
 }
 
 // MARK: - Heartbeats

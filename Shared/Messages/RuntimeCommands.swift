@@ -148,6 +148,67 @@ public enum SubscriptionsList: CommandSchema {
     }
 }
 
+/// `events.trace` `{"traceId": "<32 hex>"}` or `{"correlationId": "<request or event id>"}` →
+/// `{"events": [envelope...], "truncated": false}`: the service's own events of one trace, or
+/// caused by one request or event, in seq order, at most `limit` (default and maximum 1000;
+/// `truncated` says more exist). Served from indexed columns: it never scans the event log.
+/// Exactly one of `traceId` and `correlationId` must be given.
+public enum EventsTrace: CommandSchema {
+    public static let name = "events.trace"
+    public static let isMutating = false
+    /// The most events one answer holds.
+    public static let maximumLimit = 1000
+
+    public struct Arguments: Codable, Sendable, Equatable, ValidatableArguments {
+        /// The trace id: 32 lowercase hex digits, as in a `traceparent`.
+        public var traceId: String?
+        /// A command request id, or the id of an event a subscriber applied.
+        public var correlationId: String?
+        /// At most this many events, 1...1000; nil means 1000.
+        public var limit: Int?
+
+        public init(traceId: String? = nil, correlationId: String? = nil, limit: Int? = nil) {
+            self.traceId = traceId
+            self.correlationId = correlationId
+            self.limit = limit
+        }
+
+        public var effectiveLimit: Int { limit ?? EventsTrace.maximumLimit }
+
+        public func validate() throws(CommandError) {
+            switch (traceId, correlationId) {
+            case (nil, nil):
+                throw .invalidArgument("give 'traceId' or 'correlationId'", field: "traceId")
+            case (.some, .some):
+                throw .invalidArgument("give 'traceId' or 'correlationId', not both", field: "correlationId")
+            case (let trace?, nil):
+                guard TraceParentText.isTraceId(trace) else {
+                    throw .invalidArgument("field 'traceId' must be 32 lowercase hex digits, not all zero", field: "traceId")
+                }
+            case (nil, let correlation?):
+                guard !correlation.isEmpty else {
+                    throw .invalidArgument("field 'correlationId' must not be empty", field: "correlationId")
+                }
+            }
+            if let limit, !(1...EventsTrace.maximumLimit).contains(limit) {
+                throw .invalidArgument(
+                    "field 'limit' must be between 1 and \(EventsTrace.maximumLimit), got \(limit)", field: "limit")
+            }
+        }
+    }
+
+    public struct Result: Codable, Sendable, Equatable {
+        public var events: [EventEnvelope]
+        /// True when more events match than were returned.
+        public var truncated: Bool
+
+        public init(events: [EventEnvelope], truncated: Bool) {
+            self.events = events
+            self.truncated = truncated
+        }
+    }
+}
+
 /// `backup.create` `{"path": "/var/backups/odop/catalogue-2026-12-02.sqlite"}` → `BackupResult`:
 /// an online copy of the service's database (SQLite's backup API; commands and events go on
 /// meanwhile) written to `path` on the service's host, which must be absolute, in an existing

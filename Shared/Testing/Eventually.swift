@@ -25,3 +25,25 @@ public func eventually(
     }
     throw TimedOut(description: "\(what): not true after \(timeout)" + (lastError.map { " (last error: \($0))" } ?? ""))
 }
+
+/// `eventually` for async tests whose condition awaits (e.g. `OpsHTTP.get`): polls with
+/// `Task.sleep`, so it never blocks a thread of the concurrency pool that the code under test
+/// (the ops HTTP server) needs.
+public func eventuallyAsync(
+    _ what: String, timeout: Duration = .seconds(30), every interval: Duration = .milliseconds(20),
+    _ condition: () async throws -> Bool
+) async throws {
+    let clock = ContinuousClock()
+    let deadline = clock.now + timeout
+    var lastError: (any Error)?
+    while clock.now < deadline {
+        do {
+            if try await condition() { return }
+            lastError = nil
+        } catch {
+            lastError = error
+        }
+        try await Task.sleep(for: interval)
+    }
+    throw TimedOut(description: "\(what): not true after \(timeout)" + (lastError.map { " (last error: \($0))" } ?? ""))
+}

@@ -29,7 +29,10 @@ extension ServiceProcess: RunningService {}
 /// A `ServiceHost` running inside the test process on free loopback ports, with its own data
 /// directory (or a given one, to restart on the same database). `stop()` shuts it down
 /// gracefully, as SIGTERM would. A service that follows others is given their endpoints in
-/// `peers` (by source name), e.g. a `StubSource`'s.
+/// `peers` (by source name), e.g. a `StubSource`'s. Its ops HTTP endpoint is off unless `http`
+/// is set, then on a port the kernel picks (`opsURL`); never a fixed port. Metrics are on unless
+/// `metrics` is false, or it is nil and `ODOP_METRICS=off` is in the environment (so a program
+/// built on this harness, like the benchmark, can be measured with and without them).
 public final class InProcessService: RunningService, @unchecked Sendable {
     public let host: ServiceHost
     public let dataDirectory: String
@@ -41,7 +44,8 @@ public final class InProcessService: RunningService, @unchecked Sendable {
     public init(
         _ definition: some ServiceDefinition, dataDirectory: String? = nil, heartbeat: Duration = .milliseconds(100),
         commandsBind: String = "tcp://127.0.0.1:*", eventsBind: String = "tcp://127.0.0.1:*", logLevel: Logger.Level = .warning,
-        peers: [String: PeerEndpoints] = [:], hooks: RuntimeHooks = RuntimeHooks()
+        peers: [String: PeerEndpoints] = [:], hooks: RuntimeHooks = RuntimeHooks(), http: Bool = false, metrics: Bool? = nil,
+        livenessTimeout: Duration = .seconds(5)
     ) throws {
         if let dataDirectory {
             self.dataDirectory = dataDirectory
@@ -57,7 +61,10 @@ public final class InProcessService: RunningService, @unchecked Sendable {
             definition,
             configuration: ServiceConfiguration(
                 dataDirectory: self.dataDirectory, commandsBind: commandsBind, eventsBind: eventsBind,
-                logLevel: logLevel, heartbeatInterval: heartbeat, peers: peers, hooks: hooks),
+                logLevel: logLevel, heartbeatInterval: heartbeat, peers: peers, hooks: hooks,
+                opsBind: http ? OpsBind(host: "127.0.0.1", port: 0) : nil,
+                metricsEnabled: metrics ?? (ProcessInfo.processInfo.environment["ODOP_METRICS"]?.lowercased() != "off"),
+                livenessTimeout: livenessTimeout),
             logger: logger)
         let host = self.host
         host.start()
@@ -65,6 +72,18 @@ public final class InProcessService: RunningService, @unchecked Sendable {
     }
 
     deinit { task?.cancel() }
+
+    /// `http://127.0.0.1:<port>` of the ops endpoint, once it listens (waits up to 10 s); nil
+    /// when the service was started without `http`.
+    public var opsURL: String? {
+        get async {
+            for _ in 0..<1000 {
+                if let port = host.opsPort { return "http://127.0.0.1:\(port)" }
+                try? await Task.sleep(for: .milliseconds(10))
+            }
+            return nil
+        }
+    }
 
     /// How this service is reached by a follower.
     public var endpoints: PeerEndpoints { PeerEndpoints(commands: commandsEndpoint, events: eventsEndpoint) }

@@ -15,6 +15,9 @@ public final class ServiceProcess: @unchecked Sendable {
     public let dataDirectory: String
     public let commandsEndpoint: String
     public let eventsEndpoint: String
+    /// The ops HTTP port (a free one, given as `ODOP_HTTP_BIND`) when started with `http`; nil
+    /// otherwise (`ODOP_HTTP_BIND=none`: never the service's fixed default port).
+    public let httpPort: Int?
     /// Where the child's stdout and stderr go.
     public let logFile: URL
     public var extraArguments: [String]
@@ -34,7 +37,7 @@ public final class ServiceProcess: @unchecked Sendable {
     public init(
         _ service: String, dataDirectory: String? = nil, commandsEndpoint: String = FreePort.endpoint(),
         eventsEndpoint: String = FreePort.endpoint(), heartbeatMilliseconds: Int = 200,
-        arguments: [String] = [], environment: [String: String] = [:]
+        arguments: [String] = [], environment: [String: String] = [:], http: Bool = false
     ) {
         self.service = service
         executable = TestEnvironment.executable("odop-\(service)")
@@ -56,10 +59,21 @@ public final class ServiceProcess: @unchecked Sendable {
         env["ODOP_EVENTS_BIND"] = eventsEndpoint
         env["ODOP_HEARTBEAT_MS"] = env["ODOP_HEARTBEAT_MS"] ?? String(heartbeatMilliseconds)
         env["ODOP_LOG_LEVEL"] = env["ODOP_LOG_LEVEL"] ?? "info"
+        if !http {
+            env["ODOP_HTTP_BIND"] = "none"
+            httpPort = nil
+        } else {
+            let port = FreePort.next()
+            env["ODOP_HTTP_BIND"] = "127.0.0.1:\(port)"
+            httpPort = port
+        }
         self.environment = env
     }
 
     deinit { kill() }
+
+    /// `http://127.0.0.1:<httpPort>`, the ops endpoint.
+    public var opsURL: String? { httpPort.map { "http://127.0.0.1:\($0)" } }
 
     /// The process id while running.
     public var pid: Int32? { process?.isRunning == true ? process?.processIdentifier : nil }

@@ -32,16 +32,16 @@ public final class StubSource: @unchecked Sendable {
 
     /// Commits `payloads` as events, in order, in one transaction, and returns their envelopes.
     @discardableResult
-    public func publish<P: EventPayload>(_ payloads: [P], correlationId: String? = nil) throws -> [EventEnvelope] {
-        try service.host.store.write(correlationId: correlationId) { transaction in
+    public func publish<P: EventPayload>(_ payloads: [P], correlationId: String? = nil, traceparent: String? = nil) throws -> [EventEnvelope] {
+        try service.host.store.write(correlationId: correlationId, traceparent: traceparent) { transaction in
             try payloads.map { try transaction.emit($0) }
         }
     }
 
     /// Commits one event and returns its envelope.
     @discardableResult
-    public func publish<P: EventPayload>(_ payload: P, correlationId: String? = nil) throws -> EventEnvelope {
-        try publish([payload], correlationId: correlationId)[0]
+    public func publish<P: EventPayload>(_ payload: P, correlationId: String? = nil, traceparent: String? = nil) throws -> EventEnvelope {
+        try publish([payload], correlationId: correlationId, traceparent: traceparent)[0]
     }
 
     /// The seq of the last event committed.

@@ -58,6 +58,7 @@ struct OdopctlRunner {
         for service in Self.services {
             endpoints["ODOP_\(service.uppercased())_COMMANDS"] = FreePort.endpoint()
             endpoints["ODOP_\(service.uppercased())_EVENTS"] = FreePort.endpoint()
+            endpoints["ODOP_\(service.uppercased())_HTTP"] = "http://127.0.0.1:\(FreePort.next())"
         }
     }
 
@@ -68,6 +69,7 @@ struct OdopctlRunner {
     mutating func use(_ process: ServiceProcess) {
         endpoints["ODOP_\(process.service.uppercased())_COMMANDS"] = process.commandsEndpoint
         endpoints["ODOP_\(process.service.uppercased())_EVENTS"] = process.eventsEndpoint
+        if let ops = process.opsURL { endpoints["ODOP_\(process.service.uppercased())_HTTP"] = ops }
     }
 
     /// The lines of a help text's examples that argument-parser wrapped (at 80 columns without

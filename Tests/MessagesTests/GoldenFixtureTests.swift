@@ -51,6 +51,26 @@ struct GoldenFixtureTests {
         try assertGolden(Samples.healthReport, fixture: "health-result")
     }
 
+    @Test func tracedCommandRequest() throws {
+        try assertGolden(
+            Samples.tracedRequest, fixture: "command-request-traced", encode: { try $0.encoded() },
+            decode: { try CommandRequest.parse($0).get() })
+    }
+
+    @Test func tracedEventEnvelope() throws {
+        try assertGolden(Samples.tracedProductRegistered, fixture: "event-envelope-traced")
+        #expect(Samples.tracedProductRegistered.traceId == Samples.traceId)
+        #expect(Samples.productRegistered.traceId == nil)
+    }
+
+    @Test func eventsTraceArguments() throws {
+        try assertGolden(Samples.traceArguments, fixture: "events-trace-args")
+    }
+
+    @Test func eventsTraceResult() throws {
+        try assertGolden(Samples.traceResult, fixture: "events-trace-result")
+    }
+
     @Test func eventsReplayArguments() throws {
         try assertGolden(Samples.replayArguments, fixture: "events-replay-args")
     }

@@ -12,6 +12,7 @@ struct ProtocolDocumentTests {
         "events-replay-result", "subscriptions-retry-args", "subscriptions-retry-result",
         "subscriptions-skip-args", "subscriptions-skip-result", "subscriptions-list-result",
         "subscriptions-resync-args", "subscriptions-resync-result", "backup-create-args", "backup-create-result",
+        "command-request-traced", "event-envelope-traced", "events-trace-args", "events-trace-result",
     ]
 
     @Test func statesTheProtocolVersionAndHasAServicesSection() throws {

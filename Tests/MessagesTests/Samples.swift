@@ -60,6 +60,25 @@ enum Samples {
 
     static let replayArguments = EventsReplay.Arguments(after: 0, limit: 2)
 
+    /// The trace of the `product.register` request when its client sent a `traceparent`.
+    static let traceId = "4bf92f3577b34da6a3ce929d0e0e4736"
+
+    static let tracedRequest = CommandRequest(
+        id: requestID, command: "product.register",
+        args: try! JSONValue(encoding: CatalogueSamples.productRegisterArguments),
+        traceparent: "00-\(traceId)-00f067aa0ba902b7-01")
+
+    /// The event that request published: the same trace, the command's own span.
+    static let tracedProductRegistered: EventEnvelope = {
+        var event = productRegistered
+        event.traceparent = "00-\(traceId)-a3ce929d0e0e4736-01"
+        return event
+    }()
+
+    static let traceArguments = EventsTrace.Arguments(traceId: traceId)
+
+    static let traceResult = EventsTrace.Result(events: [tracedProductRegistered], truncated: false)
+
     static let replayResult = EventsReplay.Result(events: [districtRegistered, productRegistered], lastSeq: 42)
 
     static let retryArguments = SubscriptionRetry.Arguments(source: "catalogue")

@@ -41,6 +41,8 @@ final class CatalogueProcess {
         variables["ODOP_DATA_DIR"] = (directory.path as NSString).appendingPathComponent("data")
         variables["ODOP_COMMANDS_BIND"] = commands
         variables["ODOP_EVENTS_BIND"] = events
+        // No ops endpoint unless asked: its default port is fixed, and the bench never takes one.
+        variables["ODOP_HTTP_BIND"] = environment["ODOP_HTTP_BIND"] ?? "none"
         child.environment = variables
         child.standardOutput = log
         child.standardError = log

@@ -21,7 +21,7 @@ struct OdopBench: ParsableCommand {
             """,
         subcommands: [
             All.self, Raw.self, RoundTrip.self, Reads.self, Writes.self, Delay.self, EventsScenario.self,
-            Memory.self, Import.self, TrainingScale.self, NotificationsFanOut.self,
+            Memory.self, Import.self, TrainingScale.self, NotificationsFanOut.self, MetricsCost.self,
         ])
 }
 
@@ -37,12 +37,17 @@ struct CommonOptions: ParsableArguments {
     @Option(help: "Log level of the services run in this process (info logs every command).")
     var serviceLogLevel: String = "warning"
 
+    @Option(help: "on or off: whether the services run in this process count metrics (see metrics-cost).")
+    var metrics: String = "on"
+
     func apply(to settings: inout BenchSettings) throws {
         settings.json = json
         guard let level = Logger.Level(rawValue: serviceLogLevel.lowercased()) else {
             throw ValidationError("--service-log-level must be one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         settings.serviceLogLevel = level
+        guard ["on", "off"].contains(metrics.lowercased()) else { throw ValidationError("--metrics must be on or off") }
+        settings.metrics = metrics.lowercased() == "on"
         if quick {
             settings.roundTrips = 2_000
             settings.warmupRoundTrips = 200
@@ -265,6 +270,26 @@ struct Reads: ParsableCommand {
         catalogue.apply(to: &settings)
         importing.apply(to: &settings)
         try runScenarios([.reads], settings)
+    }
+}
+
+struct MetricsCost: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "metrics-cost",
+        abstract: "The cost of observability: the round trip (2) and writes/s (4) with metrics on, then off, in one run.")
+    @OptionGroup var common: CommonOptions
+    @OptionGroup var latency: LatencyOptions
+    @OptionGroup var load: LoadOptions
+
+    func run() throws {
+        var settings = BenchSettings()
+        try common.apply(to: &settings)
+        try latency.apply(to: &settings)
+        try load.apply(to: &settings)
+        for metrics in [true, false] {
+            settings.metrics = metrics
+            try runScenarios([.roundtrip, .writes], settings)
+        }
     }
 }
 

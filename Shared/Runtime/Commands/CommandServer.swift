@@ -17,7 +17,12 @@ import ZeroMQ
 /// - A request id seen before returns the stored reply: from memory for any command, and from the
 ///   database for mutating commands, whose reply is stored in their own transaction (so a retry
 ///   is never applied twice, even across a restart). Stored replies are kept `replyRetention`.
-/// - Each request is logged with its id, command, outcome and duration.
+/// - Each request is logged with its id, command, outcome, duration and trace id, counted in
+///   `odop_commands_total{command,outcome}` and timed in `odop_command_duration_seconds` (when
+///   metrics are on; a name the service does not answer is `command="unknown"`).
+/// - Each request runs in a span of the runtime's tracer continuing the request's `traceparent`
+///   (a new trace when it has none); events a mutating command emits carry that span's
+///   `traceparent`.
 /// - Frames larger than the hard limit (`ZMQ_MAXMSGSIZE`, set on the socket by the host) are
 ///   dropped by libzmq with the connection: there is no reply path for them.
 final class CommandServer: Sendable {
@@ -34,8 +39,18 @@ final class CommandServer: Sendable {
     private let authorizer: Authorizer?
     private let stopping = Atomic<Bool>(false)
     private let wakeup = Wakeup()
+    private let metrics: ServiceMetrics?
+    private let beat: LoopBeat?
+    private let hooks: RuntimeHooks
+    private let tracer = RuntimeTracer()
 
-    init(socket: ZMQSocket, registry: CommandRegistry, store: ServiceStore, settings: Settings, logger: Logger, authorizer: Authorizer?) {
+    init(
+        socket: ZMQSocket, registry: CommandRegistry, store: ServiceStore, settings: Settings, logger: Logger, authorizer: Authorizer?,
+        metrics: ServiceMetrics? = nil, beat: LoopBeat? = nil, hooks: RuntimeHooks = RuntimeHooks()
+    ) {
+        self.metrics = metrics
+        self.beat = beat
+        self.hooks = hooks
         self.socket = socket
         self.registry = registry
         self.store = store
@@ -53,7 +68,10 @@ final class CommandServer: Sendable {
     /// Serves requests until `requestStop()`, then closes the socket. Throws when the socket
     /// fails (poll or receive), after closing it: the host then stops the process.
     func run() throws {
-        defer { socket.close() }
+        defer {
+            beat?.exited("the command loop ended")
+            socket.close()
+        }
         var poller = Poller()
         let socketIndex = poller.register(socket)
         poller.register(fileDescriptor: wakeup.fileDescriptor)
@@ -61,6 +79,7 @@ final class CommandServer: Sendable {
         let clock = ContinuousClock()
         var nextPrune = clock.now
         while !stopping.load(ordering: .acquiring) {
+            beat?.beat()
             if clock.now >= nextPrune {
                 pruneStoredReplies()
                 nextPrune = clock.now + .seconds(60)
@@ -83,6 +102,7 @@ final class CommandServer: Sendable {
                 }
                 guard let frames else { break }
                 serve(frames, cache: &cache)
+                beat?.beat()
             }
         }
     }
@@ -101,6 +121,7 @@ final class CommandServer: Sendable {
 
         var requestID: String?
         var command = "-"
+        var traceId: String?
         let reply: Data
         let outcome: String
         if body.count != 1 {
@@ -118,17 +139,28 @@ final class CommandServer: Sendable {
             case .success(let request):
                 requestID = request.id
                 command = request.command
+                let span = tracer.span(request.command, continuing: request.traceparent, kind: .server)
+                defer { span.end() }
+                traceId = span.traceId
                 if let cached = cache.reply(for: request.id) {
                     (reply, outcome) = (cached, "replayed")
+                    metrics?.repliesFromMemory.increment()
                 } else {
+                    hooks.beforeCommand?(request.command)
                     let principal = frame.property("User-Id").flatMap { authorizer?.principal(userID: $0) }
-                    (reply, outcome) = dispatch(RequestInfo(id: request.id, command: request.command, principal: principal), args: request.args)
+                    beat?.working(true)
+                    defer { beat?.working(false) }
+                    (reply, outcome) = dispatch(
+                        RequestInfo(id: request.id, command: request.command, principal: principal, traceparent: span.traceparent),
+                        args: request.args)
                     cache.store(reply, for: request.id)
                 }
             }
         }
         send(reply, envelope: envelope)
-        log(id: requestID, command: command, outcome: outcome, duration: ContinuousClock.now - start)
+        let duration = ContinuousClock.now - start
+        metrics?.commandAnswered(command, outcome: outcome, duration: duration)
+        log(id: requestID, command: command, outcome: outcome, duration: duration, traceId: traceId)
     }
 
     private func failure(_ id: String?, _ error: CommandError) -> (Data, String) {
@@ -150,24 +182,25 @@ final class CommandServer: Sendable {
             case .plain:
                 return (CommandReply.successFrame(id: request.id, resultJSON: try entry.plain!(args, request)), "ok")
             case .write:
-                let reply = try store.write(correlationId: request.id) { transaction in
+                let (reply, stored) = try store.write(correlationId: request.id, traceparent: request.traceparent) { transaction in
                     if let stored = try StoredReplies.reply(requestID: request.id, transaction.db) {
-                        return stored
+                        return (stored, true)
                     }
                     let result = try entry.write!(args, transaction, request)
                     let reply = CommandReply.successFrame(id: request.id, resultJSON: result)
                     try StoredReplies.store(reply, requestID: request.id, command: request.command, transaction.db)
-                    return reply
+                    return (reply, false)
                 }
-                return (reply, "ok")
+                if stored { metrics?.repliesFromDatabase.increment() }
+                return (reply, stored ? "replayed" : "ok")
             }
         } catch let error as CommandError {
             return failure(request.id, error)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
-            logger.warning("constraint violation", metadata: ["id": "\(request.id)", "error": "\(error)"])
+            logger.warning("constraint violation", metadata: ["id": "\(request.id)", "error": "\(error)", "traceId": "\(request.traceId)"])
             return failure(request.id, .conflict("the change conflicts with existing data: \(error.message ?? "constraint failed")"))
         } catch {
-            logger.error("handler failed", metadata: ["id": "\(request.id)", "command": "\(request.command)", "error": "\(error)"])
+            logger.error("handler failed", metadata: ["id": "\(request.id)", "command": "\(request.command)", "error": "\(error)", "traceId": "\(request.traceId)"])
             return failure(request.id, .internalError("the service failed to handle \(request.command); see its log for request \(request.id)"))
         }
     }
@@ -184,11 +217,12 @@ final class CommandServer: Sendable {
         }
     }
 
-    private func log(id: String?, command: String, outcome: String, duration: Duration) {
+    private func log(id: String?, command: String, outcome: String, duration: Duration, traceId: String?) {
         guard logger.logLevel <= .info else { return }
         let micros = duration.components.seconds * 1_000_000 + duration.components.attoseconds / 1_000_000_000_000
         logger.info("command", metadata: [
             "id": "\(id ?? "-")", "command": "\(command)", "outcome": "\(outcome)", "durationUs": "\(micros)",
+            "traceId": "\(traceId ?? "-")",
         ])
     }
 

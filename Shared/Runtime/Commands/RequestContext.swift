@@ -21,6 +21,18 @@ public struct RequestInfo: Sendable {
     public let id: String
     public let command: String
     public let principal: Principal?
+    /// The W3C trace context of the request's span (the events it emits carry it).
+    public let traceparent: String?
+
+    public init(id: String, command: String, principal: Principal?, traceparent: String? = nil) {
+        self.id = id
+        self.command = command
+        self.principal = principal
+        self.traceparent = traceparent
+    }
+
+    /// The trace id of `traceparent`, or `-`, for log lines.
+    public var traceId: String { traceparent.flatMap(TraceParentText.traceId(of:)) ?? "-" }
 }
 
 /// What a read handler gets: the request and a read-only database snapshot.

@@ -27,6 +27,15 @@ public struct ServiceOptions: ParsableArguments, Sendable {
     @Option(name: .customLong("reply-retention-hours"), help: "How long replies are kept for retried requests. [env: ODOP_REPLY_RETENTION_HOURS] (default: 24)")
     public var replyRetentionHours: Int?
 
+    @Option(name: .customLong("log-format"), help: "text (one line of key=value) or json (one JSON object per line). [env: ODOP_LOG_FORMAT] (default: text)")
+    public var logFormat: String?
+
+    @Option(name: .customLong("http-bind"), help: "HOST:PORT of the ops HTTP endpoint (/healthz, /readyz, /metrics, /status), or none; by default 127.0.0.1 on the service's ops port: 9101 catalogue, 9201 exports, 9301 training, 9401 notifications. [env: ODOP_HTTP_BIND]")
+    public var httpBind: String?
+
+    @Option(name: .customLong("metrics"), help: "on or off: count commands, events and subscriptions for /metrics. [env: ODOP_METRICS] (default: on)")
+    public var metrics: String?
+
     @OptionGroup(title: "Followed services")
     public var peers: PeerOptions
 
@@ -68,10 +77,22 @@ public struct ServiceOptions: ParsableArguments, Sendable {
         let heartbeat = try integer(heartbeatMilliseconds, "ODOP_HEARTBEAT_MS", "heartbeat interval (ms)", default: 1000, range: 10...60_000)
         let maxBytes = try integer(maxCommandBytes, "ODOP_MAX_COMMAND_BYTES", "max command bytes", default: 4 * 1024 * 1024, range: 1024...(256 * 1024 * 1024))
         let retention = try integer(replyRetentionHours, "ODOP_REPLY_RETENTION_HOURS", "reply retention (hours)", default: 24, range: 1...(24 * 90))
-        return ServiceConfiguration(
+        let format = value(logFormat, "ODOP_LOG_FORMAT") ?? "text"
+        guard let logFormat = LogFormat(rawValue: format.lowercased()) else {
+            throw .configuration("log format \(format) is not text or json")
+        }
+        let ops = try OpsBind.parse(value(httpBind, "ODOP_HTTP_BIND") ?? ServiceDirectory.defaultOpsBind(service))
+        let metricsText = value(metrics, "ODOP_METRICS") ?? "on"
+        guard ["on", "off"].contains(metricsText.lowercased()) else {
+            throw .configuration("metrics \(metricsText) is not on or off")
+        }
+        var configuration = ServiceConfiguration(
             dataDirectory: value(dataDirectory, "ODOP_DATA_DIR") ?? "./data",
             commandsBind: commands, eventsBind: events, logLevel: level,
             heartbeatInterval: .milliseconds(heartbeat), maxCommandBytes: maxBytes,
-            replyRetention: .seconds(retention * 3600), peers: try peers.resolve(followed, environment: environment))
+            replyRetention: .seconds(retention * 3600), peers: try peers.resolve(followed, environment: environment),
+            opsBind: ops, metricsEnabled: metricsText.lowercased() == "on")
+        configuration.logFormat = logFormat
+        return configuration
     }
 }

@@ -20,6 +20,7 @@ final class EventLog: Sendable {
     /// Written into every envelope (see `RuntimeSchema`).
     let epoch: String
     private let sink = Mutex<Sink?>(nil)
+    private let metrics = Mutex<ServiceMetrics?>(nil)
 
     /// Held in a struct: a bare closure stored in the Mutex and read back through `inout` gets
     /// re-wrapped (reabstracted) on every read, so each commit would cost more than the last.
@@ -37,23 +38,39 @@ final class EventLog: Sendable {
         self.sink.withLock { $0 = Sink(deliver: sink) }
     }
 
+    /// Where appended events are counted (when metrics are on). Set once at start.
+    func setMetrics(_ metrics: ServiceMetrics?) {
+        self.metrics.withLock { $0 = metrics }
+    }
+
     func didCommit(_ events: [CommittedEvent]) {
         guard !events.isEmpty, let sink = sink.withLock({ $0 }) else { return }
         sink.deliver(events)
     }
 
-    func append<P: EventPayload>(_ payload: P, correlationId: String?, db: Database) throws -> (EventEnvelope, CommittedEvent) {
+    func append<P: EventPayload>(_ payload: P, correlationId: String?, traceparent: String? = nil, db: Database) throws -> (EventEnvelope, CommittedEvent) {
         let seq = try lastSeq(db: db) + 1
-        var envelope = try EventEnvelope.make(payload, source: source, seq: seq, correlationId: correlationId)
+        var envelope = try EventEnvelope.make(payload, source: source, seq: seq, correlationId: correlationId, traceparent: traceparent)
         envelope.epoch = epoch
         let bytes = try WireFormat.encode(envelope)
-        try db.cachedStatement(sql: "INSERT INTO \(RuntimeSchema.events) (seq, id, type, time, correlation_id, envelope) VALUES (?, ?, ?, ?, ?, ?)")
-            .execute(arguments: [seq, envelope.id, envelope.type, envelope.time, correlationId, bytes])
+        try db.cachedStatement(sql: "INSERT INTO \(RuntimeSchema.events) (seq, id, type, time, correlation_id, trace_id, envelope) VALUES (?, ?, ?, ?, ?, ?, ?)")
+            .execute(arguments: [seq, envelope.id, envelope.type, envelope.time, correlationId, envelope.traceId, bytes])
+        metrics.withLock { $0 }?.eventsAppended.increment()
         return (envelope, CommittedEvent(seq: seq, topic: Data(envelope.type.utf8), envelope: bytes))
     }
 
     func lastSeq(db: Database) throws -> Int64 {
         try Int64.fetchOne(db.cachedStatement(sql: "SELECT MAX(seq) FROM \(RuntimeSchema.events)")) ?? 0
+    }
+
+    /// The stored envelopes of trace `traceId`, in seq order, at most `limit` (indexed).
+    func envelopes(traceId: String, limit: Int, db: Database) throws -> [Data] {
+        try Data.fetchAll(db.cachedStatement(sql: "SELECT envelope FROM \(RuntimeSchema.events) WHERE trace_id = ? ORDER BY seq LIMIT ?"), arguments: [traceId, limit])
+    }
+
+    /// The stored envelopes whose `correlationId` is `correlationId`, in seq order, at most `limit` (indexed).
+    func envelopes(correlationId: String, limit: Int, db: Database) throws -> [Data] {
+        try Data.fetchAll(db.cachedStatement(sql: "SELECT envelope FROM \(RuntimeSchema.events) WHERE correlation_id = ? ORDER BY seq LIMIT ?"), arguments: [correlationId, limit])
     }
 
     /// The stored envelopes with seq > `after`, in order, at most `limit`.

@@ -25,8 +25,15 @@ final class EventPublisher: Sendable {
     private let logger: Logger
     private let state: Mutex<State>
     private let wakeup = Wakeup()
+    private let metrics: ServiceMetrics?
+    private let beat: LoopBeat?
 
-    init(socket: ZMQSocket, source: String, epoch: String, heartbeatInterval: Duration, lastSeq: Int64, logger: Logger) {
+    init(
+        socket: ZMQSocket, source: String, epoch: String, heartbeatInterval: Duration, lastSeq: Int64, logger: Logger,
+        metrics: ServiceMetrics? = nil, beat: LoopBeat? = nil
+    ) {
+        self.metrics = metrics
+        self.beat = beat
         self.socket = socket
         self.source = source
         self.epoch = epoch
@@ -58,13 +65,17 @@ final class EventPublisher: Sendable {
 
     /// Publishes until `requestStop()`, then closes the socket. Throws when the socket fails.
     func run() throws {
-        defer { socket.close() }
+        defer {
+            beat?.exited("the publisher loop ended")
+            socket.close()
+        }
         var poller = Poller()
         poller.register(fileDescriptor: wakeup.fileDescriptor)
         let clock = ContinuousClock()
         var nextHeartbeat = clock.now
         let heartbeatTopic = Data(EventEnvelope.heartbeatType(for: source).utf8)
         while true {
+            beat?.beat()
             let (batch, stopping, lastSeq) = state.withLock { state in
                 let batch = state.queue
                 state.queue.removeAll(keepingCapacity: true)
@@ -74,13 +85,15 @@ final class EventPublisher: Sendable {
                 for event in batch {
                     try socket.send(multipart: [event.topic, event.envelope])
                 }
+                if !batch.isEmpty { metrics?.eventsPublished.increment(by: batch.count) }
                 if stopping { break }
                 if clock.now >= nextHeartbeat {
                     let heartbeat = try WireFormat.encode(EventEnvelope.heartbeat(source: source, lastSeq: lastSeq, epoch: epoch))
                     try socket.send(multipart: [heartbeatTopic, heartbeat])
                     nextHeartbeat = clock.now + heartbeatInterval
                 }
-                try poller.poll(timeout: max(.zero, nextHeartbeat - clock.now))
+                // At least once a second, so that /healthz sees the loop go round.
+                try poller.poll(timeout: min(.seconds(1), max(.zero, nextHeartbeat - clock.now)))
             } catch {
                 throw WorkerFailure(worker: "event publisher", reason: "\(error)")
             }

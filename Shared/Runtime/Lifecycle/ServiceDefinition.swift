@@ -1,6 +1,7 @@
 import ArgumentParser
 import Logging
 import ServiceLifecycle
+import GRDB
 
 /// What a service brings to the runtime: its name, its schema, its commands and the services it
 /// follows. The runtime brings everything else (sockets, event log, replay, health, retries,
@@ -34,12 +35,16 @@ public protocol ServiceDefinition: Sendable {
     /// Takes the service's own options before the host starts. Throws `StartupError` (for
     /// instance `.configuration`) to stop the service with that exit status.
     mutating func configure(_ options: Options) throws(StartupError)
+    /// The figures of the service's own domain for `/metrics` (products by status, plans by
+    /// status, ...), read from a snapshot when the metrics are scraped. Default: none.
+    func gauges(_ db: Database) throws -> [DomainGauge]
 }
 
 extension ServiceDefinition {
     public var summary: String { "The ODOP \(name) service." }
     public var follows: [Follow] { [] }
     public func workers(store: ServiceStore, logger: Logger) -> [any ServiceWorker] { [] }
+    public func gauges(_ db: Database) throws -> [DomainGauge] { [] }
 }
 
 /// A service's own worker (see `ServiceDefinition.workers`): a `Service` that can also be

@@ -20,6 +20,11 @@ import ZeroMQ
 /// or poll error, a subscriber that cannot open its sockets), the others are shut down and
 /// `run()` throws that `WorkerFailure`, so that the process exits non-zero instead of living on
 /// without it.
+///
+/// Observability: the host keeps the service's metrics (`ServiceMetrics`, a Prometheus registry
+/// of its own unless metrics are off) and its loops' beats (`LoopBeats`), and when an ops bind is
+/// configured it runs the ops HTTP endpoint (`OpsServer`: `/healthz`, `/readyz`, `/metrics`,
+/// `/status`) as one more service of the same group, so it stops with the rest.
 public final class ServiceHost: Service, Sendable {
     public let name: String
     public let store: ServiceStore
@@ -32,6 +37,15 @@ public final class ServiceHost: Service, Sendable {
     private let commandServer: CommandServer
     private let subscribers: [DurableSubscriber]
     private let logger: Logger
+    /// The service's metrics; nil when metrics are off.
+    public let metrics: ServiceMetrics?
+    /// The liveness of each loop, as `/healthz` reports it.
+    public let beats: LoopBeats
+    private let opsBind: OpsBind?
+    private let boundOpsPort = OpsPort()
+    private let ready = Atomic<Bool>(false)
+    private let healthReport: @Sendable () -> HealthReport
+    private let domainGauges: @Sendable (ServiceStore) -> [DomainGauge]
     private let group = Mutex<GroupState>(.notStarted)
     /// When a shutdown was asked for, to log how long it took.
     private let stopAsked = Mutex<ContinuousClock.Instant?>(nil)
@@ -64,10 +78,20 @@ public final class ServiceHost: Service, Sendable {
             throw .internalFailure("cannot create sockets: \(error)")
         }
         (commandsEndpoint, eventsEndpoint) = try Self.bind(router, configuration.commandsBind, pub, configuration.eventsBind)
+        try configuration.opsBind?.checkAvailable()
+
+        let metrics = configuration.metricsEnabled ? ServiceMetrics() : nil
+        self.metrics = metrics
+        let beats = LoopBeats()
+        self.beats = beats
+        opsBind = configuration.opsBind
+        store.eventLog.setMetrics(metrics)
 
         let lastSeq: Int64
         do { lastSeq = try store.lastSeq() } catch { throw .storage(store.path, "\(error)") }
-        let publisher = EventPublisher(socket: pub, source: definition.name, epoch: store.epoch, heartbeatInterval: configuration.heartbeatInterval, lastSeq: lastSeq, logger: logger)
+        let publisher = EventPublisher(
+            socket: pub, source: definition.name, epoch: store.epoch, heartbeatInterval: configuration.heartbeatInterval, lastSeq: lastSeq,
+            logger: logger, metrics: metrics, beat: beats.register("publisher", staleAfter: configuration.livenessTimeout))
         self.publisher = publisher
         store.eventLog.setSink { events in publisher.enqueue(events) }
 
@@ -79,21 +103,38 @@ public final class ServiceHost: Service, Sendable {
         } catch {
             throw .storage(store.path, "cannot read subscription cursors: \(error)")
         }
+        for subscriber in subscribers {
+            subscriber.setBeat(beats.register("follows-\(subscriber.source)", staleAfter: configuration.livenessTimeout + subscriber.follow.replayTimeout))
+        }
 
         var registry = CommandRegistry()
         RuntimeCommandHandlers.register(
             in: &registry, service: definition.name, version: definition.version, store: store, publisher: publisher,
-            subscribers: subscribers, hooks: configuration.hooks)
+            subscribers: subscribers, hooks: configuration.hooks, metrics: metrics)
         definition.registerCommands(in: &registry)
+        metrics?.setKnownCommands(registry.names)
         commandServer = CommandServer(
             socket: router, registry: registry, store: store,
             settings: .init(maxCommandBytes: configuration.maxCommandBytes, replyRetention: configuration.replyRetention),
-            logger: logger, authorizer: nil)
+            logger: logger, authorizer: nil, metrics: metrics,
+            beat: beats.register("commands", staleAfter: configuration.livenessTimeout, busyLimit: configuration.commandTimeLimit),
+            hooks: configuration.hooks)
+        healthReport = RuntimeCommandHandlers.healthReport(
+            service: definition.name, version: definition.version, store: store, publisher: publisher, subscribers: subscribers)
+        domainGauges = { [logger] store in
+            do {
+                return try store.read { try definition.gauges($0) }
+            } catch {
+                logger.warning("cannot read the domain gauges", metadata: ["error": "\(error)"])
+                return []
+            }
+        }
         workers = Self.workers(name: name, publisher: publisher, subscribers: subscribers, commandServer: commandServer)
         serviceWorkers = definition.workers(store: store, logger: logger)
         logger.info("started", metadata: [
             "commands": "\(commandsEndpoint)", "events": "\(eventsEndpoint)", "database": "\(store.path)",
             "lastSeq": "\(lastSeq)", "follows": "\(definition.follows.map(\.source).joined(separator: ","))",
+            "http": "\(configuration.opsBind.map(\.description) ?? "none")", "metrics": "\(metrics == nil ? "off" : "on")",
             "security": "none: open on its endpoints, for local development only",
             "startupMs": "\((ContinuousClock.now - started).milliseconds)",
         ])
@@ -135,6 +176,27 @@ public final class ServiceHost: Service, Sendable {
         for worker in serviceWorkers { worker.start() }
     }
 
+    /// The port the ops HTTP endpoint listens on, once it does (nil with no ops endpoint).
+    public var opsPort: Int? { boundOpsPort.value }
+
+    /// Whether the host takes commands (`/readyz`): from `run()` until a shutdown starts.
+    public var isReady: Bool { ready.load(ordering: .acquiring) }
+
+    /// `/metrics`: the registry rendered in the Prometheus text format, gauges set now; nil when
+    /// metrics are off.
+    public func renderMetrics() -> [UInt8]? {
+        guard let metrics else { return nil }
+        return metrics.render(.init(
+            lastSeq: publisher.lastSeq, subscriptions: subscribers.map(\.status), loops: beats.report(),
+            databasePath: store.path, domain: domainGauges(store)))
+    }
+
+    private var opsSource: OpsSource {
+        OpsSource(
+            loops: { [beats] in beats.report() }, isReady: { [self] in isReady }, health: healthReport,
+            metrics: { [self] in renderMetrics() })
+    }
+
     /// Serves until a graceful shutdown of the parent group, `shutdownGracefully()`, or
     /// cancellation, then shuts down. Throws the `WorkerFailure` of a loop that failed.
     public func run() async throws {
@@ -143,11 +205,17 @@ public final class ServiceHost: Service, Sendable {
 
     /// Serves, turning `gracefulShutdownSignals` (SIGTERM, SIGINT) into a graceful shutdown.
     public func run(gracefulShutdownSignals: [UnixSignal]) async throws {
-        // Start order (a graceful shutdown goes in reverse): publisher, subscriptions, the
-        // service's own workers, the command server.
-        let loops: [any Service] = Array(workers.dropLast()) + serviceWorkers + [workers.last!]
+        // Start order (a graceful shutdown goes in reverse): the ops endpoint (it answers, not
+        // ready, until the loops have stopped), the publisher, the subscriptions, the service's
+        // own workers, the command server.
+        let ops: [any Service] = opsBind.map {
+            [OpsExecutorService(base: OpsServer.application(bind: $0, source: opsSource, boundPort: boundOpsPort, logger: logger))]
+        } ?? []
+        let loops: [any Service] = ops + Array(workers.dropLast()) + serviceWorkers + [workers.last!]
         let group = ServiceGroup(configuration: .init(
-            services: loops.map { .init(service: $0, successTerminationBehavior: .cancelGroup, failureTerminationBehavior: .gracefullyShutdownGroup) },
+            services: loops.map {
+                .init(service: $0, successTerminationBehavior: .cancelGroup, failureTerminationBehavior: .gracefullyShutdownGroup)
+            },
             gracefulShutdownSignals: gracefulShutdownSignals, logger: logger))
         let shutdownRequested = self.group.withLock { state in
             defer { state = .running(group) }
@@ -155,8 +223,10 @@ public final class ServiceHost: Service, Sendable {
             return false
         }
         if shutdownRequested { await group.triggerGracefulShutdown() }
+        ready.store(!shutdownRequested, ordering: .releasing)
         logger.info("ready")
         defer {
+            ready.store(false, ordering: .releasing)
             context.terminate()
             let asked = stopAsked.withLock { $0 } ?? ContinuousClock.now
             logger.info("stopped", metadata: ["shutdownMs": "\((ContinuousClock.now - asked).milliseconds)"])
@@ -165,6 +235,7 @@ public final class ServiceHost: Service, Sendable {
             try await withTaskCancellationOrGracefulShutdownHandler {
                 try await group.run()
             } onCancelOrGracefulShutdown: { [self] in
+                self.ready.store(false, ordering: .releasing)
                 self.stopAsked.withLock { $0 = $0 ?? ContinuousClock.now }
                 Task { await group.triggerGracefulShutdown() }
             }
@@ -179,6 +250,7 @@ public final class ServiceHost: Service, Sendable {
 
     /// Asks `run()` to shut down gracefully (as SIGTERM does); returns at once.
     public func shutdownGracefully() async {
+        ready.store(false, ordering: .releasing)
         stopAsked.withLock { $0 = $0 ?? ContinuousClock.now }
         let running: ServiceGroup? = group.withLock { state in
             switch state {

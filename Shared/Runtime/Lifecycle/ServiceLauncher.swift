@@ -35,7 +35,7 @@ public enum ServiceLauncher {
             FileHandle.standardError.write(Data("odop-\(definition.name): \(error)\n".utf8))
             throw ExitCode(error.exitCode)
         }
-        let logger = makeLogger(label: "odop.\(definition.name)", level: configuration.logLevel)
+        let logger = makeLogger(label: "odop.\(definition.name)", level: configuration.logLevel, format: configuration.logFormat)
         let host: ServiceHost
         do {
             host = try ServiceHost(definition, configuration: configuration, logger: logger)
@@ -54,12 +54,16 @@ public enum ServiceLauncher {
     private static let bootstrapped = Mutex(false)
 
     /// A logger writing one line per record to standard error: time, level, label, message and
-    /// metadata as key=value (swift-log's stream handler).
-    public static func makeLogger(label: String, level: Logger.Level) -> Logger {
+    /// metadata as key=value (swift-log's stream handler), or one JSON object per line
+    /// (`JSONLogHandler`) for `.json`. The first call bootstraps logging for the process.
+    public static func makeLogger(label: String, level: Logger.Level, format: LogFormat = .text) -> Logger {
         bootstrapped.withLock { done in
             if !done {
                 LoggingSystem.bootstrap { label in
-                    StreamLogHandler.standardError(label: label)
+                    switch format {
+                    case .text: StreamLogHandler.standardError(label: label)
+                    case .json: JSONLogHandler(label: label)
+                    }
                 }
                 done = true
             }

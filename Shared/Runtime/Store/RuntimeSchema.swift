@@ -8,7 +8,8 @@ import ODOPMessages
 /// - `odop_events`: the durable event log and transactional outbox. `seq` is the per-source
 ///   sequence number (INTEGER PRIMARY KEY: gap-free because it is assigned inside the writing
 ///   transaction as max + 1, and never deleted). `envelope` is the exact JSON published and
-///   replayed.
+///   replayed. `correlation_id` and `trace_id` (the trace id of the envelope's `traceparent`) are
+///   indexed for `events.trace`.
 /// - `odop_command_replies`: replies to mutating commands by request id, stored in the command's
 ///   own transaction, so a retried request is answered from here instead of applied again.
 /// - `odop_subscription_cursors`: per followed source, the last seq applied and a stall, if any,
@@ -82,6 +83,13 @@ enum RuntimeSchema {
                 ALTER TABLE \(subscriptionCursors) ADD COLUMN source_epoch TEXT;
                 """)
             try db.execute(sql: "INSERT INTO \(source) (id, epoch) VALUES (1, ?)", arguments: [RandomUUID.string()])
+        }
+        migrator.registerMigration("runtime-v4-trace-lookup") { db in
+            try db.execute(sql: """
+                ALTER TABLE \(events) ADD COLUMN trace_id TEXT;
+                CREATE INDEX \(events)_trace_id ON \(events)(trace_id) WHERE trace_id IS NOT NULL;
+                CREATE INDEX \(events)_correlation_id ON \(events)(correlation_id) WHERE correlation_id IS NOT NULL;
+                """)
         }
     }
 }

@@ -68,9 +68,9 @@ public final class ServiceStore: Sendable {
 
     /// Runs `body` in one write transaction. Events it emits through the transaction are stored
     /// with it and handed to the publisher after the commit; nothing is published when it throws.
-    public func write<T>(correlationId: String? = nil, _ body: (ServiceTransaction) throws -> T) throws -> T {
+    public func write<T>(correlationId: String? = nil, traceparent: String? = nil, _ body: (ServiceTransaction) throws -> T) throws -> T {
         try pool.writeWithoutTransaction { db in
-            let transaction = ServiceTransaction(db: db, correlationId: correlationId, eventLog: eventLog)
+            let transaction = ServiceTransaction(db: db, correlationId: correlationId, traceparent: traceparent, eventLog: eventLog)
             var result: T?
             try db.inTransaction(.immediate) {
                 result = try body(transaction)

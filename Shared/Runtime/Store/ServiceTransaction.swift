@@ -12,19 +12,24 @@ public final class ServiceTransaction {
     /// The request id of the command that caused this change, or the id of the event a
     /// subscriber is applying; carried in every emitted event's `correlationId`.
     public internal(set) var correlationId: String?
+    /// The W3C trace context of the work in progress (the command's span, or a span continuing
+    /// the trace of the event a subscriber is applying); stored in every emitted event's
+    /// `traceparent`, so the trace goes on downstream. Nil for untraced work.
+    public internal(set) var traceparent: String?
     let eventLog: EventLog
     private(set) var emitted: [CommittedEvent] = []
 
-    init(db: Database, correlationId: String?, eventLog: EventLog) {
+    init(db: Database, correlationId: String?, traceparent: String? = nil, eventLog: EventLog) {
         self.db = db
         self.correlationId = correlationId
+        self.traceparent = traceparent
         self.eventLog = eventLog
     }
 
     /// Appends an event to the log in this transaction and returns its envelope.
     @discardableResult
     public func emit<P: EventPayload>(_ payload: P) throws -> EventEnvelope {
-        let (envelope, event) = try eventLog.append(payload, correlationId: correlationId, db: db)
+        let (envelope, event) = try eventLog.append(payload, correlationId: correlationId, traceparent: traceparent, db: db)
         emitted.append(event)
         return envelope
     }

@@ -26,6 +26,10 @@ import ZeroMQ
 ///   below the cursor, the subscription stalls with that reason instead of taking the restored
 ///   source's new events for ones it applied already. `resync(epoch:after:)` accepts the restored
 ///   source; `retry()` looks again.
+/// - Each event is applied with the transaction's `traceparent` set to a span continuing the
+///   event's trace (when it has one), so the effects and the events derived from it carry the same
+///   trace id; their `correlationId` is the applied event's id (their cause).
+/// - The loop beats (`LoopBeat`) on each turn and each catch-up page, for `/healthz`.
 /// - `run()` returns when `stop()` is called and throws when the subscriber cannot work (its
 ///   sockets cannot be opened): the host then stops the process rather than run without it.
 final class DurableSubscriber: Sendable {
@@ -40,6 +44,9 @@ final class DurableSubscriber: Sendable {
     /// Held while events are applied, by the subscriber thread or by an admin's retry or skip.
     private let applying = Mutex<Void>(())
     private let wakeup = Wakeup()
+    private let tracer = RuntimeTracer()
+    /// Set by the host before the thread starts.
+    private let beatHandle = Mutex<LoopBeat?>(nil)
 
     /// What other threads may read or change.
     private struct Shared {
@@ -74,6 +81,11 @@ final class DurableSubscriber: Sendable {
     }
 
     // MARK: For other threads
+
+    /// Where the loop reports its turns; set before `run()`.
+    func setBeat(_ beat: LoopBeat) {
+        beatHandle.withLock { $0 = beat }
+    }
 
     var status: SubscriptionStatus {
         shared.withLock { s in
@@ -118,7 +130,9 @@ final class DurableSubscriber: Sendable {
         } catch {
             throw WorkerFailure(worker: "subscription to \(follow.source)", reason: "cannot open its sockets (\(endpoints.events), \(endpoints.commands)): \(error)")
         }
+        let beatOnExit = beatHandle.withLock { $0 }
         defer {
+            beatOnExit?.exited("the subscription loop ended")
             client.close()
             sub.close()
         }
@@ -130,7 +144,9 @@ final class DurableSubscriber: Sendable {
         let clock = ContinuousClock()
         logger.info("following", metadata: ["events": "\(endpoints.events)", "commands": "\(endpoints.commands)", "after": "\(lastApplied)"])
 
+        let beat = beatHandle.withLock { $0 }
         while true {
+            beat?.beat()
             // Signals after this point (a stop, an admin's retry) interrupt a replay call below.
             wakeup.drain()
             let (stopping, resumed, stalled) = shared.withLock { s in
@@ -211,7 +227,9 @@ final class DurableSubscriber: Sendable {
     private func catchUp(_ catchUp: CatchUp, _ loop: inout Loop) {
         // The state changes only on what a replay call shows: a source that stays down stays
         // `disconnected` across attempts.
+        let beat = beatHandle.withLock { $0 }
         while !interrupted {
+            beat?.beat()
             let page: CatchUp.Page
             do {
                 page = try catchUp.page(after: lastApplied)
@@ -374,6 +392,9 @@ final class DurableSubscriber: Sendable {
         try store.write { transaction in
             for event in events {
                 transaction.correlationId = event.id
+                transaction.traceparent = event.traceparent.map {
+                    tracer.span("apply \(event.type)", continuing: $0, kind: .consumer).traceparent
+                }
                 try follow.handler.apply(event, in: transaction)
             }
             try cursor.advance(to: last, transaction.db)
@@ -398,6 +419,7 @@ final class DurableSubscriber: Sendable {
             loop.nextAttempt = ContinuousClock.now + delay
             logger.warning("event refused; will retry", metadata: [
                 "seq": "\(seq)", "type": "\(event.type)", "attempt": "\(loop.attempts)", "error": "\(message)",
+                "traceId": "\(event.traceId ?? "-")",
             ])
             return
         }
@@ -421,6 +443,7 @@ final class DurableSubscriber: Sendable {
         }
         logger.error("subscription stalled: an admin must retry or skip the event", metadata: [
             "seq": "\(stalled.seq)", "type": "\(stalled.type)", "attempts": "\(stalled.attempts)", "error": "\(stalled.error)",
+            "traceId": "\(envelope.traceId ?? "-")",
         ])
     }
 

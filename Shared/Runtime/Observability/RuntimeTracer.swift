@@ -1,0 +1,142 @@
+import Foundation
+import Instrumentation
+import Synchronization
+import Tracing
+import W3CTraceContext
+
+/// The runtime's tracer: swift-distributed-tracing's `Tracer` over W3C trace contexts
+/// (swift-w3c-trace-context). It propagates, it does not export: a span carries a trace id and
+/// its own span id, and its `traceparent` is what the runtime stores with the events emitted in
+/// that span and logs with every line of that work. (Exporting spans over OTLP can be added by
+/// bootstrapping another tracer later; nothing here depends on one.)
+///
+/// - `extract` reads a `traceparent` from a carrier into the context (a malformed one is
+///   ignored: a new trace starts).
+/// - `startSpan` makes a child of the context's trace (same trace id, new span id), or a new
+///   trace with a random trace id when the context has none.
+/// - `inject` writes the span's `traceparent` into a carrier.
+public struct RuntimeTracer: Tracer {
+    public typealias Span = RuntimeSpan
+
+    public init() {}
+
+    public func startSpan<Instant: TracerInstant>(
+        _ operationName: String, context: @autoclosure () -> ServiceContext, ofKind kind: SpanKind,
+        at instant: @autoclosure () -> Instant, function: String, file fileID: String, line: UInt
+    ) -> RuntimeSpan {
+        var context = context()
+        let parent = context.w3cTraceContext
+        let trace = TraceContext(
+            traceID: parent?.traceID ?? .random(), spanID: .random(), flags: parent?.flags ?? .sampled,
+            state: parent?.state ?? TraceState())
+        context.w3cTraceContext = trace
+        return RuntimeSpan(operationName: operationName, context: context)
+    }
+
+    public func forceFlush() {}
+
+    public func extract<Carrier, Extract: Extractor>(
+        _ carrier: Carrier, into context: inout ServiceContext, using extractor: Extract
+    ) where Extract.Carrier == Carrier {
+        guard let header = extractor.extract(key: TraceCarrier.traceparentKey, from: carrier),
+            let trace = try? TraceContext(traceParentHeaderValue: header)
+        else { return }
+        context.w3cTraceContext = trace
+    }
+
+    public func inject<Carrier, Inject: Injector>(
+        _ context: ServiceContext, into carrier: inout Carrier, using injector: Inject
+    ) where Inject.Carrier == Carrier {
+        guard let trace = context.w3cTraceContext else { return }
+        injector.inject(trace.traceParentHeaderValue, forKey: TraceCarrier.traceparentKey, into: &carrier)
+    }
+
+    /// A span of `operationName` continuing `traceparent` (or starting a trace when it is nil or
+    /// malformed): the one call the command server and the subscribers make.
+    public func span(_ operationName: String, continuing traceparent: String?, kind: SpanKind) -> RuntimeSpan {
+        var context = ServiceContext.topLevel
+        extract(TraceCarrier(traceparent: traceparent), into: &context, using: TraceCarrier.Access())
+        return startSpan(operationName, context: context, ofKind: kind)
+    }
+}
+
+/// A span of the runtime's tracer: its context holds the W3C trace context. Attributes, events
+/// and status are kept only while it lives (nothing exports them yet).
+public final class RuntimeSpan: Tracing.Span, Sendable {
+    public let context: ServiceContext
+    private let state: Mutex<State>
+
+    private struct State {
+        var operationName: String
+        var attributes: SpanAttributes = [:]
+        var ended = false
+    }
+
+    init(operationName: String, context: ServiceContext) {
+        self.context = context
+        state = Mutex(State(operationName: operationName))
+    }
+
+    public var operationName: String {
+        get { state.withLock { $0.operationName } }
+        set { state.withLock { $0.operationName = newValue } }
+    }
+
+    public var attributes: SpanAttributes {
+        get { state.withLock { $0.attributes } }
+        set { state.withLock { $0.attributes = newValue } }
+    }
+
+    public var isRecording: Bool { state.withLock { !$0.ended } }
+
+    /// The span's W3C context.
+    public var traceContext: TraceContext { context.w3cTraceContext! }
+    /// `00-<trace id>-<this span's id>-<flags>`: stored with the events emitted in this span.
+    public var traceparent: String { traceContext.traceParentHeaderValue }
+    /// The 32-hex-digit trace id, for log lines.
+    public var traceId: String { traceContext.traceID.description }
+
+    public func setStatus(_ status: SpanStatus) {}
+    public func addEvent(_ event: SpanEvent) {}
+    public func recordError<Instant: TracerInstant>(_ error: any Error, attributes: SpanAttributes, at instant: @autoclosure () -> Instant) {}
+    public func addLink(_ link: SpanLink) {}
+    public func end<Instant: TracerInstant>(at instant: @autoclosure () -> Instant) {
+        state.withLock { $0.ended = true }
+    }
+}
+
+/// A carrier holding at most a `traceparent` (a command request's or an event envelope's).
+public struct TraceCarrier: Sendable {
+    public static let traceparentKey = "traceparent"
+    public var traceparent: String?
+
+    public init(traceparent: String?) {
+        self.traceparent = traceparent
+    }
+
+    /// Reads and writes the carrier's `traceparent`.
+    public struct Access: Extractor, Injector {
+        public init() {}
+
+        public func extract(key: String, from carrier: TraceCarrier) -> String? {
+            key == TraceCarrier.traceparentKey ? carrier.traceparent : nil
+        }
+
+        public func inject(_ value: String, forKey key: String, into carrier: inout TraceCarrier) {
+            if key == TraceCarrier.traceparentKey { carrier.traceparent = value }
+        }
+    }
+}
+
+private enum W3CTraceContextKey: ServiceContextKey {
+    typealias Value = TraceContext
+    static var nameOverride: String? { "w3c-trace-context" }
+}
+
+extension ServiceContext {
+    /// The W3C trace context of the span this context belongs to.
+    public var w3cTraceContext: TraceContext? {
+        get { self[W3CTraceContextKey.self] }
+        set { self[W3CTraceContextKey.self] = newValue }
+    }
+}
