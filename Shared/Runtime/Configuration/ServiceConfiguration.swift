@@ -19,6 +19,8 @@ public struct ServiceConfiguration: Sendable {
     public var peers: [String: PeerEndpoints]
     /// Test hooks; empty in production.
     public var hooks: RuntimeHooks
+    /// CURVE keys, allowlist, rate limit and audit retention (open on loopback by default).
+    public var security = SecurityConfiguration()
 
     public init(
         dataDirectory: String, commandsBind: String, eventsBind: String, logLevel: Logger.Level = .info,

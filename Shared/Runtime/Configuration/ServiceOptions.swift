@@ -30,6 +30,9 @@ public struct ServiceOptions: ParsableArguments, Sendable {
     @OptionGroup(title: "Followed services")
     public var peers: PeerOptions
 
+    @OptionGroup(title: "Security")
+    public var security: SecurityOptions
+
     public init() {}
 
     /// Resolves flags, environment and defaults for `service`, which follows `followed`; throws
@@ -68,10 +71,14 @@ public struct ServiceOptions: ParsableArguments, Sendable {
         let heartbeat = try integer(heartbeatMilliseconds, "ODOP_HEARTBEAT_MS", "heartbeat interval (ms)", default: 1000, range: 10...60_000)
         let maxBytes = try integer(maxCommandBytes, "ODOP_MAX_COMMAND_BYTES", "max command bytes", default: 4 * 1024 * 1024, range: 1024...(256 * 1024 * 1024))
         let retention = try integer(replyRetentionHours, "ODOP_REPLY_RETENTION_HOURS", "reply retention (hours)", default: 24, range: 1...(24 * 90))
-        return ServiceConfiguration(
+        let security = try security.resolve(binds: [commands, events], environment: environment)
+        var configuration = ServiceConfiguration(
             dataDirectory: value(dataDirectory, "ODOP_DATA_DIR") ?? "./data",
             commandsBind: commands, eventsBind: events, logLevel: level,
             heartbeatInterval: .milliseconds(heartbeat), maxCommandBytes: maxBytes,
-            replyRetention: .seconds(retention * 3600), peers: try peers.resolve(followed, environment: environment))
+            replyRetention: .seconds(retention * 3600),
+            peers: try peers.resolve(followed, environment: environment, ownKeys: security.serverKeys))
+        configuration.security = security
+        return configuration
     }
 }

@@ -13,11 +13,13 @@ import GRDB
 /// - `odop_subscription_cursors`: per followed source, the last seq applied and a stall, if any,
 ///   with the stalled event's envelope (so that a retry needs no replay).
 /// - `odop_subscription_skips`: events an admin skipped, with the reason (kept for audit).
+/// - `odop_audit`: the audit trail (`AuditTrail`): who did what, when, where, before and after.
 enum RuntimeSchema {
     static let events = "odop_events"
     static let commandReplies = "odop_command_replies"
     static let subscriptionCursors = "odop_subscription_cursors"
     static let subscriptionSkips = "odop_subscription_skips"
+    static let audit = "odop_audit"
 
     static func register(in migrator: inout DatabaseMigrator) {
         // The first release's tables, unprefixed; `runtime-v2` renames them. Shipped migrations
@@ -68,6 +70,28 @@ enum RuntimeSchema {
                 ALTER TABLE subscription_cursors RENAME TO \(subscriptionCursors);
                 ALTER TABLE \(subscriptionCursors) ADD COLUMN stalled_envelope BLOB;
                 ALTER TABLE subscription_skips RENAME TO \(subscriptionSkips);
+                """)
+        }
+        migrator.registerMigration("runtime-v3-audit") { db in
+            try db.execute(sql: """
+                CREATE TABLE \(audit) (
+                    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                    time TEXT NOT NULL,
+                    who TEXT NOT NULL,
+                    role TEXT,
+                    request_id TEXT,
+                    command TEXT,
+                    action TEXT NOT NULL,
+                    subject TEXT,
+                    state TEXT,
+                    district TEXT,
+                    before TEXT,
+                    after TEXT,
+                    details TEXT
+                );
+                CREATE INDEX \(audit)_time ON \(audit)(time);
+                CREATE INDEX \(audit)_who ON \(audit)(who, seq);
+                CREATE INDEX \(audit)_subject ON \(audit)(subject, seq);
                 """)
         }
     }

@@ -12,6 +12,14 @@ public final class ServiceTransaction {
     /// The request id of the command that caused this change, or the id of the event a
     /// subscriber is applying; carried in every emitted event's `correlationId`.
     public internal(set) var correlationId: String?
+    /// The command being served, when this transaction is a command's (nil inside a
+    /// subscription): its audit entries name its sender.
+    public internal(set) var request: RequestInfo?
+    /// Where the command acts, when it declares a place (for the audit trail).
+    var place: CommandPlace?
+    /// The record as it was before the change, for the command's audit entry (`storeChange`
+    /// or `auditBefore` set it).
+    var recordedBefore: Data?
     let eventLog: EventLog
     private(set) var emitted: [CommittedEvent] = []
 
