@@ -117,7 +117,7 @@ public final class ServiceHost: Service, Sendable {
                 maxCommandBytes: configuration.maxCommandBytes, replyRetention: configuration.replyRetention,
                 rateLimit: security.rateLimit, auditRetention: security.auditRetention),
             logger: logger, access: access)
-        workers = zap.map { zap in [ThreadWorker(name: "\(definition.name)-zap", loop: { try zap.run() }, requestStop: { zap.requestStop() })] } ?? []
+        workers = (zap.map { zap in [ThreadWorker(name: "\(definition.name)-zap", loop: { try zap.run() }, requestStop: { zap.requestStop() })] } ?? [])
             + Self.workers(name: name, publisher: publisher, subscribers: subscribers, commandServer: commandServer)
         let securityNote: String
         if let access {

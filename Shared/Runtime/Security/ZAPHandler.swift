@@ -26,6 +26,25 @@ final class ZAPHandler: Sendable {
     private let logger: Logger
     private let stopping = Atomic<Bool>(false)
     private let wakeup = Wakeup()
+    private let refusals = Mutex<[String: (logged: ContinuousClock.Instant, repeats: Int)]>([:])
+
+    /// Logs a refused handshake, once per `key` per 10 seconds.
+    private func logRefusal(_ key: String, _ metadata: Logger.Metadata) {
+        let now = ContinuousClock.now
+        let repeats: Int? = refusals.withLock { seen in
+            if let last = seen[key], now - last.logged < .seconds(10) {
+                seen[key]!.repeats += 1
+                return nil
+            }
+            defer { seen[key] = (now, 0) }
+            if seen.count > 1000 { seen.removeAll() }
+            return seen[key]?.repeats ?? 0
+        }
+        guard let repeats else { return }
+        var metadata = metadata
+        if repeats > 0 { metadata["repeatsSinceLastLine"] = "\(repeats)" }
+        logger.warning("handshake refused", metadata: metadata)
+    }
 
     /// Binds the handler's socket; `watching` are the server sockets whose failed handshakes are
     /// logged (by a name for the log).
@@ -81,7 +100,7 @@ final class ZAPHandler: Sendable {
             for (index, monitor) in zip(monitorIndexes, monitors) where poller.isReadable(index) {
                 while let frames = try? monitor.socket.receiveMultipart(dontWait: true) {
                     guard let event = SocketEvent(frames: frames) else { continue }
-                    logger.warning("handshake refused", metadata: [
+                    logRefusal("\(monitor.name)|\(event.reason)", [
                         "socket": "\(monitor.name)", "endpoint": "\(event.endpoint)", "reason": "\(event.reason)",
                     ])
                 }
@@ -99,11 +118,11 @@ final class ZAPHandler: Sendable {
         let address = String(decoding: frames[3], as: UTF8.self)
         let mechanism = String(decoding: frames[5], as: UTF8.self)
         guard mechanism == "CURVE", frames.count == 7, frames[6].count == 32, let key = Z85.encode([UInt8](frames[6])) else {
-            logger.warning("handshake refused", metadata: ["address": "\(address)", "mechanism": "\(mechanism)", "reason": "only CURVE clients are admitted"])
+            logRefusal("\(address)|mechanism", ["address": "\(address)", "mechanism": "\(mechanism)", "reason": "only CURVE clients are admitted"])
             return Self.reply(frames[1], status: "400", text: "CURVE required", userID: "")
         }
         guard let principal = access.principal(publicKey: key) else {
-            logger.warning("handshake refused", metadata: ["address": "\(address)", "reason": "client key not in the allowlist"])
+            logRefusal("\(address)|unknown key", ["address": "\(address)", "reason": "client key not in the allowlist"])
             return Self.reply(frames[1], status: "400", text: "key not authorized", userID: "")
         }
         logger.debug("client admitted", metadata: ["address": "\(address)", "who": "\(principal.name)", "role": "\(principal.role.rawValue)"])
