@@ -44,7 +44,7 @@ struct SecurityTests {
         let wrongOutcome = try PythonProbe.finish(wrongServer.0, wrongServer.1)
         let unknownOutcome = try PythonProbe.finish(unknown.0, unknown.1)
         let admittedOutcome = try PythonProbe.finish(admitted.0, admitted.1)
-        #expect(plainOutcome.handshakeFailure == "protocol" && plainOutcome.replies.isEmpty && plainOutcome.timeouts == 1, "\(plainOutcome.lines)")
+        #expect(plainOutcome.handshakeFailure != nil && plainOutcome.replies.isEmpty && plainOutcome.timeouts == 1, "\(plainOutcome.lines)")
         #expect(wrongOutcome.handshakeFailure != nil && wrongOutcome.replies.isEmpty, "\(wrongOutcome.lines)")
         #expect(unknownOutcome.handshakeFailure == "auth" && unknownOutcome.replies.isEmpty, "\(unknownOutcome.lines)")
         #expect(admittedOutcome.succeeded && admittedOutcome.replies.first?["ok"] == .bool(true), "\(admittedOutcome.lines)")
