@@ -3,6 +3,9 @@
 // ZeroMQ. See README.md and docs/PROTOCOL.md. Module graph (imports run one way only):
 //   CZeroMQ <- ZeroMQ <- ODOPClient <- ODOPRuntime <- services
 //   ODOPMessages (Foundation only) <- ODOPClient, ODOPRuntime, services, odopctl
+//   tools (odop-bench) <- the libraries and ODOPTesting, never a service's module
+// Every target lists each module it imports (no import compiles only through a transitive
+// dependency); Foundation, Dispatch and Synchronization come with the toolchain.
 import PackageDescription
 
 let strict: [SwiftSetting] = [
@@ -15,6 +18,8 @@ let package = Package(
     products: [
         .executable(name: "odop-catalogue", targets: ["odop-catalogue"]),
         .executable(name: "odop-exports", targets: ["odop-exports"]),
+        .executable(name: "odop-notifications", targets: ["odop-notifications"]),
+        .executable(name: "odop-training", targets: ["odop-training"]),
         .executable(name: "odopctl", targets: ["odopctl"]),
         .executable(name: "odop-bench", targets: ["odop-bench"]),
         .library(name: "ZeroMQ", targets: ["ZeroMQ"]),
@@ -29,6 +34,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // MARK: Shared
@@ -111,6 +120,51 @@ let package = Package(
             path: "Services/exports/Main",
             swiftSettings: strict
         ),
+        .target(
+            name: "Training",
+            dependencies: [
+                "ODOPRuntime", "ODOPMessages", "ODOPReference", "ODOPCatalogueCopy",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Services/training/Training",
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "odop-training",
+            dependencies: ["Training", "ODOPRuntime"],
+            path: "Services/training/Main",
+            swiftSettings: strict
+        ),
+        .target(
+            name: "Notifications",
+            dependencies: [
+                "ODOPRuntime", "ODOPMessages", "ODOPReference", "ODOPCatalogueCopy",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Services/notifications/Notifications",
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "odop-notifications",
+            dependencies: [
+                "Notifications", "ODOPRuntime", "ODOPClient",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Services/notifications/Main",
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "odopctl",
             dependencies: [
@@ -121,13 +175,20 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        // MARK: Tools (not services: they use the libraries and the wire, never a service's module)
         .executableTarget(
             name: "odop-bench",
             dependencies: [
-                "ZeroMQ", "ODOPClient", "ODOPMessages", "ODOPRuntime", "ODOPTesting", "Catalogue",
+                "CZeroMQ", "ZeroMQ", "ODOPClient", "ODOPMessages", "ODOPReference", "ODOPRuntime", "ODOPTesting",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
-            path: "Services/bench",
+            path: "Tools/bench",
             swiftSettings: strict
         ),
 
@@ -141,7 +202,11 @@ let package = Package(
         ),
         .testTarget(
             name: "RuntimeTests",
-            dependencies: ["ODOPRuntime", "ODOPTesting", "ODOPClient", "ODOPMessages", "ZeroMQ"],
+            dependencies: [
+                "ODOPRuntime", "ODOPTesting", "ODOPClient", "ODOPMessages", "ZeroMQ",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: strict
         ),
         .testTarget(
@@ -151,12 +216,44 @@ let package = Package(
         ),
         .testTarget(
             name: "ExportsTests",
-            dependencies: ["Exports", "ODOPCatalogueCopy", "ODOPReference", "ODOPRuntime", "ODOPTesting", "ODOPClient", "ODOPMessages"],
+            dependencies: [
+                "Exports", "ODOPCatalogueCopy", "ODOPReference", "ODOPRuntime", "ODOPTesting", "ODOPClient", "ODOPMessages",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "TrainingTests",
+            dependencies: [
+                "Training", "ODOPCatalogueCopy", "ODOPReference", "ODOPRuntime", "ODOPTesting", "ODOPClient", "ODOPMessages",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strict
         ),
         .testTarget(
             name: "StateVocabularyTests",
-            dependencies: ["Catalogue", "Exports", "ODOPReference", "ODOPRuntime", "ODOPTesting", "ODOPClient", "ODOPMessages"],
+            dependencies: ["Catalogue", "Exports", "Training", "ODOPReference", "ODOPRuntime", "ODOPTesting", "ODOPClient", "ODOPMessages"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "NotificationsTests",
+            dependencies: [
+                "Notifications", "ODOPCatalogueCopy", "ODOPRuntime", "ODOPTesting", "ODOPClient", "ODOPMessages", "ODOPReference",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "NetworkTests",
+            dependencies: ["ODOPTesting", "ODOPClient", "ODOPMessages"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "DeploymentTests",
+            dependencies: ["ODOPTesting"],
             swiftSettings: strict
         ),
         .testTarget(

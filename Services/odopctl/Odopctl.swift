@@ -8,7 +8,7 @@ struct Odopctl: ParsableCommand {
 
     static let configuration = CommandConfiguration(
         commandName: "odopctl",
-        abstract: "Operate the ODOP services: catalogue and exports data, health, events, subscriptions and any command.",
+        abstract: "Operate the ODOP services: catalogue, exports and training data, health, events, subscriptions and any command.",
         discussion: """
             odopctl talks to the ODOP services (catalogue, exports, training, notifications) \
             over their ZeroMQ command and event sockets, as any other client of the protocol \
@@ -39,6 +39,8 @@ struct Odopctl: ParsableCommand {
               odopctl catalogue import "One District One Product.csv"
               odopctl catalogue products list --state "Uttar Pradesh" --sector handicraft
               odopctl exports plans adopt deap-UP-agra-1 --date 2024-09-12 --reference R-14
+              odopctl notifications deliveries list --status dead
+              odopctl training report funnel --group-by district --csv > funnel.csv
               odopctl events tail --type catalogue.product.
               odopctl events replay --service catalogue --after 1200 --json > events.jsonl
               odopctl call catalogue product.get '{"id": "p-5c0e6a4e-2b1f-4d3a-9e8c-1f2a3b4c5d6e"}'
@@ -48,9 +50,9 @@ struct Odopctl: ParsableCommand {
             """,
         version: version,
         groupedSubcommands: [
-            CommandGroup(name: "Services", subcommands: [CatalogueCommand.self, ExportsCommand.self]),
+            CommandGroup(name: "Services", subcommands: [CatalogueCommand.self, ExportsCommand.self, TrainingCommand.self, NotificationsCommand.self]),
             CommandGroup(name: "Health and events", subcommands: [StatusCommand.self, EventsCommand.self]),
-            CommandGroup(name: "Operations", subcommands: [SubscriptionsCommand.self, CallCommand.self, KeysCommand.self]),
+            CommandGroup(name: "Operations", subcommands: [SubscriptionsCommand.self, BackupCommand.self, CallCommand.self, KeysCommand.self]),
         ]
     )
 

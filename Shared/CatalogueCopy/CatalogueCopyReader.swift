@@ -76,3 +76,39 @@ public struct CatalogueCopyReader {
         return CatalogueDistrict(id: row["id"], state: row["state"], stateCode: row["state_code"], name: row["name"], aliases: aliases)
     }
 }
+
+extension CatalogueCopyReader {
+    /// Every district a spelling names (its name or an alias, folded as the catalogue folds
+    /// them), in any state.
+    public func districts(named name: String) throws -> [CatalogueDistrict] {
+        try String.fetchAll(
+            db.cachedStatement(sql: "SELECT DISTINCT district_id FROM \(CatalogueCopySchema.districtNames) WHERE name_key = ? ORDER BY district_id"),
+            arguments: [CatalogueCopy.nameKey(name)]
+        ).compactMap { try district(id: $0) }
+    }
+
+    /// Reads a `district` argument by the catalogue's rule, so that every service accepts the
+    /// spellings the catalogue accepts: the district's name or an alias (case, diacritics and
+    /// spacing folded) within `state` when given, else in every state, or the district's id (in
+    /// any case).
+    /// Answers the catalogue's `invalid_argument` (naming `field`) when it names no district.
+    public func districts(argument raw: String, in state: StateUT?, field: String = "district") throws -> [CatalogueDistrict] {
+        let name = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        var found: [CatalogueDistrict]
+        if let state {
+            found = try district(state: state, named: name).map { [$0] } ?? []
+        } else {
+            found = try districts(named: name)
+        }
+        if found.isEmpty,
+           let id = try String.fetchOne(
+               db.cachedStatement(sql: "SELECT id FROM \(CatalogueCopySchema.districts) WHERE id = ? COLLATE NOCASE"), arguments: [name]),
+           let byId = try district(id: id), state == nil || byId.stateCode == state?.code {
+            found = [byId]
+        }
+        guard !found.isEmpty else {
+            throw CommandError.invalidArgument("unknown district '\(name)'" + (state.map { " in \($0.name)" } ?? ""), field: field)
+        }
+        return found
+    }
+}

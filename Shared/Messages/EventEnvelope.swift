@@ -13,8 +13,10 @@ import Foundation
 /// - `time`: when the change was committed, RFC 3339 UTC with milliseconds.
 /// - `correlationId`: the id of the command request that caused the event, or `null`.
 /// - `data`: the state after the change (the payload), never just ids.
+/// - `epoch`: the source's epoch (a UUID that a restore from backup changes), present on events
+///   and heartbeats written since the source has one; absent in older stored events.
 ///
-/// `seq` and `correlationId` are always written, as `null` when absent.
+/// `seq` and `correlationId` are always written, as `null` when absent; `epoch` only when present.
 public struct EventEnvelope: Codable, Sendable, Equatable {
     public var id: String
     public var type: String
@@ -24,10 +26,11 @@ public struct EventEnvelope: Codable, Sendable, Equatable {
     public var time: String
     public var correlationId: String?
     public var data: JSONValue
+    public var epoch: String?
 
     public init(
         id: String, type: String, schema: Int, source: String, seq: Int64?, time: String,
-        correlationId: String?, data: JSONValue
+        correlationId: String?, data: JSONValue, epoch: String? = nil
     ) {
         self.id = id
         self.type = type
@@ -37,6 +40,7 @@ public struct EventEnvelope: Codable, Sendable, Equatable {
         self.time = time
         self.correlationId = correlationId
         self.data = data
+        self.epoch = epoch
     }
 
     /// An envelope for `payload`, with `type` and `schema` taken from the payload type.
@@ -66,7 +70,7 @@ public struct EventEnvelope: Codable, Sendable, Equatable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case id, type, schema, source, seq, time, correlationId, data
+        case id, type, schema, source, seq, time, correlationId, data, epoch
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -79,6 +83,7 @@ public struct EventEnvelope: Codable, Sendable, Equatable {
         try container.encode(time, forKey: .time)
         try container.encode(correlationId, forKey: .correlationId)  // null when nil, on purpose
         try container.encode(data, forKey: .data)
+        try container.encodeIfPresent(epoch, forKey: .epoch)
     }
 }
 
@@ -91,13 +96,14 @@ extension EventEnvelope {
     }
 
     /// A heartbeat envelope: type `<source>.heartbeat`, `seq` and `correlationId` null,
-    /// data `{"lastSeq": lastSeq}`.
+    /// data `{"lastSeq": lastSeq}` (with `"epoch"` when given, in the data and the envelope).
     public static func heartbeat(
-        source: String, lastSeq: Int64, id: String = RandomUUID.string(), time: Date = Date()
+        source: String, lastSeq: Int64, epoch: String? = nil, id: String = RandomUUID.string(), time: Date = Date()
     ) -> EventEnvelope {
-        EventEnvelope(
+        let data: JSONValue = epoch.map { ["lastSeq": .int(lastSeq), "epoch": .string($0)] } ?? ["lastSeq": .int(lastSeq)]
+        return EventEnvelope(
             id: id, type: heartbeatType(for: source), schema: Heartbeat.schemaVersion, source: source, seq: nil,
-            time: RFC3339.string(from: time), correlationId: nil, data: ["lastSeq": .int(lastSeq)])
+            time: RFC3339.string(from: time), correlationId: nil, data: data, epoch: epoch)
     }
 
     /// True for a heartbeat of its own source.

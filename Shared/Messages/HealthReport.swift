@@ -15,10 +15,12 @@ public struct HealthReport: Codable, Sendable, Equatable {
     public var lastSeq: Int64
     /// One entry per source this service subscribes to (empty for catalogue).
     public var subscriptions: [SubscriptionStatus]
+    /// The service's epoch as an event source: a UUID that a restore from backup changes.
+    public var epoch: String?
 
     public init(
         service: String, version: String, status: String, uptimeSeconds: Double, lastSeq: Int64,
-        subscriptions: [SubscriptionStatus]
+        subscriptions: [SubscriptionStatus], epoch: String? = nil
     ) {
         self.service = service
         self.version = version
@@ -26,5 +28,6 @@ public struct HealthReport: Codable, Sendable, Equatable {
         self.uptimeSeconds = uptimeSeconds
         self.lastSeq = lastSeq
         self.subscriptions = subscriptions
+        self.epoch = epoch
     }
 }

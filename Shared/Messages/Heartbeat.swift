@@ -1,6 +1,7 @@
 import Foundation
 
-/// The `data` of a heartbeat, `{"lastSeq": K}`: the highest seq the source has published.
+/// The `data` of a heartbeat, `{"lastSeq": K, "epoch": "<uuid>"}`: the highest seq the source
+/// has published, and its epoch (absent from sources older than epochs).
 ///
 /// A publisher sends one at a fixed interval (`ODOP_HEARTBEAT_MS`) with type
 /// `<source>.heartbeat` and `"seq": null`, so a subscriber that lost the tail of the stream
@@ -10,8 +11,10 @@ public struct Heartbeat: Codable, Sendable, Equatable {
     public static let schemaVersion = 1
 
     public var lastSeq: Int64
+    public var epoch: String?
 
-    public init(lastSeq: Int64) {
+    public init(lastSeq: Int64, epoch: String? = nil) {
         self.lastSeq = lastSeq
+        self.epoch = epoch
     }
 }

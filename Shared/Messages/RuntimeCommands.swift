@@ -51,16 +51,19 @@ public enum EventsReplay: CommandSchema {
     public struct Result: Codable, Sendable, Equatable {
         public var events: [EventEnvelope]
         public var lastSeq: Int64
+        /// The source's epoch (see `HealthReport.epoch`).
+        public var epoch: String?
 
-        public init(events: [EventEnvelope], lastSeq: Int64) {
+        public init(events: [EventEnvelope], lastSeq: Int64, epoch: String? = nil) {
             self.events = events
             self.lastSeq = lastSeq
+            self.epoch = epoch
         }
     }
 
     /// The result JSON built from envelopes already stored as JSON (as written by
     /// `WireFormat.encode`), without decoding them: for `CommandReply.successFrame`.
-    public static func resultJSON(encodedEvents: [Data], lastSeq: Int64) -> Data {
+    public static func resultJSON(encodedEvents: [Data], lastSeq: Int64, epoch: String? = nil) -> Data {
         var json = Data()
         json.reserveCapacity(encodedEvents.reduce(32) { $0 + $1.count + 1 })
         json.append(contentsOf: #"{"events":["#.utf8)
@@ -68,7 +71,9 @@ public enum EventsReplay: CommandSchema {
             if index > 0 { json.append(UInt8(ascii: ",")) }
             json.append(event)
         }
-        json.append(contentsOf: #"],"lastSeq":\#(lastSeq)}"#.utf8)
+        json.append(contentsOf: #"],"lastSeq":\#(lastSeq)"#.utf8)
+        if let epoch { json.append(contentsOf: #","epoch":"\#(epoch)""#.utf8) }
+        json.append(UInt8(ascii: "}"))
         return json
     }
 }
@@ -139,6 +144,77 @@ public enum SubscriptionsList: CommandSchema {
         public init(subscriptions: [SubscriptionStatus], skipped: [SkippedEvent]) {
             self.subscriptions = subscriptions
             self.skipped = skipped
+        }
+    }
+}
+
+/// `backup.create` `{"path": "/var/backups/odop/catalogue-2026-12-02.sqlite"}` → `BackupResult`:
+/// an online copy of the service's database (SQLite's backup API; commands and events go on
+/// meanwhile) written to `path` on the service's host, which must be absolute, in an existing
+/// directory, and not exist yet. The copy gets a new epoch, so that a service restored from it
+/// tells its subscribers it is not the source they followed. Mutating (admin).
+public enum BackupCreate: CommandSchema {
+    public typealias Result = BackupResult
+    public static let name = "backup.create"
+    public static let isMutating = true
+
+    public struct Arguments: Codable, Sendable, Equatable, ValidatableArguments {
+        public var path: String
+
+        public init(path: String) {
+            self.path = path
+        }
+
+        public func validate() throws(CommandError) {
+            guard path.hasPrefix("/") else {
+                throw .invalidArgument("field 'path' must be an absolute path on the service's host, got '\(path)'", field: "path")
+            }
+        }
+    }
+}
+
+/// What `backup.create` wrote: the file, the last event seq it holds, its (new) epoch and size.
+public struct BackupResult: Codable, Sendable, Equatable {
+    public var path: String
+    public var lastSeq: Int64
+    public var epoch: String
+    public var bytes: Int64
+
+    public init(path: String, lastSeq: Int64, epoch: String, bytes: Int64) {
+        self.path = path
+        self.lastSeq = lastSeq
+        self.epoch = epoch
+        self.bytes = bytes
+    }
+}
+
+/// `subscriptions.resync` `{"source": "catalogue", "epoch": "<the source's new epoch>", "after": 40}`
+/// → the subscription's `SubscriptionStatus`: accept that the source was restored (its epoch
+/// changed, or its lastSeq fell below this follower's cursor) and go on after `after`. `epoch`
+/// must be the epoch the source now reports (so the admin confirms what was seen); `after` is at
+/// most the source's lastSeq. Events this follower applied beyond the restored source's history
+/// stay applied: resync only after deciding that is acceptable, or rebuild the follower from an
+/// empty database. Mutating (admin).
+public enum SubscriptionResync: CommandSchema {
+    public typealias Result = SubscriptionStatus
+    public static let name = "subscriptions.resync"
+    public static let isMutating = true
+
+    public struct Arguments: Codable, Sendable, Equatable, ValidatableArguments {
+        public var source: String
+        public var epoch: String
+        public var after: Int64
+
+        public init(source: String, epoch: String, after: Int64) {
+            self.source = source
+            self.epoch = epoch
+            self.after = after
+        }
+
+        public func validate() throws(CommandError) {
+            guard !source.isEmpty else { throw .invalidArgument("field 'source' must not be empty", field: "source") }
+            guard !epoch.isEmpty else { throw .invalidArgument("field 'epoch' must not be empty", field: "epoch") }
+            guard after >= 0 else { throw .invalidArgument("field 'after' must be at least 0, got \(after)", field: "after") }
         }
     }
 }

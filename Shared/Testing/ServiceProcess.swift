@@ -21,6 +21,10 @@ public final class ServiceProcess: @unchecked Sendable {
     public var environment: [String: String]
     /// The keys `waitUntilHealthy` and `client()` use when the service runs with CURVE.
     public var curve: CurveClientKeys?
+    /// A command the executable is run through, e.g. `["/usr/sbin/ip", "netns", "exec", "host1"]`
+    /// to run it on a test host of a network namespace (it must exec the executable, so that
+    /// signals reach the service). Empty: run it directly.
+    public var launcher: [String] = []
 
     private var process: Process?
     private let ownedDirectory: TemporaryDirectory?
@@ -76,8 +80,13 @@ public final class ServiceProcess: @unchecked Sendable {
         let log = try FileHandle(forWritingTo: logFile)
         log.seekToEndOfFile()
         let child = Process()
-        child.executableURL = executable
-        child.arguments = extraArguments
+        if let first = launcher.first {
+            child.executableURL = URL(fileURLWithPath: first)
+            child.arguments = launcher.dropFirst() + [executable.path] + extraArguments
+        } else {
+            child.executableURL = executable
+            child.arguments = extraArguments
+        }
         child.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
         child.standardOutput = log
         child.standardError = log

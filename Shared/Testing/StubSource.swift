@@ -17,10 +17,13 @@ public final class StubSource: @unchecked Sendable {
     /// - Parameters:
     ///   - name: the source's name (`catalogue`, ...): its events' types must start with it.
     ///   - dataDirectory: reuse one to restart the stub on the same event log.
-    public init(_ name: String, dataDirectory: String? = nil, heartbeat: Duration = .milliseconds(100)) throws {
+    ///   - endpoints: bind these (to restart the stub where its followers look for it); default:
+    ///     free ports.
+    public init(_ name: String, dataDirectory: String? = nil, endpoints: PeerEndpoints? = nil, heartbeat: Duration = .milliseconds(100)) throws {
         let gate = replayGate
         service = try InProcessService(
             Definition(name: name), dataDirectory: dataDirectory, heartbeat: heartbeat,
+            commandsBind: endpoints?.commands ?? "tcp://127.0.0.1:*", eventsBind: endpoints?.events ?? "tcp://127.0.0.1:*",
             hooks: RuntimeHooks(beforeReplay: { gate.pass() }))
     }
 

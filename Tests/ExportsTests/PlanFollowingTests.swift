@@ -206,3 +206,37 @@ struct PlanFollowingTests {
         }
     }
 }
+
+@Suite("district arguments, read by the catalogue's rule")
+struct DistrictArgumentTests {
+    @Test("a district's name, an alias, another case or spacing, or its id find its plan and figures; an unknown one is the catalogue's invalid_argument")
+    func districtSpellings() async throws {
+        try await ExportsCluster.with { cluster in
+            try cluster.catalogue.publish(DistrictRegistered(DistrictRecord(
+                id: "KA-belagavi", state: "Karnataka", stateCode: "KA", name: "Belagavi", lgdCode: 540, aliases: ["Belgaum"])))
+            let product = try cluster.register("Kunda", state: "Karnataka", district: "Belagavi", sector: "food processing")
+            try cluster.register("Firozabad Glass", district: "Firozabad")
+            try cluster.waitUntilCaughtUp()
+            _ = try cluster.call(FiguresRecord.self, .init(productId: product.id, financialYear: "2023-24", valueINRCrore: 3, source: "DGCIS"))
+            let planId = try cluster.plan(state: "Karnataka", district: "Belagavi").planId
+            for spelling in ["Belagavi", "Belgaum", "BELGAUM", "  belagavi ", "KA-belagavi"] {
+                #expect(try cluster.plan(state: "KA", district: spelling).planId == planId, "\(spelling)")
+                let listed = try cluster.call(PlanList.self, .init(district: spelling))
+                #expect(listed.items.map(\.planId) == [planId], "\(spelling)")
+                let figures = try cluster.call(FiguresList.self, .init(district: spelling))
+                #expect(figures.items.map(\.productId) == [product.id], "\(spelling)")
+            }
+            for (command, failure) in [
+                ("plan.get", try cluster.failure(PlanGet.self, .init(state: "Karnataka", district: "Atlantis"))),
+                ("plan.list", try cluster.failure(PlanList.self, .init(state: "Karnataka", district: "Atlantis"))),
+                ("figures.list", try cluster.failure(FiguresList.self, .init(state: "Karnataka", district: "Atlantis"))),
+            ] {
+                #expect(failure.code == .invalidArgument, "\(command)")
+                #expect(failure.field == "district", "\(command)")
+                #expect(failure.message == "unknown district 'Atlantis' in Karnataka", "\(command)")
+            }
+            // A district of another state is not found by name in this one.
+            #expect(try cluster.failure(PlanGet.self, .init(state: "Uttar Pradesh", district: "Belgaum")).field == "district")
+        }
+    }
+}

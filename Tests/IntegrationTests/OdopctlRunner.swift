@@ -192,6 +192,21 @@ struct MissingExecutable: Error, CustomStringConvertible {
 enum LiveServices {
     static let available: [String] = ["catalogue", "exports", "training", "notifications"].filter(isBuilt)
 
+    /// What a service needs in its environment to start at all: odop-training its identity key
+    /// file (one for the whole test run, mode 0600).
+    static func requiredEnvironment(_ service: String) -> [String: String] {
+        service == "training" ? ["ODOP_IDENTITY_KEY_FILE": trainingIdentityKey] : [:]
+    }
+
+    private static let keyDirectory = TemporaryDirectory(prefix: "odop-identity-key")
+
+    private static let trainingIdentityKey: String = {
+        let url = keyDirectory.file("identity.key")
+        try? Data((0..<48).map { _ in UInt8.random(in: 0...255) }).write(to: url)
+        try? FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: url.path)
+        return url.path
+    }()
+
     static func isBuilt(_ service: String) -> Bool {
         let executable = TestEnvironment.executable("odop-\(service)")
         guard FileManager.default.isExecutableFile(atPath: executable.path) else { return false }

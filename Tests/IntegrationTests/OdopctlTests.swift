@@ -359,7 +359,7 @@ extension OdopctlTests {
         /// A service process and an odopctl pointed at it.
         func start(_ service: String) throws -> (ServiceProcess, OdopctlRunner) {
             var odopctl = OdopctlRunner()
-            let process = ServiceProcess(service, environment: odopctl.endpoints)
+            let process = ServiceProcess(service, environment: odopctl.endpoints.merging(LiveServices.requiredEnvironment(service)) { _, new in new })
             try process.start()
             odopctl.use(process)
             return (process, odopctl)

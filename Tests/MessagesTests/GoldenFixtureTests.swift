@@ -69,6 +69,16 @@ struct GoldenFixtureTests {
         try assertGolden(Samples.skipResult, fixture: "subscriptions-skip-result")
     }
 
+    @Test func subscriptionResync() throws {
+        try assertGolden(Samples.resyncArguments, fixture: "subscriptions-resync-args")
+        try assertGolden(Samples.resyncResult, fixture: "subscriptions-resync-result")
+    }
+
+    @Test func backupCreate() throws {
+        try assertGolden(Samples.backupArguments, fixture: "backup-create-args")
+        try assertGolden(Samples.backupResult, fixture: "backup-create-result")
+    }
+
     @Test func subscriptionsList() throws {
         try assertGolden(Samples.listResult, fixture: "subscriptions-list-result")
     }

@@ -11,6 +11,7 @@ struct ProtocolDocumentTests {
         "event-envelope", "heartbeat-envelope", "health-args", "health-result", "events-replay-args",
         "events-replay-result", "subscriptions-retry-args", "subscriptions-retry-result",
         "subscriptions-skip-args", "subscriptions-skip-result", "subscriptions-list-result",
+        "subscriptions-resync-args", "subscriptions-resync-result", "backup-create-args", "backup-create-result",
         "audit-list-args", "audit-list-result",
     ]
 

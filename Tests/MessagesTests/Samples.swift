@@ -38,8 +38,11 @@ enum Samples {
     /// `catalogue.district.registered`, seq 1: Firozabad.
     static let districtRegistered = try! CatalogueSamples.districtRegistered()
 
+    /// The catalogue's epoch as a source (a restore from backup changes it).
+    static let catalogueEpoch = "2f6c1a9e-8b3d-4e57-a0c4-7d91e3b5f208"
+
     static let heartbeat = EventEnvelope.heartbeat(
-        source: "catalogue", lastSeq: 42, id: "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
+        source: "catalogue", lastSeq: 42, epoch: catalogueEpoch, id: "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
         time: RFC3339.date(from: "2026-11-23T07:25:02Z")!)
 
     static let stallError =
@@ -53,7 +56,7 @@ enum Samples {
                 stalled: StalledEvent(
                     seq: 42, type: "catalogue.product.registered", error: stallError, attempts: 3,
                     since: "2026-11-23T07:25:01.250Z"))
-        ])
+        ], epoch: catalogueEpoch)
 
     static let replayArguments = EventsReplay.Arguments(after: 0, limit: 2)
 
@@ -63,6 +66,17 @@ enum Samples {
 
     static let retryResult = SubscriptionStatus(
         source: "catalogue", lastAppliedSeq: 42, sourceLastSeq: 42, lag: 0, state: .running, stalled: nil)
+
+    static let backupArguments = BackupCreate.Arguments(path: "/var/backups/odop/exports-2026-11-23.sqlite")
+
+    static let backupResult = BackupResult(
+        path: "/var/backups/odop/exports-2026-11-23.sqlite", lastSeq: 17, epoch: "6d0f3b7a-1c9e-4a25-b8d3-5e2f7a9c1b46", bytes: 1_204_224)
+
+    static let resyncArguments = SubscriptionResync.Arguments(
+        source: "catalogue", epoch: "6d0f3b7a-1c9e-4a25-b8d3-5e2f7a9c1b46", after: 40)
+
+    static let resyncResult = SubscriptionStatus(
+        source: "catalogue", lastAppliedSeq: 40, sourceLastSeq: nil, lag: nil, state: .catchingUp, stalled: nil)
 
     static let skipReason = "test record entered by mistake; re-registered as p-5d3e8a21-7c4b-4f09-9e6a-0b2c4d6f8a13"
 

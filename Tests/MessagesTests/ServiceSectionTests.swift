@@ -41,6 +41,18 @@ struct ServiceSection: Sendable, CustomTestStringConvertible {
                 "exports-event-plan-drafted", "exports-event-plan-updated", "exports-event-figures-recorded",
             ],
             minimumExamples: 16, commandForms: ["| `{}` |", "**`{}`**"], eventForms: ["| `{}` |"]),
+        ServiceSection(
+            name: "notifications", commands: NotificationsCommandNames.all, events: NotificationsCommandNames.events,
+            shown: [
+                "notifications-subscription-record", "notifications-webhook-body",
+                "notifications-subscription-create-request", "notifications-subscription-create-reply",
+                "notifications-subscription-create-retried-reply",
+                "notifications-subscription-create-forbidden-request", "notifications-subscription-create-forbidden-reply",
+                "notifications-delivery-retry-request", "notifications-delivery-retry-reply",
+                "notifications-event-delivery-sent", "notifications-event-delivery-dead",
+                "notifications-event-subscription-disabled",
+            ],
+            minimumExamples: 20, commandForms: ["| `{}` |", "**`{}`**"], eventForms: ["| `{}` |"]),
     ]
 
     func fixtureNames() throws -> [String] {

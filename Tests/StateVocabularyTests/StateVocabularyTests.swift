@@ -1,5 +1,6 @@
 import Catalogue
 import Exports
+import Training
 import Foundation
 import ODOPClient
 import ODOPMessages
@@ -74,6 +75,63 @@ struct StateVocabularyTests {
         "report.exports": .finds { _, spelling in ["groupBy": "state", "state": .string(spelling)] },
     ]
 
+    static let trainingTable: StateArgumentTable = [
+        "report.funnel": .finds { _, spelling in ["groupBy": "state", "state": .string(spelling)] },
+        "report.coverage": .finds { _, spelling in ["state": .string(spelling)] },
+        "report.ageing": .takesNoState(because: "covers every state's applications by stage"),
+        "report.stipends": .takesNoState(because: "reconciles a scheme's payments"),
+        "scheme.list": .takesNoState(because: "lists every scheme"),
+        "scheme.get": .takesNoState(because: "names the scheme by id"),
+        "scheme.define": .takesNoState(because: "a scheme's residency rule names states in its parameters, validated as data"),
+        "scheme.update": .takesNoState(because: "names the scheme by id"),
+        "artisan.register": .creates { place, spelling, number in
+            try! JSONValue(encoding: VocabularyArtisans.registration(600 + number, state: spelling, district: place.district))
+        },
+        "artisan.get": .takesNoState(because: "names the artisan by id"),
+        "artisan.list": .finds { _, spelling in ["state": .string(spelling)] },
+        "artisan.export": .takesNoState(because: "names the artisan by id"),
+        "artisan.correct": .takesNoState(because: "an artisan's state is not corrected by this command"),
+        "artisan.consent.give": .takesNoState(because: "names the artisan by id"),
+        "artisan.consent.withdraw": .takesNoState(because: "names the artisan by id"),
+        "artisan.erase": .takesNoState(because: "names the artisan by id"),
+        "application.submit": .takesNoState(because: "the artisan's state is the application's"),
+        "applications.import": .takesNoState(because: "states come in the CSV's state column, read by the importer"),
+        "application.get": .takesNoState(because: "names the application by id"),
+        "application.list": .finds { _, spelling in ["state": .string(spelling)] },
+        "application.verify": .takesNoState(because: "names the application by id"),
+        "application.select": .takesNoState(because: "names the application by id"),
+        "application.reject": .takesNoState(because: "names the application by id"),
+        "batch.schedule": .creates { place, spelling, number in
+            [
+                "schemeId": "pm-vishwakarma", "kind": "basic", "trade": "potter", "state": .string(spelling),
+                "district": .string(place.district), "centre": .string("Vocabulary centre \(number)"), "trainer": "A. Trainer",
+                "startDate": .string("2027-01-" + String(format: "%02d", 1 + number % 20)),
+                "endDate": .string("2027-01-" + String(format: "%02d", 6 + number % 20)),
+                "capacity": 20,
+            ]
+        },
+        "batch.get": .takesNoState(because: "names the batch by id"),
+        "batch.start": .takesNoState(because: "names the batch by id"),
+        "batch.complete": .takesNoState(because: "names the batch by id"),
+        "batch.cancel": .takesNoState(because: "names the batch by id"),
+        "batch.list": .takesNoState(because: "filters by district id"),
+        "enrolment.create": .takesNoState(because: "names the application and batch by id"),
+        "enrolment.get": .takesNoState(because: "names the enrolment by id"),
+        "enrolment.complete": .takesNoState(because: "names the enrolment by id"),
+        "enrolment.drop": .takesNoState(because: "names the enrolment by id"),
+        "attendance.record": .takesNoState(because: "names the batch by id"),
+        "assessment.record": .takesNoState(because: "names the enrolment by id"),
+        "certificate.issue": .takesNoState(because: "names the enrolment by id"),
+        "certificate.verify": .takesNoState(because: "names the certificate by number"),
+        "toolkit.issue": .takesNoState(because: "names the application by id"),
+        "toolkit.get": .takesNoState(because: "names the toolkit by id"),
+        "toolkit.redeem": .takesNoState(because: "names the toolkit by id"),
+        "toolkit.deliver": .takesNoState(because: "names the toolkit by id"),
+        "stipend.list": .takesNoState(because: "filters by scheme and status"),
+        "payment.batch.create": .takesNoState(because: "names the stipends by id"),
+        "payment.record": .takesNoState(because: "names the payment batch by id"),
+    ]
+
     /// A service under test: its definition (for its registry) and its table.
     struct ServiceTable {
         let name: String
@@ -87,6 +145,7 @@ struct StateVocabularyTests {
             ServiceTable(name: "catalogue", definition: try CatalogueService(giRegistryPath: nil), table: catalogueTable),
             ServiceTable(
                 name: "exports", definition: ExportsService(), table: exportsTable),
+            ServiceTable(name: "training", definition: TrainingService(), table: trainingTable),
         ]
     }
 
@@ -136,30 +195,28 @@ struct StateVocabularyTests {
     @Test("every spelling of a state finds the same records in every service; an unknown one is the same invalid_argument")
     func everySpellingFindsTheSameRecords() async throws {
         let catalogue = try InProcessService(try CatalogueService(giRegistryPath: nil))
-        let exports: InProcessService
+        var followers: [InProcessService] = []
         do {
-            exports = try InProcessService(ExportsService(), peers: ["catalogue": catalogue.endpoints])
+            followers.append(try InProcessService(ExportsService(), peers: ["catalogue": catalogue.endpoints]))
+            followers.append(try InProcessService(TrainingService(), peers: ["catalogue": catalogue.endpoints]))
+            try await run(catalogue: catalogue, exports: followers[0], training: followers[1])
         } catch {
+            for follower in followers { await follower.stop() }
             await catalogue.stop()
             throw error
         }
-        do {
-            try await run(catalogue: catalogue, exports: exports)
-        } catch {
-            await exports.stop()
-            await catalogue.stop()
-            throw error
-        }
-        await exports.stop()
+        for follower in followers { await follower.stop() }
         await catalogue.stop()
     }
 
-    private func run(catalogue: InProcessService, exports: InProcessService) async throws {
+    private func run(catalogue: InProcessService, exports: InProcessService, training: InProcessService) async throws {
         let catalogueClient = try catalogue.makeClient()
         let exportsClient = try exports.makeClient()
+        let trainingClient = try training.makeClient()
         try Self.fill(catalogue: catalogueClient, exports: exportsClient)
+        try Self.fill(training: trainingClient)
 
-        let running: [String: CommandClient] = ["catalogue": catalogueClient, "exports": exportsClient]
+        let running: [String: CommandClient] = ["catalogue": catalogueClient, "exports": exportsClient, "training": trainingClient]
         var unknownStateErrors: [String: CommandError] = [:]
         var checkedReads = 0, checkedWrites = 0
 
@@ -247,6 +304,31 @@ struct StateVocabularyTests {
         }
     }
 
+    /// Registers an artisan in each district of `fill(catalogue:exports:)` (once training has the
+    /// districts) and submits a PM Vishwakarma application for each, so that training's reads
+    /// have records in every place.
+    static func fill(training: CommandClient) throws {
+        let districts = [("Tamil Nadu", "Thanjavur"), ("Tamil Nadu", "Madurai"), ("Odisha", "Puri"), ("Karnataka", "Mysuru")]
+        for (index, (state, district)) in districts.enumerated() {
+            var artisan: ArtisanView?
+            var lastError: (any Error)?
+            do {
+                try eventually("training knows \(district)") {
+                    do {
+                        artisan = try training.call(ArtisanRegister.self, VocabularyArtisans.registration(index, state: state, district: district))
+                    } catch {
+                        lastError = error
+                    }
+                    return artisan != nil
+                }
+            } catch {
+                Issue.record("artisan.register in \(district): \(String(describing: lastError))")
+                throw error
+            }
+            _ = try training.call(ApplicationSubmit.self, .init(artisanId: try #require(artisan).artisanId, schemeId: "pm-vishwakarma"))
+        }
+    }
+
     /// The error `command` fails with, or `internal` (and an issue) when it succeeds.
     static func failure(_ client: CommandClient, _ command: String, _ args: JSONValue) -> CommandError {
         do {
@@ -258,17 +340,51 @@ struct StateVocabularyTests {
         }
     }
 
-    /// Every `stateCode` string anywhere in `value`.
+    /// Every `stateCode` string anywhere in `value`, and the row keys of a report grouped by state.
     static func stateCodes(in value: JSONValue) -> Set<String> {
         switch value {
         case .object(let members):
             var codes = Set(members.values.flatMap { stateCodes(in: $0) })
             if let code = members["stateCode"]?.stringValue { codes.insert(code) }
+            // A report grouped by state (training's funnel) keys its rows by state code.
+            if members["groupBy"]?.stringValue == "state", case .array(let rows)? = members["rows"] {
+                codes.formUnion(rows.compactMap { $0["key"]?.stringValue })
+            }
             return codes
         case .array(let elements):
             return Set(elements.flatMap { stateCodes(in: $0) })
         default:
             return []
         }
+    }
+}
+
+/// Made-up artisans (valid Aadhaar numbers by Verhoeff, Indian mobiles) for the training rows.
+enum VocabularyArtisans {
+    static func aadhaar(_ seed: Int) -> String {
+        var digits = [2 + seed % 8]
+        var value = UInt64(seed) &* 2_654_435_761 &+ 97_531
+        for _ in 0..<10 {
+            digits.append(Int(value % 10))
+            value = value / 10 &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        }
+        digits.append(Verhoeff.checkDigit(for: digits))
+        return digits.map(String.init).joined()
+    }
+
+    /// A name part made of letters only (names hold no digits): 0 → "Aa", 27 → "Bb", ...
+    static func letters(_ seed: Int) -> String {
+        let first = Character(UnicodeScalar(65 + (seed / 26) % 26)!)
+        let second = Character(UnicodeScalar(97 + seed % 26)!)
+        return "\(first)\(second)k"
+    }
+
+    static func registration(_ seed: Int, state: String, district: String) -> ArtisanRegister.Arguments {
+        ArtisanRegister.Arguments(
+            name: "Artisan " + letters(seed), gender: seed % 2 == 0 ? "male" : "female", dateOfBirth: "1985-06-15",
+            mobile: "9" + String(format: "%09d", 100_000_000 + seed * 7919 % 899_999_999), aadhaar: aadhaar(seed),
+            familyReference: "RC-VOC-\(100_000 + seed)", state: state, district: district, trade: "potter", productId: nil,
+            bank: BankDetails(accountNumber: String(format: "%012d", 400_000_000_000 + seed * 104_729), ifsc: "SBIN0001234"),
+            consentPurpose: "training and toolkit under ODOP schemes")
     }
 }

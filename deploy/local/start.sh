@@ -95,6 +95,18 @@ start_service() {
 start_service catalogue
 start_service exports
 
+# Training hashes Aadhaar numbers with a deployment secret (mode 0600). Locally it is made once
+# beside its database and kept: a new key would make every stored hash unmatchable.
+key=${ODOP_IDENTITY_KEY_FILE:-$data/training-identity.key}
+if [ ! -f "$key" ]; then
+  (umask 077; head -c 48 /dev/urandom > "$key")
+  echo "made the training identity key $key (keep it with the database)"
+fi
+export ODOP_IDENTITY_KEY_FILE="$key"
+start_service training
+# Local start only: webhooks to loopback receivers are allowed (never in production).
+ODOP_WEBHOOK_ALLOW_PRIVATE="${ODOP_WEBHOOK_ALLOW_PRIVATE:-loopback}" start_service notifications
+
 if [ -f "$csv" ]; then
   echo "loading the ODOP list from $csv"
   "$bin/odopctl" catalogue import "$csv"
@@ -102,16 +114,20 @@ else
   echo "warning: $csv not found; the catalogue starts empty (set ODOP_CSV)" >&2
 fi
 
-# Exports follows the catalogue: wait until it has applied every catalogue event.
+# Exports and training follow the catalogue: wait until they have applied every catalogue event.
 for _ in $(seq 1 300); do
-  "$bin/odopctl" call exports health --json 2>/dev/null | grep -q '"lag":0' && break
+  "$bin/odopctl" call exports health --json 2>/dev/null | grep -q '"lag":0' \
+    && "$bin/odopctl" call training health --json 2>/dev/null | grep -q '"lag":0' && break
   sleep 0.1
 done
-"$bin/odopctl" status --service catalogue --service exports || true
+"$bin/odopctl" status --service catalogue --service exports --service training --service notifications || true
 echo
 echo "The system is running. Try:"
 echo "  $bin/odopctl catalogue products list --state \"Uttar Pradesh\" --sector handicraft"
 echo "  $bin/odopctl exports plans list --state \"Uttar Pradesh\""
+echo "  $bin/odopctl training schemes list"
+echo "  $bin/odopctl notifications subscriptions create --name Ops --role ops --log ops --type exports.plan."
+echo "  $bin/odopctl notifications deliveries tail"
 echo "  $bin/odopctl events tail"
 if [ "$secure" = 1 ]; then echo "(secure mode: odopctl reads its keys from ODOP_CONFIG=$ODOP_CONFIG)"; fi
 echo "Press Ctrl-C to stop."

@@ -44,3 +44,10 @@ enum ReferenceVocabulary {
         return values.dropLast().joined(separator: ", ") + " or " + last
     }
 }
+
+extension TrainingKind: ExpressibleByArgument {}
+extension ApplicationStatus: ExpressibleByArgument {}
+extension BatchStatus: ExpressibleByArgument {}
+extension StipendStatus: ExpressibleByArgument {}
+extension PaymentOutcome: ExpressibleByArgument {}
+extension FunnelGrouping: ExpressibleByArgument {}

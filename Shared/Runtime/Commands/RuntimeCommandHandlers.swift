@@ -4,7 +4,8 @@ import ODOPMessages
 
 /// The handlers of the commands every service answers, served by the runtime (their schemas are
 /// `ODOPMessages.RuntimeCommands`): `health`, `events.replay`,
-/// `subscriptions.list`, `subscriptions.retry`, `subscriptions.skip`.
+/// `subscriptions.list`, `subscriptions.retry`, `subscriptions.skip`, `subscriptions.resync`,
+/// `backup.create`.
 enum RuntimeCommandHandlers {
     static func register(
         in registry: inout CommandRegistry, service: String, version: String, store: ServiceStore, publisher: EventPublisher,
@@ -20,14 +21,14 @@ enum RuntimeCommandHandlers {
                 status: subscriptions.contains { $0.state == .stalled || $0.state == .disconnected }
                     ? HealthReport.statusDegraded : HealthReport.statusOK,
                 uptimeSeconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
-                lastSeq: publisher.lastSeq, subscriptions: subscriptions)
+                lastSeq: publisher.lastSeq, subscriptions: subscriptions, epoch: store.epoch)
         }
 
         registry.readRaw(EventsReplay.self) { args, context in
             hooks.beforeReplay?()
             let events = try store.eventLog.envelopes(after: args.after, limit: args.effectiveLimit, db: context.db)
             let lastSeq = try store.eventLog.lastSeq(db: context.db)
-            return EventsReplay.resultJSON(encodedEvents: events, lastSeq: lastSeq)
+            return EventsReplay.resultJSON(encodedEvents: events, lastSeq: lastSeq, epoch: store.epoch)
         }
 
         registry.plain(SubscriptionsList.self) { _, _ in
@@ -46,5 +47,7 @@ enum RuntimeCommandHandlers {
         }
         registry.plain(SubscriptionRetry.self) { args, _ in try subscriber(args.source).retry() }
         registry.plain(SubscriptionSkip.self) { args, _ in try subscriber(args.source).skip(seq: args.seq, reason: args.reason) }
+        registry.plain(SubscriptionResync.self) { args, _ in try subscriber(args.source).resync(epoch: args.epoch, after: args.after) }
+        registry.plain(BackupCreate.self) { args, _ in try store.backup(to: args.path) }
     }
 }

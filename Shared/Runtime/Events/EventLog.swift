@@ -17,6 +17,8 @@ struct CommittedEvent: Sendable {
 /// handed to the sink (the publisher) in commit order.
 final class EventLog: Sendable {
     let source: String
+    /// Written into every envelope (see `RuntimeSchema`).
+    let epoch: String
     private let sink = Mutex<Sink?>(nil)
 
     /// Held in a struct: a bare closure stored in the Mutex and read back through `inout` gets
@@ -25,8 +27,9 @@ final class EventLog: Sendable {
         let deliver: @Sendable ([CommittedEvent]) -> Void
     }
 
-    init(source: String) {
+    init(source: String, epoch: String) {
         self.source = source
+        self.epoch = epoch
     }
 
     /// Where committed events go (the publisher). Set once at start.
@@ -41,7 +44,8 @@ final class EventLog: Sendable {
 
     func append<P: EventPayload>(_ payload: P, correlationId: String?, db: Database) throws -> (EventEnvelope, CommittedEvent) {
         let seq = try lastSeq(db: db) + 1
-        let envelope = try EventEnvelope.make(payload, source: source, seq: seq, correlationId: correlationId)
+        var envelope = try EventEnvelope.make(payload, source: source, seq: seq, correlationId: correlationId)
+        envelope.epoch = epoch
         let bytes = try WireFormat.encode(envelope)
         try db.cachedStatement(sql: "INSERT INTO \(RuntimeSchema.events) (seq, id, type, time, correlation_id, envelope) VALUES (?, ?, ?, ?, ?, ?)")
             .execute(arguments: [seq, envelope.id, envelope.type, envelope.time, correlationId, bytes])

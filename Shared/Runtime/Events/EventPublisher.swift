@@ -20,14 +20,16 @@ final class EventPublisher: Sendable {
 
     private let socket: ZMQSocket
     private let source: String
+    private let epoch: String
     private let heartbeatInterval: Duration
     private let logger: Logger
     private let state: Mutex<State>
     private let wakeup = Wakeup()
 
-    init(socket: ZMQSocket, source: String, heartbeatInterval: Duration, lastSeq: Int64, logger: Logger) {
+    init(socket: ZMQSocket, source: String, epoch: String, heartbeatInterval: Duration, lastSeq: Int64, logger: Logger) {
         self.socket = socket
         self.source = source
+        self.epoch = epoch
         self.heartbeatInterval = heartbeatInterval
         self.logger = logger
         state = Mutex(State(lastSeq: lastSeq))
@@ -74,7 +76,7 @@ final class EventPublisher: Sendable {
                 }
                 if stopping { break }
                 if clock.now >= nextHeartbeat {
-                    let heartbeat = try WireFormat.encode(EventEnvelope.heartbeat(source: source, lastSeq: lastSeq))
+                    let heartbeat = try WireFormat.encode(EventEnvelope.heartbeat(source: source, lastSeq: lastSeq, epoch: epoch))
                     try socket.send(multipart: [heartbeatTopic, heartbeat])
                     nextHeartbeat = clock.now + heartbeatInterval
                 }

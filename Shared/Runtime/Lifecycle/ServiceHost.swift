@@ -92,7 +92,7 @@ public final class ServiceHost: Service, Sendable {
 
         let lastSeq: Int64
         do { lastSeq = try store.lastSeq() } catch { throw .storage(store.path, "\(error)") }
-        let publisher = EventPublisher(socket: pub, source: definition.name, heartbeatInterval: configuration.heartbeatInterval, lastSeq: lastSeq, logger: logger)
+        let publisher = EventPublisher(socket: pub, source: definition.name, epoch: store.epoch, heartbeatInterval: configuration.heartbeatInterval, lastSeq: lastSeq, logger: logger)
         self.publisher = publisher
         store.eventLog.setSink { events in publisher.enqueue(events) }
 

@@ -1,4 +1,5 @@
 import GRDB
+import ODOPMessages
 
 /// The runtime's own tables, in one place. Every name starts with `odop_`, so that no service
 /// table can collide with them (a service's migrations must not use that prefix); services reach
@@ -14,12 +15,17 @@ import GRDB
 ///   with the stalled event's envelope (so that a retry needs no replay).
 /// - `odop_subscription_skips`: events an admin skipped, with the reason (kept for audit).
 /// - `odop_audit`: the audit trail (`AuditTrail`): who did what, when, where, before and after.
+/// - `odop_source`: one row, the service's epoch as an event source: a UUID made with the
+///   database and changed in every backup copy (`backup.create`), so that subscribers of a
+///   service restored from a backup notice it. The cursors keep the epoch of the source they
+///   followed (`source_epoch`).
 enum RuntimeSchema {
     static let events = "odop_events"
     static let commandReplies = "odop_command_replies"
     static let subscriptionCursors = "odop_subscription_cursors"
     static let subscriptionSkips = "odop_subscription_skips"
     static let audit = "odop_audit"
+    static let source = "odop_source"
 
     static func register(in migrator: inout DatabaseMigrator) {
         // The first release's tables, unprefixed; `runtime-v2` renames them. Shipped migrations
@@ -72,7 +78,14 @@ enum RuntimeSchema {
                 ALTER TABLE subscription_skips RENAME TO \(subscriptionSkips);
                 """)
         }
-        migrator.registerMigration("runtime-v3-audit") { db in
+        migrator.registerMigration("runtime-v3-epoch") { db in
+            try db.execute(sql: """
+                CREATE TABLE \(source) (id INTEGER PRIMARY KEY CHECK (id = 1), epoch TEXT NOT NULL);
+                ALTER TABLE \(subscriptionCursors) ADD COLUMN source_epoch TEXT;
+                """)
+            try db.execute(sql: "INSERT INTO \(source) (id, epoch) VALUES (1, ?)", arguments: [RandomUUID.string()])
+        }
+        migrator.registerMigration("runtime-v4-audit") { db in
             try db.execute(sql: """
                 CREATE TABLE \(audit) (
                     seq INTEGER PRIMARY KEY AUTOINCREMENT,

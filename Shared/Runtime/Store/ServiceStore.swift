@@ -42,8 +42,16 @@ public final class ServiceStore: Sendable {
         } catch {
             throw .storage(path, String(describing: error))
         }
-        eventLog = EventLog(source: service)
+        do {
+            epoch = try pool.read { try String.fetchOne($0, sql: "SELECT epoch FROM \(RuntimeSchema.source)") } ?? ""
+        } catch {
+            throw .storage(path, String(describing: error))
+        }
+        eventLog = EventLog(source: service, epoch: epoch)
     }
+
+    /// This database's epoch as an event source (see `RuntimeSchema`).
+    public let epoch: String
 
     /// Opens the database of `definition` in `directory`, migrated as its host migrates it: the
     /// runtime's tables, the tables of the followers it declares, then its own.

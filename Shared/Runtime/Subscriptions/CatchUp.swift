@@ -10,9 +10,9 @@ struct CatchUp {
 
     enum Page {
         /// Consecutive events starting right after the cursor; `lastSeq` is the source's newest.
-        case events([EventEnvelope], lastSeq: Int64)
+        case events([EventEnvelope], lastSeq: Int64, epoch: String?)
         /// Nothing newer than the cursor.
-        case caughtUp(lastSeq: Int64)
+        case caughtUp(lastSeq: Int64, epoch: String?)
         /// The source answered events that do not continue the cursor (a bug or a restore).
         case outOfOrder(first: Int64?)
     }
@@ -21,10 +21,10 @@ struct CatchUp {
     /// call was interrupted).
     func page(after cursor: Int64) throws -> Page {
         let page = try client.call(EventsReplay.self, .init(after: cursor, limit: pageSize))
-        guard let first = page.events.first else { return .caughtUp(lastSeq: page.lastSeq) }
+        guard let first = page.events.first else { return .caughtUp(lastSeq: page.lastSeq, epoch: page.epoch) }
         guard first.seq == cursor + 1,
               zip(page.events, page.events.dropFirst()).allSatisfy({ ($0.seq ?? 0) + 1 == $1.seq })
         else { return .outOfOrder(first: first.seq) }
-        return .events(page.events, lastSeq: page.lastSeq)
+        return .events(page.events, lastSeq: page.lastSeq, epoch: page.epoch)
     }
 }

@@ -21,6 +21,11 @@ import ZeroMQ
 ///   so it survives a restart) until an admin retries or skips it (`retry()`, `skip(seq:reason:)`),
 ///   which are served on the caller's thread from the stored event: they never wait for a
 ///   catch-up page. It never skips an event on its own.
+/// - A source restored from a backup must not fool it: the source's epoch (in heartbeats, replay
+///   pages and envelopes) is kept with the cursor; when it changes, or the source's lastSeq falls
+///   below the cursor, the subscription stalls with that reason instead of taking the restored
+///   source's new events for ones it applied already. `resync(epoch:after:)` accepts the restored
+///   source; `retry()` looks again.
 /// - `run()` returns when `stop()` is called and throws when the subscriber cannot work (its
 ///   sockets cannot be opened): the host then stops the process rather than run without it.
 final class DurableSubscriber: Sendable {
@@ -42,6 +47,9 @@ final class DurableSubscriber: Sendable {
         var sourceLastSeq: Int64?
         var state: SubscriptionState = .catchingUp
         var stalled: StalledEvent?
+        /// The source's epoch as stored with the cursor, and the latest one it reported.
+        var sourceEpoch: String?
+        var sourceEpochSeen: String?
         /// Set by an admin's retry or skip: the thread resets its attempts and catches up.
         var resumed = false
         var stopping = false
@@ -57,7 +65,7 @@ final class DurableSubscriber: Sendable {
         self.logger = logger
         cursor = SubscriptionCursor(source: follow.source)
         let stored = try store.read { try SubscriptionCursor(source: follow.source).load($0) }
-        var initial = Shared(lastApplied: stored.lastApplied)
+        var initial = Shared(lastApplied: stored.lastApplied, sourceEpoch: stored.sourceEpoch)
         if let stalled = stored.stalled {
             initial.state = .stalled
             initial.stalled = stalled
@@ -171,11 +179,15 @@ final class DurableSubscriber: Sendable {
             }
             let expected = applied + Int64(batch.count) + 1
             if let heartbeat = envelope.heartbeat {
+                // A heartbeat's lastSeq may lag the source's commits (it is taken before the
+                // publisher hears of the newest): only its epoch is checked.
+                guard sourceIsTheOneFollowed(epoch: heartbeat.epoch, lastSeq: nil) else { return }
                 noteSourceLastSeq(heartbeat.lastSeq)
                 if heartbeat.lastSeq >= expected { loop.needCatchUp = true }
                 continue
             }
             guard let seq = envelope.seq else { continue }
+            if envelope.epoch != nil, !sourceIsTheOneFollowed(epoch: envelope.epoch, lastSeq: nil) { return }
             noteSourceLastSeq(seq)
             if loop.needCatchUp || stalled { continue }  // replay will bring it
             if seq < expected { continue }  // already applied
@@ -219,7 +231,8 @@ final class DurableSubscriber: Sendable {
                 loop.connectionFailures = 0
             }
             switch page {
-            case .caughtUp(let lastSeq):
+            case .caughtUp(let lastSeq, let epoch):
+                guard sourceIsTheOneFollowed(epoch: epoch, lastSeq: lastSeq) else { return }
                 noteSourceLastSeq(lastSeq)
                 loop.needCatchUp = false
                 shared.withLock { if $0.state != .stalled { $0.state = .running } }
@@ -228,11 +241,88 @@ final class DurableSubscriber: Sendable {
                 logger.error("the source replayed events out of order; will ask again", metadata: ["after": "\(lastApplied)", "first": "\(first ?? -1)"])
                 loop.nextAttempt = ContinuousClock.now + .seconds(1)
                 return
-            case .events(let events, let lastSeq):
+            case .events(let events, let lastSeq, let epoch):
+                guard sourceIsTheOneFollowed(epoch: epoch, lastSeq: lastSeq) else { return }
                 noteSourceLastSeq(lastSeq)
                 shared.withLock { if $0.state != .stalled { $0.state = .catchingUp } }
                 guard apply(events, &loop) else { return }
             }
+        }
+    }
+
+    // MARK: A restored source
+
+    /// Whether the source is still the one followed: the first epoch heard is kept with the
+    /// cursor; a different one, or a `lastSeq` below the cursor, stalls the subscription (and
+    /// answers false). A source without epochs (an older release) is checked by `lastSeq` only.
+    /// `lastSeq` must be one read with the source's committed events (a replay page's), never a
+    /// heartbeat's, which may lag behind events the follower has applied already.
+    private func sourceIsTheOneFollowed(epoch: String?, lastSeq: Int64?) -> Bool {
+        let (known, applied, stalled) = shared.withLock { s in
+            if let epoch { s.sourceEpochSeen = epoch }
+            return (s.sourceEpoch, s.lastApplied, s.state == .stalled)
+        }
+        if stalled { return true }  // stalled already: nothing is applied until an admin acts
+        if let epoch {
+            if known == nil {
+                do {
+                    try store.write { try cursor.adopt(epoch: epoch, $0.db) }
+                    shared.withLock { $0.sourceEpoch = epoch }
+                } catch {
+                    logger.warning("cannot record the source's epoch; will try again", metadata: ["error": "\(error)"])
+                }
+            } else if let known, known != epoch {
+                stallOnRestore("the \(follow.source) service's epoch changed from \(known) to \(epoch): it was restored from a backup or replaced, and its new events may reuse seqs this follower applied already. Rebuild this follower, or accept the restored source with subscriptions.resync")
+                return false
+            }
+        }
+        if let lastSeq, lastSeq < applied {
+            stallOnRestore("the \(follow.source) service's last seq is \(lastSeq), below this follower's cursor \(applied): it was restored from a backup or lost events. Rebuild this follower, or accept the restored source with subscriptions.resync")
+            return false
+        }
+        return true
+    }
+
+    private func stallOnRestore(_ reason: String) {
+        applying.withLock { _ in
+            let stalled = StalledEvent(
+                seq: lastApplied + 1, type: "\(follow.source).restored", error: reason, attempts: 0, since: RFC3339.string(from: Date()))
+            do {
+                try store.write { transaction in
+                    try cursor.stall(at: stalled, envelope: nil, lastApplied: lastApplied, transaction.db)
+                }
+            } catch {
+                logger.error("cannot record the stall", metadata: ["error": "\(error)"])
+            }
+            shared.withLock {
+                $0.state = .stalled
+                $0.stalled = stalled
+            }
+            logger.error("subscription stalled: the source is not the one followed", metadata: ["reason": "\(reason)"])
+        }
+    }
+
+    /// Accepts the restored source: its epoch as it reports it now (`epoch` must match, so the
+    /// admin confirms what was seen) and the cursor moved to `after` (at most the source's lastSeq).
+    func resync(epoch: String, after: Int64) throws(CommandError) -> SubscriptionStatus {
+        try applying.withLock { _ throws(CommandError) -> SubscriptionStatus in
+            let seen = shared.withLock { $0.sourceEpochSeen }
+            guard seen == epoch else {
+                throw .conflict("the \(follow.source) service reports epoch \(seen ?? "(none heard yet)"), not \(epoch)", field: "epoch")
+            }
+            do {
+                try store.write { try cursor.resync(epoch: epoch, after: after, $0.db) }
+            } catch {
+                throw .unavailable("cannot record the resync: \(error); try again")
+            }
+            logger.warning("resynced with a restored source at an admin's request", metadata: ["epoch": "\(epoch)", "after": "\(after)"])
+            shared.withLock {
+                $0.sourceEpoch = epoch
+                $0.lastApplied = after
+                $0.sourceLastSeq = nil
+            }
+            resume()
+            return status
         }
     }
 

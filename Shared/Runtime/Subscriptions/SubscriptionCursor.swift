@@ -16,13 +16,15 @@ struct SubscriptionCursor: Sendable {
         var lastApplied: Int64 = 0
         var stalled: StalledEvent?
         var stalledEnvelope: Data?
+        /// The epoch of the source when this follower first heard of it (or resynced).
+        var sourceEpoch: String?
     }
 
     func load(_ db: Database) throws -> Stored {
         guard let row = try Row.fetchOne(
             db, sql: "SELECT * FROM \(RuntimeSchema.subscriptionCursors) WHERE source = ?", arguments: [source])
         else { return Stored() }
-        var stored = Stored(lastApplied: row["last_seq"])
+        var stored = Stored(lastApplied: row["last_seq"], sourceEpoch: row["source_epoch"])
         if let seq: Int64 = row["stalled_seq"] {
             stored.stalled = StalledEvent(
                 seq: seq, type: row["stalled_type"] ?? "", error: row["stalled_error"] ?? "",
@@ -59,6 +61,20 @@ struct SubscriptionCursor: Sendable {
             UPDATE \(RuntimeSchema.subscriptionCursors) SET stalled_seq = NULL, stalled_type = NULL, stalled_error = NULL,
                 stalled_attempts = NULL, stalled_since = NULL, stalled_envelope = NULL WHERE source = ?
             """, arguments: [source])
+    }
+
+    /// Records the epoch of the source this follower follows (the first it hears of).
+    func adopt(epoch: String, _ db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO \(RuntimeSchema.subscriptionCursors) (source, last_seq, source_epoch) VALUES (?, 0, ?)
+            ON CONFLICT(source) DO UPDATE SET source_epoch = excluded.source_epoch
+            """, arguments: [source, epoch])
+    }
+
+    /// Accepts a restored source: its new epoch, and the cursor moved to `after`; clears a stall.
+    func resync(epoch: String, after: Int64, _ db: Database) throws {
+        try adopt(epoch: epoch, db)
+        try advance(to: after, db)
     }
 
     /// Records that an admin skipped the stalled event, and moves the cursor past it.

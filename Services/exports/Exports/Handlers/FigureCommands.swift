@@ -61,8 +61,9 @@ enum FigureCommands {
             if let given = args.financialYear {
                 year = try FinancialYear(parsing: given, field: "financialYear").description
             }
+            let districts = try args.district.map { try CatalogueCopyReader(context.db).districts(argument: $0, in: state).map(\.id) }
             let (items, total) = try FigureStore(db: context.db).list(
-                state: state, district: args.district, productId: args.productId, financialYear: year,
+                state: state, districtIds: districts, productId: args.productId, financialYear: year,
                 limit: page.limit, offset: page.offset)
             return FiguresList.Result(items: items, total: total)
         }

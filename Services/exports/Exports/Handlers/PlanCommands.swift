@@ -1,3 +1,4 @@
+import ODOPCatalogueCopy
 import Foundation
 import ODOPMessages
 import ODOPRuntime
@@ -17,18 +18,20 @@ enum PlanCommands {
             if let planId = args.planId {
                 return try plans.require(id: planId).plan
             }
-            let state = try PlaceArguments.state(args.state ?? ""), district = args.district ?? ""
-            guard let stored = try plans.plan(state: state, district: district) else {
-                throw CommandError.notFound("no export plan for district \"\(district)\" in \"\(state.name)\"", field: "district")
+            let state = try PlaceArguments.state(args.state ?? "")
+            let district = try CatalogueCopyReader(context.db).districts(argument: args.district ?? "", in: state)[0]
+            guard let stored = try plans.plan(districtId: district.id) else {
+                throw CommandError.notFound("no export plan for district \"\(district.name)\" in \"\(state.name)\"", field: "district")
             }
             return stored.plan
         }
 
         registry.read(PlanList.self) { args, context in
             let page = PageArguments.page(limit: args.limit, offset: args.offset)
+            let state = try PlaceArguments.state(ifGiven: args.state)
+            let districts = try args.district.map { try CatalogueCopyReader(context.db).districts(argument: $0, in: state).map(\.id) }
             let (items, total) = try PlanStore(db: context.db).list(
-                state: try PlaceArguments.state(ifGiven: args.state), district: args.district, status: args.status,
-                limit: page.limit, offset: page.offset)
+                state: state, districtIds: districts, status: args.status, limit: page.limit, offset: page.offset)
             return PlanList.Result(items: items, total: total)
         }
 

@@ -37,16 +37,16 @@ struct FigureStore {
     }
 
     /// Current figures matching the filters, ordered by state, district, product and year.
-    func list(state: StateUT?, district: String?, productId: String?, financialYear: String?, limit: Int, offset: Int) throws -> (items: [ExportFigure], total: Int) {
+    func list(state: StateUT?, districtIds: [String]?, productId: String?, financialYear: String?, limit: Int, offset: Int) throws -> (items: [ExportFigure], total: Int) {
         var conditions = ["f.is_current = 1"]
         var arguments: [any DatabaseValueConvertible] = []
         if let state {
             conditions.append(StateFilter.clause(code: "f.state_code"))
             arguments.append(StateFilter.argument(state))
         }
-        if let district {
-            conditions.append("(d.name = ? COLLATE NOCASE OR f.district_id = ? COLLATE NOCASE)")
-            arguments += [district, district]
+        if let districtIds {
+            conditions.append("f.district_id IN (\(districtIds.map { _ in "?" }.joined(separator: ", ")))")
+            arguments += districtIds
         }
         if let productId {
             conditions.append("f.product_id = ?")
@@ -56,7 +56,7 @@ struct FigureStore {
             conditions.append("f.financial_year = ?")
             arguments.append(financialYear)
         }
-        let from = "FROM export_figures f LEFT JOIN catalogue_copy_districts d ON d.id = f.district_id WHERE " + conditions.joined(separator: " AND ")
+        let from = "FROM export_figures f WHERE " + conditions.joined(separator: " AND ")
         let total = try CachedSQL.value(Int.self, db, sql: "SELECT COUNT(*) \(from)", arguments: StatementArguments(arguments)) ?? 0
         let documents = try CachedSQL.values(Data.self, db, sql: """
             SELECT f.document \(from) ORDER BY f.state_code, f.district_id, f.product_id, f.financial_year LIMIT ? OFFSET ?

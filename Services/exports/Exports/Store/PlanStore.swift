@@ -43,14 +43,12 @@ struct PlanStore {
             """, arguments: [productId]).map(Self.stored)
     }
 
-    /// The plan of a district named by its state and district (name or id): its open plan, else
-    /// its latest archived one.
-    func plan(state: StateUT, district: String) throws -> StoredPlan? {
+    /// The plan of a district: its open plan, else its latest archived one.
+    func plan(districtId: String) throws -> StoredPlan? {
         try CachedSQL.row(db, sql: """
             SELECT document, number, next_intervention FROM plans
-            WHERE \(StateFilter.clause()) AND (district = ? COLLATE NOCASE OR district_id = ? COLLATE NOCASE)
-            ORDER BY status = 'archived', number DESC LIMIT 1
-            """, arguments: [StateFilter.argument(state), district, district]).map(Self.stored)
+            WHERE district_id = ? ORDER BY status = 'archived', number DESC LIMIT 1
+            """, arguments: [districtId]).map(Self.stored)
     }
 
     /// The number the district's next plan takes.
@@ -90,16 +88,16 @@ struct PlanStore {
     }
 
     /// Plans matching the filters, ordered by state, district and plan number, with the total.
-    func list(state: StateUT?, district: String?, status: PlanStatus?, limit: Int, offset: Int) throws -> (items: [ExportPlan], total: Int) {
+    func list(state: StateUT?, districtIds: [String]?, status: PlanStatus?, limit: Int, offset: Int) throws -> (items: [ExportPlan], total: Int) {
         var conditions: [String] = []
         var arguments: [any DatabaseValueConvertible] = []
         if let state {
             conditions.append(StateFilter.clause())
             arguments.append(StateFilter.argument(state))
         }
-        if let district {
-            conditions.append("(district = ? COLLATE NOCASE OR district_id = ? COLLATE NOCASE)")
-            arguments += [district, district]
+        if let districtIds {
+            conditions.append("district_id IN (\(districtIds.map { _ in "?" }.joined(separator: ", ")))")
+            arguments += districtIds
         }
         if let status {
             conditions.append("status = ?")

@@ -10,7 +10,8 @@ struct SubscriptionsCommand: ParsableCommand {
             notifications to all) applies the source's events in seq order. An event it cannot \
             apply stops that subscription at that event (state stalled, service degraded) \
             until an admin retries it, after fixing the cause, or skips it, with a reason that \
-            is kept on record. Nothing is ever skipped silently.
+            is kept on record. Nothing is ever skipped silently. A subscription whose source was \
+            restored from a backup stalls too, until an admin resyncs it or rebuilds the service.
 
             Examples:
               odopctl subscriptions list --service exports
@@ -18,6 +19,9 @@ struct SubscriptionsCommand: ParsableCommand {
               odopctl subscriptions skip --service exports --source catalogue --seq 1201 \\
                   --reason "district renamed by hand, see ticket 88"
             """,
-        subcommands: [SubscriptionsListCommand.self, SubscriptionsRetryCommand.self, SubscriptionsSkipCommand.self]
+        subcommands: [
+            SubscriptionsListCommand.self, SubscriptionsRetryCommand.self, SubscriptionsSkipCommand.self,
+            SubscriptionsResyncCommand.self,
+        ]
     )
 }

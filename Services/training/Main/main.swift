@@ -1,0 +1,4 @@
+import ODOPRuntime
+import Training
+
+await ServiceLauncher.main(TrainingService())

@@ -1,0 +1,120 @@
+import Foundation
+import GRDB
+import ODOPClient
+import ODOPMessages
+import ODOPRuntime
+import ODOPTesting
+import Synchronization
+import Testing
+
+/// A source restored from a backup must not fool its followers: the backup copy has a new epoch,
+/// and a follower that sees its source's epoch change (or its lastSeq fall below the cursor)
+/// stalls with that reason instead of taking the restored source's new events for ones it
+/// applied already.
+@Suite("restored sources", .timeLimit(.minutes(2)))
+struct RestoredSourceTests {
+    private func status(_ service: InProcessService) throws -> SubscriptionStatus {
+        try #require(try service.health().subscriptions.first { $0.source == "ledger" })
+    }
+
+    @Test("a backup taken while writes go on holds exactly the source's events up to its lastSeq, with a new epoch")
+    func backupWhileWriting() async throws {
+        let ledger = try InProcessService(LedgerService())
+        let client = try ledger.makeClient()
+        _ = try client.call(LedgerAppend.self, .init(texts: (0..<200).map { "before-\($0)" }))
+        let endpoint = ledger.commandsEndpoint
+        let writing = Atomic<Bool>(true)
+        let writes = Atomic<Int>(0)
+        let writer = Thread {
+            guard let client = try? CommandClient(endpoint: endpoint) else { return }
+            while writing.load(ordering: .acquiring) {
+                if (try? client.call(LedgerAppend.self, .init(texts: ["during"]))) != nil { writes.add(1, ordering: .relaxed) }
+            }
+        }
+        writer.start()
+        try eventually("writes are going on") { writes.load(ordering: .relaxed) >= 20 }
+        let directory = TemporaryDirectory(prefix: "odop-backup")
+        let path = directory.path + "/ledger.sqlite"
+        let backup = try client.call(BackupCreate.self, .init(path: path))
+        try eventually("writes went on after the backup") { writes.load(ordering: .relaxed) >= 60 }
+        writing.store(false, ordering: .releasing)
+        let lastSeq = try ledger.host.store.lastSeq()
+        #expect(backup.lastSeq > 200 && backup.lastSeq < lastSeq, "writes committed on both sides of the backup")
+        #expect(backup.epoch != ledger.host.store.epoch)
+        #expect(backup.bytes > 0)
+
+        // The copy holds the source's event log up to its lastSeq, byte for byte, and the entries.
+        let original = try ledger.host.store.read { db in
+            try Row.fetchAll(db, sql: "SELECT seq, envelope FROM odop_events WHERE seq <= ? ORDER BY seq", arguments: [backup.lastSeq])
+                .map { ($0["seq"] as Int64, $0["envelope"] as Data) }
+        }
+        let copy = try Self.contents(of: path)
+        #expect(copy.events.count == Int(backup.lastSeq))
+        #expect(copy.events.map(\.0) == original.map(\.0))
+        #expect(copy.events.map(\.1) == original.map(\.1))
+        #expect(copy.entries == Int(backup.lastSeq))
+        #expect(copy.epoch == backup.epoch)
+
+        // A second backup to the same path, or into a missing directory, is refused.
+        #expect(throws: CommandError.self) { try client.call(BackupCreate.self, .init(path: path)) }
+        #expect(throws: CommandError.self) { try client.call(BackupCreate.self, .init(path: "/nonexistent-dir/x.sqlite")) }
+        #expect(throws: CommandError.self) { try client.call(BackupCreate.self, .init(path: "relative.sqlite")) }
+        await ledger.stop()
+    }
+
+    /// The events, entry count and epoch of a ledger database file.
+    static func contents(of path: String) throws -> (events: [(Int64, Data)], entries: Int, epoch: String?) {
+        let copy = try DatabaseQueue(path: path)
+        defer { try? copy.close() }
+        return try copy.read { db in
+            (try Row.fetchAll(db, sql: "SELECT seq, envelope FROM odop_events ORDER BY seq").map { ($0["seq"] as Int64, $0["envelope"] as Data) },
+             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM entries") ?? 0,
+             try String.fetchOne(db, sql: "SELECT epoch FROM odop_source"))
+        }
+    }
+
+    @Test("a follower of a source restored from a backup stalls with the epoch reason instead of dropping its new events; resync accepts it")
+    func followerOfRestoredSourceStalls() async throws {
+        let endpoints = PeerEndpoints(commands: FreePort.endpoint(), events: FreePort.endpoint())
+        let sourceDirectory = TemporaryDirectory(prefix: "odop-ledger")
+        var ledger: StubSource? = try StubSource("ledger", dataDirectory: sourceDirectory.path, endpoints: endpoints)
+        try ledger!.publish((0..<10).map { EntryAppended(text: "first-\($0)") })
+        let backupDirectory = TemporaryDirectory(prefix: "odop-backup")
+        let backup = try ledger!.service.makeClient().call(BackupCreate.self, .init(path: backupDirectory.path + "/ledger.sqlite"))
+        #expect(backup.lastSeq == 10)
+        try ledger!.publish((0..<10).map { EntryAppended(text: "second-\($0)") })
+
+        let tally = try InProcessService(TallyService(), peers: ["ledger": endpoints])
+        try eventually("the follower applied all 20") { try status(tally).lastAppliedSeq == 20 }
+
+        // Restore the backup in place of the source's database and start it again.
+        await ledger!.stop()
+        ledger = nil
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: sourceDirectory.path + "/ledger.sqlite" + suffix) }
+        try FileManager.default.copyItem(atPath: backup.path, toPath: sourceDirectory.path + "/ledger.sqlite")
+        let restored = try StubSource("ledger", dataDirectory: sourceDirectory.path, endpoints: endpoints)
+        #expect(try restored.service.health().epoch == backup.epoch)
+        // The restored source's new events reuse seqs 11...25, which the follower applied already.
+        try restored.publish((0..<15).map { EntryAppended(text: "after-restore-\($0)") })
+
+        try eventually("the follower stalls on the restored source") { try status(tally).state == .stalled }
+        let stalled = try status(tally)
+        #expect(stalled.lastAppliedSeq == 20)
+        #expect(stalled.stalled?.type == "ledger.restored")
+        #expect(stalled.stalled?.error.contains("epoch changed") == true)
+        #expect(try tally.health().status == HealthReport.statusDegraded)
+        try await Task.sleep(for: .milliseconds(500))
+        #expect(try status(tally).lastAppliedSeq == 20, "nothing of the restored source is taken for what was applied")
+
+        // Resync needs the epoch the source reports now; then the follower goes on after 25.
+        let client = try tally.makeClient()
+        #expect(throws: CommandError.self) { try client.call(SubscriptionResync.self, .init(source: "ledger", epoch: "not-it", after: 25)) }
+        let resynced = try client.call(SubscriptionResync.self, .init(source: "ledger", epoch: backup.epoch, after: 25))
+        #expect(resynced.lastAppliedSeq == 25 && resynced.stalled == nil)
+        try restored.publish(EntryAppended(text: "new"))
+        try eventually("applies the restored source's next event") { try status(tally).lastAppliedSeq == 26 }
+        #expect(try status(tally).state == .running)
+        await tally.stop()
+        await restored.stop()
+    }
+}
