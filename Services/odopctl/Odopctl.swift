@@ -47,13 +47,14 @@ struct Odopctl: ParsableCommand {
               odopctl events replay --service catalogue --after 1200 --json > events.jsonl
               odopctl call catalogue product.get '{"id": "p-5c0e6a4e-2b1f-4d3a-9e8c-1f2a3b4c5d6e"}'
               odopctl subscriptions list --service exports
+              odopctl keys generate odopctl --dir keys --role admin
               odopctl --generate-completion-script bash > /etc/bash_completion.d/odopctl
             """,
         version: version,
         groupedSubcommands: [
             CommandGroup(name: "Services", subcommands: [CatalogueCommand.self, ExportsCommand.self, TrainingCommand.self, NotificationsCommand.self]),
             CommandGroup(name: "Health and events", subcommands: [StatusCommand.self, TopCommand.self, EventsCommand.self, TraceCommand.self]),
-            CommandGroup(name: "Operations", subcommands: [SubscriptionsCommand.self, BackupCommand.self, CallCommand.self]),
+            CommandGroup(name: "Operations", subcommands: [SubscriptionsCommand.self, BackupCommand.self, CallCommand.self, KeysCommand.self]),
         ]
     )
 

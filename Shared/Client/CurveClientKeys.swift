@@ -19,3 +19,12 @@ public struct CurveClientKeys: Sendable, Equatable {
         try socket.set(.curveServerKey(serverPublicKey), .curvePublicKey(publicKey), .curveSecretKey(secretKey))
     }
 }
+
+/// A new CURVE key pair for a client or a service, as Z85 text (for `odopctl keys generate`).
+public enum CurveKeyGenerator {
+    /// Makes a key pair; throws when this libzmq has no CURVE.
+    public static func generate() throws -> (publicKey: String, secretKey: String) {
+        let pair = try Curve.generateKeyPair()
+        return (pair.publicKey, pair.secretKey)
+    }
+}

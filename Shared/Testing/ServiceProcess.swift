@@ -22,6 +22,8 @@ public final class ServiceProcess: @unchecked Sendable {
     public let logFile: URL
     public var extraArguments: [String]
     public var environment: [String: String]
+    /// The keys `waitUntilHealthy` and `client()` use when the service runs with CURVE.
+    public var curve: CurveClientKeys?
     /// A command the executable is run through, e.g. `["/usr/sbin/ip", "netns", "exec", "host1"]`
     /// to run it on a test host of a network namespace (it must exec the executable, so that
     /// signals reach the service). Empty: run it directly.
@@ -112,7 +114,7 @@ public final class ServiceProcess: @unchecked Sendable {
 
     /// Waits until `health` answers ok.
     public func waitUntilHealthy(timeout: Duration = .seconds(30)) throws {
-        let probe = try CommandClient(endpoint: commandsEndpoint, options: .init(timeout: .milliseconds(250), retries: 0))
+        let probe = try CommandClient(endpoint: commandsEndpoint, options: .init(timeout: .milliseconds(250), retries: 0, curve: curve))
         try eventually("\(service) answers health", timeout: timeout) {
             guard isRunning else {
                 throw TimedOut(description: "\(service) exited with status \(exitStatus ?? -1); log:\n\(logTail())")
@@ -165,7 +167,7 @@ public final class ServiceProcess: @unchecked Sendable {
 
     /// A client of its command socket.
     public func client(timeout: Duration = .seconds(5), retries: Int = 2) throws -> CommandClient {
-        try CommandClient(endpoint: commandsEndpoint, options: .init(timeout: timeout, retries: retries))
+        try CommandClient(endpoint: commandsEndpoint, options: .init(timeout: timeout, retries: retries, curve: curve))
     }
 
     /// The log written so far.

@@ -4,6 +4,11 @@ import CZeroMQ
 public struct CurveKeyPair: Sendable, Equatable {
     public let publicKey: String
     public let secretKey: String
+
+    public init(publicKey: String, secretKey: String) {
+        self.publicKey = publicKey
+        self.secretKey = secretKey
+    }
 }
 
 /// CURVE (elliptic-curve encryption and authentication built into libzmq).

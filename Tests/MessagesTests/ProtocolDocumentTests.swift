@@ -13,6 +13,7 @@ struct ProtocolDocumentTests {
         "subscriptions-skip-args", "subscriptions-skip-result", "subscriptions-list-result",
         "subscriptions-resync-args", "subscriptions-resync-result", "backup-create-args", "backup-create-result",
         "command-request-traced", "event-envelope-traced", "events-trace-args", "events-trace-result",
+        "audit-list-args", "audit-list-result",
     ]
 
     @Test func statesTheProtocolVersionAndHasAServicesSection() throws {

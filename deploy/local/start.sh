@@ -6,7 +6,19 @@
 # Environment: ODOP_DATA_DIR (default ./data), ODOP_CSV (default ../shared/data/One District One
 # Product.csv), ODOP_GI_REGISTRY (default ../shared/data/Total Registered GI details of GI
 # Application in India.txt), BUILD_CONFIGURATION (default release).
+#
+# Secure mode: `deploy/local/start.sh --secure` (or ODOP_SECURE=1) makes a CURVE key pair for
+# every service and for odopctl under $ODOP_DATA_DIR/keys (once; kept across runs), writes the
+# allowlist (odopctl admin, each service as `service`) and starts everything with CURVE on; the
+# odopctl commands it prints use the keys through $ODOP_DATA_DIR/keys/odopctl.conf.
 set -euo pipefail
+secure=${ODOP_SECURE:-0}
+for arg in "$@"; do
+  case "$arg" in
+    --secure) secure=1 ;;
+    *) echo "usage: $0 [--secure]" >&2; exit 64 ;;
+  esac
+done
 cd "$(dirname "$0")/../.."
 root=$(pwd)
 ./deploy/local/install-dependencies.sh
@@ -21,6 +33,28 @@ csv=${ODOP_CSV:-$root/../shared/data/One District One Product.csv}
 gi=${ODOP_GI_REGISTRY:-$root/../shared/data/Total Registered GI details of GI Application in India.txt}
 if [ -f "$gi" ]; then export ODOP_GI_REGISTRY="$gi"; else unset ODOP_GI_REGISTRY; fi
 mkdir -p "$data"
+services=(catalogue exports)
+if [ "$secure" = 1 ]; then
+  keys="$data/keys"
+  mkdir -p "$keys"
+  chmod 700 "$keys"
+  for name in "${services[@]}" odopctl; do
+    [ -f "$keys/$name.key" ] || "$bin/odopctl" keys generate "$name" --dir "$keys" >/dev/null
+  done
+  {
+    echo "# written by deploy/local/start.sh --secure"
+    echo "$(cat "$keys/odopctl.pub") odopctl admin"
+    for name in "${services[@]}"; do echo "$(cat "$keys/$name.pub") $name service"; done
+  } >"$keys/authorized_keys"
+  export ODOP_AUTHORIZED_KEYS="$keys/authorized_keys"
+  {
+    echo "ODOP_CURVE_PUBLIC_KEY_FILE=$keys/odopctl.pub"
+    echo "ODOP_CURVE_SECRET_KEY_FILE=$keys/odopctl.key"
+    for name in "${services[@]}"; do echo "ODOP_${name^^}_PUBLIC_KEY_FILE=$keys/$name.pub"; done
+  } >"$keys/odopctl.conf"
+  export ODOP_CONFIG="$keys/odopctl.conf"
+  echo "secure mode: CURVE on, keys and allowlist in $keys"
+fi
 pids=()
 stop_all() {
   trap - INT TERM EXIT
@@ -34,7 +68,13 @@ trap stop_all INT TERM EXIT
 
 start_service() {
   local name=$1
-  ODOP_DATA_DIR="$data/$name" "$bin/odop-$name" >>"$data/$name.log" 2>&1 &
+  if [ "$secure" = 1 ]; then
+    # The service's own pair; odopctl's settings (ODOP_CONFIG) are not the service's environment.
+    ODOP_DATA_DIR="$data/$name" ODOP_CURVE_SECRET_KEY_FILE="$keys/$name.key" ODOP_CURVE_PUBLIC_KEY_FILE="$keys/$name.pub" \
+      ODOP_CATALOGUE_PUBLIC_KEY_FILE="$keys/catalogue.pub" "$bin/odop-$name" >>"$data/$name.log" 2>&1 &
+  else
+    ODOP_DATA_DIR="$data/$name" "$bin/odop-$name" >>"$data/$name.log" 2>&1 &
+  fi
   pids+=($!)
   for _ in $(seq 1 100); do
     if "$bin/odopctl" status --service "$name" --timeout 0.2 --retries 0 >/dev/null 2>&1; then
@@ -89,5 +129,6 @@ echo "  $bin/odopctl training schemes list"
 echo "  $bin/odopctl notifications subscriptions create --name Ops --role ops --log ops --type exports.plan."
 echo "  $bin/odopctl notifications deliveries tail"
 echo "  $bin/odopctl events tail"
+if [ "$secure" = 1 ]; then echo "(secure mode: odopctl reads its keys from ODOP_CONFIG=$ODOP_CONFIG)"; fi
 echo "Press Ctrl-C to stop."
 wait

@@ -1,8 +1,30 @@
 #!/usr/bin/env bash
 # Runs every test on a fresh machine: installs missing dependencies, builds all products (the
-# integration tests start the real executables), then `swift test`.
+# integration tests start the real executables) and the tests, then runs the test targets in a
+# few groups, one `swift test` process each.
+#
+# Why groups: Swift Testing runs every test of a process on the Swift concurrency pool, which
+# has one thread per core (two on these machines). The integration suites start real processes
+# and wait for them, so in one process they keep the pool's threads busy for long stretches and
+# the quick unit suites beside them hit their time limits. A group per process keeps them apart.
+# Arguments (e.g. --filter X) run one `swift test` with them instead.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ./deploy/local/install-dependencies.sh
-swift build
-swift test "$@"
+swift build --build-tests
+if [ $# -gt 0 ]; then
+  exec swift test --skip-build "$@"
+fi
+groups=(
+  "ZeroMQTests|MessagesTests|RuntimeTests"
+  "CatalogueTests|ExportsTests|StateVocabularyTests"
+  "TrainingTests"
+  "NotificationsTests"
+  "IntegrationTests|NetworkTests|DeploymentTests"
+)
+failed=0
+for group in "${groups[@]}"; do
+  echo "== swift test --filter '$group'"
+  swift test --skip-build --filter "^($group)\." || failed=1
+done
+exit $failed

@@ -49,5 +49,6 @@ public struct CatalogueService: ServiceDefinition {
         ProductHandlers(gi: gi).register(in: &registry)
         ImportHandler(gi: gi).register(in: &registry)
         ReportHandlers().register(in: &registry)
+        CommandPlaces.register(in: &registry)
     }
 }

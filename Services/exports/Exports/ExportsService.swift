@@ -24,5 +24,6 @@ public struct ExportsService: ServiceDefinition {
         PlanCommands.register(in: &registry)
         FigureCommands.register(in: &registry)
         ReportCommands.register(in: &registry)
+        CommandPlaces.register(in: &registry)
     }
 }

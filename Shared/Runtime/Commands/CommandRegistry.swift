@@ -26,6 +26,8 @@ public struct CommandRegistry: Sendable {
     }
 
     private(set) var entries: [String: Entry] = [:]
+    /// Declared roles and places, by command name (`CommandAccess`).
+    var access: [String: CommandAccess] = [:]
 
     public init() {}
 

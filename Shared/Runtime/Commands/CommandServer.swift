@@ -23,12 +23,22 @@ import ZeroMQ
 /// - Each request runs in a span of the runtime's tracer continuing the request's `traceparent`
 ///   (a new trace when it has none); events a mutating command emits carry that span's
 ///   `traceparent`.
+/// - Each request is logged with its id, command, sender (`who`: the key's name, `-` when open),
+///   outcome and duration.
+/// - With CURVE (`access` given), every request is checked against the allowlist current at that
+///   moment (`unauthorized` for a sender no longer listed), the role and place its command
+///   declares (`forbidden`), before anything is read or changed; see `CommandAccess`.
+/// - Every successful change is written to the audit trail in its own transaction
+///   (`AuditTrail`); entries a read asks for are written before its reply is sent.
+/// - With a rate limit, a client over it gets `unavailable` with `retryAfterMs` at once.
 /// - Frames larger than the hard limit (`ZMQ_MAXMSGSIZE`, set on the socket by the host) are
 ///   dropped by libzmq with the connection: there is no reply path for them.
 final class CommandServer: Sendable {
     struct Settings: Sendable {
         var maxCommandBytes: Int
         var replyRetention: Duration
+        var rateLimit: RateLimit? = nil
+        var auditRetention: Duration = .seconds(Int64(SecurityConfiguration.defaultAuditRetentionDays) * 86_400)
     }
 
     private let socket: ZMQSocket
@@ -36,7 +46,7 @@ final class CommandServer: Sendable {
     private let store: ServiceStore
     private let settings: Settings
     private let logger: Logger
-    private let authorizer: Authorizer?
+    private let access: AccessControl?
     private let stopping = Atomic<Bool>(false)
     private let wakeup = Wakeup()
     private let metrics: ServiceMetrics?
@@ -45,7 +55,7 @@ final class CommandServer: Sendable {
     private let tracer = RuntimeTracer()
 
     init(
-        socket: ZMQSocket, registry: CommandRegistry, store: ServiceStore, settings: Settings, logger: Logger, authorizer: Authorizer?,
+        socket: ZMQSocket, registry: CommandRegistry, store: ServiceStore, settings: Settings, logger: Logger, access: AccessControl?,
         metrics: ServiceMetrics? = nil, beat: LoopBeat? = nil, hooks: RuntimeHooks = RuntimeHooks()
     ) {
         self.metrics = metrics
@@ -56,7 +66,7 @@ final class CommandServer: Sendable {
         self.store = store
         self.settings = settings
         self.logger = logger
-        self.authorizer = authorizer
+        self.access = access
     }
 
     /// Asks the loop to stop taking requests; `run()` returns after the one in progress.
@@ -76,12 +86,14 @@ final class CommandServer: Sendable {
         let socketIndex = poller.register(socket)
         poller.register(fileDescriptor: wakeup.fileDescriptor)
         var cache = ReplyCache()
+        var limiter = settings.rateLimit.map(ClientRateLimiter.init)
         let clock = ContinuousClock()
         var nextPrune = clock.now
         while !stopping.load(ordering: .acquiring) {
             beat?.beat()
             if clock.now >= nextPrune {
                 pruneStoredReplies()
+                limiter?.prune()
                 nextPrune = clock.now + .seconds(60)
             }
             do {
@@ -101,7 +113,7 @@ final class CommandServer: Sendable {
                     throw WorkerFailure(worker: "command server", reason: "receive failed: \(error)")
                 }
                 guard let frames else { break }
-                serve(frames, cache: &cache)
+                serve(frames, cache: &cache, limiter: &limiter)
                 beat?.beat()
             }
         }
@@ -109,7 +121,7 @@ final class CommandServer: Sendable {
 
     // MARK: One request
 
-    private func serve(_ frames: [ZMQMessage], cache: inout ReplyCache) {
+    private func serve(_ frames: [ZMQMessage], cache: inout ReplyCache, limiter: inout ClientRateLimiter?) {
         let start = ContinuousClock.now
         guard frames.count >= 2 else {
             logger.warning("dropped a message without a body", metadata: ["frames": "\(frames.count)"])
@@ -122,6 +134,7 @@ final class CommandServer: Sendable {
         var requestID: String?
         var command = "-"
         var traceId: String?
+        let userID = frames.last?.property("User-Id").flatMap { $0.isEmpty ? nil : $0 }
         let reply: Data
         let outcome: String
         if body.count != 1 {
@@ -142,12 +155,19 @@ final class CommandServer: Sendable {
                 let span = tracer.span(request.command, continuing: request.traceparent, kind: .server)
                 defer { span.end() }
                 traceId = span.traceId
-                if let cached = cache.reply(for: request.id) {
+                let principal = access?.principal(userID: userID)
+                if let retryAfter = limiter?.take(for: userID ?? envelope.first.map(Self.hex) ?? "-") {
+                    (reply, outcome) = failure(request.id, .unavailable(
+                        "\(userID ?? "this client") sends more than \(limiter!.limit.perSecond) commands a second; retryAfterMs=\(retryAfter)"))
+                } else if access != nil, principal == nil {
+                    (reply, outcome) = failure(request.id, .unauthorized(
+                        "\(request.command) needs a client key in the service's allowlist"
+                            + (userID.map { "; \($0) is no longer in it" } ?? "")))
+                } else if let cached = cache.reply(for: request.id) {
                     (reply, outcome) = (cached, "replayed")
                     metrics?.repliesFromMemory.increment()
                 } else {
                     hooks.beforeCommand?(request.command)
-                    let principal = frame.property("User-Id").flatMap { authorizer?.principal(userID: $0) }
                     beat?.working(true)
                     defer { beat?.working(false) }
                     (reply, outcome) = dispatch(
@@ -160,8 +180,10 @@ final class CommandServer: Sendable {
         send(reply, envelope: envelope)
         let duration = ContinuousClock.now - start
         metrics?.commandAnswered(command, outcome: outcome, duration: duration)
-        log(id: requestID, command: command, outcome: outcome, duration: duration, traceId: traceId)
+        log(id: requestID, command: command, who: userID ?? "-", outcome: outcome, duration: duration, traceId: traceId)
     }
+
+    private static func hex(_ data: Data) -> String { data.map { String(format: "%02x", $0) }.joined() }
 
     private func failure(_ id: String?, _ error: CommandError) -> (Data, String) {
         (CommandReply.failureFrame(id: id, error: error), error.code.rawValue)
@@ -171,24 +193,57 @@ final class CommandServer: Sendable {
         guard let entry = registry.entries[request.command] else {
             return failure(request.id, .unknownCommand(request.command))
         }
-        if let authorizer, let refusal = authorizer.refusal(for: request.principal, command: entry.name, isMutating: entry.isMutating) {
-            return failure(request.id, refusal)
+        let declared = registry.access[entry.name]
+        if let principal = request.principal {
+            let role = declared?.role?(args) ?? (entry.isMutating ? .admin : .admitted)
+            if let refusal = role.refusal(for: principal, command: entry.name) {
+                return failure(request.id, refusal)
+            }
         }
         do {
             switch entry.kind {
             case .read:
-                let result = try store.read { db in try entry.read!(args, ReadContext(request: request, db: db)) }
+                let (result, audits, place) = try store.read { db in
+                    let place = try self.place(of: entry, declared, args, request, db, always: false)
+                    let context = ReadContext(request: request, db: db)
+                    return (try entry.read!(args, context), context.auditLog.pending, place)
+                }
+                if !audits.isEmpty {
+                    try store.write { transaction in
+                        for pending in audits {
+                            try AuditTrail.append(
+                                .init(who: AuditTrail.who(request), role: request.principal?.role.rawValue, requestID: request.id,
+                                      command: request.command, action: pending.action, subject: pending.subject, place: place,
+                                      details: pending.details), transaction.db)
+                        }
+                    }
+                }
                 return (CommandReply.successFrame(id: request.id, resultJSON: result), "ok")
             case .plain:
-                return (CommandReply.successFrame(id: request.id, resultJSON: try entry.plain!(args, request)), "ok")
+                let place = try request.principal.map { _ in try store.read { db in try self.place(of: entry, declared, args, request, db, always: false) } } ?? nil
+                let result = try entry.plain!(args, request)
+                if entry.isMutating {
+                    try store.write { transaction in
+                        try AuditTrail.append(
+                            .init(who: AuditTrail.who(request), role: request.principal?.role.rawValue, requestID: request.id,
+                                  command: request.command, action: request.command, place: place, after: result), transaction.db)
+                    }
+                }
+                return (CommandReply.successFrame(id: request.id, resultJSON: result), "ok")
             case .write:
                 let (reply, stored) = try store.write(correlationId: request.id, traceparent: request.traceparent) { transaction in
                     if let stored = try StoredReplies.reply(requestID: request.id, transaction.db) {
                         return (stored, true)
                     }
+                    transaction.request = request
+                    transaction.place = try self.place(of: entry, declared, args, request, transaction.db, always: true)
                     let result = try entry.write!(args, transaction, request)
                     let reply = CommandReply.successFrame(id: request.id, resultJSON: result)
                     try StoredReplies.store(reply, requestID: request.id, command: request.command, transaction.db)
+                    try AuditTrail.append(
+                        .init(who: AuditTrail.who(request), role: request.principal?.role.rawValue, requestID: request.id,
+                              command: request.command, action: request.command, place: transaction.place,
+                              before: transaction.recordedBefore, after: result), transaction.db)
                     return (reply, false)
                 }
                 if stored { metrics?.repliesFromDatabase.increment() }
@@ -217,11 +272,37 @@ final class CommandServer: Sendable {
         }
     }
 
-    private func log(id: String?, command: String, outcome: String, duration: Duration, traceId: String?) {
+    /// Where a request acts, checked against its sender's scope: a scoped key gets `forbidden`
+    /// outside its places, for a command that declares a place but names none, and for a change
+    /// by a command that declares no place. `always`: find the place even for an unscoped sender
+    /// (for the audit trail of changes; a failure to find it is then left to the handler).
+    private func place(
+        of entry: CommandRegistry.Entry, _ declared: CommandAccess?, _ args: JSONValue, _ request: RequestInfo, _ db: Database, always: Bool
+    ) throws -> CommandPlace? {
+        guard let principal = request.principal, !principal.scope.isEverywhere else {
+            guard always, let locate = declared?.place else { return nil }
+            return try? locate(args, db)
+        }
+        guard let locate = declared?.place else {
+            if entry.isMutating {
+                throw CommandError.forbidden("\(principal.name) may act only in \(principal.scope), and \(entry.name) is not tied to one place")
+            }
+            return nil
+        }
+        guard let place = try locate(args, db) else {
+            throw CommandError.forbidden("\(principal.name) may act only in \(principal.scope): name a state or district there")
+        }
+        guard principal.scope.admits(place) else {
+            throw CommandError.forbidden("\(principal.name) may act only in \(principal.scope), not in \(place.description)")
+        }
+        return place
+    }
+
+    private func log(id: String?, command: String, who: String, outcome: String, duration: Duration, traceId: String?) {
         guard logger.logLevel <= .info else { return }
         let micros = duration.components.seconds * 1_000_000 + duration.components.attoseconds / 1_000_000_000_000
         logger.info("command", metadata: [
-            "id": "\(id ?? "-")", "command": "\(command)", "outcome": "\(outcome)", "durationUs": "\(micros)",
+            "id": "\(id ?? "-")", "command": "\(command)", "who": "\(who)", "outcome": "\(outcome)", "durationUs": "\(micros)",
             "traceId": "\(traceId ?? "-")",
         ])
     }
@@ -231,6 +312,7 @@ final class CommandServer: Sendable {
         do {
             try store.write { transaction in
                 try StoredReplies.prune(before: cutoff, transaction.db)
+                try AuditTrail.prune(before: Date() - Double(settings.auditRetention.components.seconds), transaction.db)
             }
         } catch {
             logger.error("pruning stored replies failed", metadata: ["error": "\(error)"])

@@ -9,10 +9,13 @@ public struct Principal: Sendable, Equatable {
 
     public let name: String
     public let role: Role
+    /// Where the key may act (`KeyScope.everywhere` when unscoped).
+    public let scope: KeyScope
 
-    public init(name: String, role: Role) {
+    public init(name: String, role: Role, scope: KeyScope = .everywhere) {
         self.name = name
         self.role = role
+        self.scope = scope
     }
 }
 
@@ -39,4 +42,6 @@ public struct RequestInfo: Sendable {
 public struct ReadContext {
     public let request: RequestInfo
     public let db: Database
+    /// Entries `audit(...)` asked for; the command server writes them before replying.
+    var auditLog = ReadAudit()
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ODOPClient
+import ZeroMQ
 
 /// Where the services this one follows are reached: a flag and an environment variable per
 /// service, as for every option (the flag wins, then `ODOP_<SERVICE>_COMMANDS` /
@@ -20,7 +21,23 @@ public struct PeerOptions: ParsableArguments, Sendable {
     @Option(name: .customLong("training-events"), help: "The training service's event endpoint, when followed. [env: ODOP_TRAINING_EVENTS] (default: tcp://127.0.0.1:7302)")
     var trainingEvents: String?
 
+    @Option(name: .customLong("catalogue-public-key-file"), help: "The catalogue's CURVE public key, when followed over CURVE. [env: ODOP_CATALOGUE_PUBLIC_KEY_FILE]")
+    var cataloguePublicKeyFile: String?
+    @Option(name: .customLong("exports-public-key-file"), help: "The exports service's CURVE public key, when followed over CURVE. [env: ODOP_EXPORTS_PUBLIC_KEY_FILE]")
+    var exportsPublicKeyFile: String?
+    @Option(name: .customLong("training-public-key-file"), help: "The training service's CURVE public key, when followed over CURVE. [env: ODOP_TRAINING_PUBLIC_KEY_FILE]")
+    var trainingPublicKeyFile: String?
+
     public init() {}
+
+    private func publicKeyFlag(_ service: String) -> String? {
+        switch service {
+        case "catalogue": cataloguePublicKeyFile
+        case "exports": exportsPublicKeyFile
+        case "training": trainingPublicKeyFile
+        default: nil
+        }
+    }
 
     private func flags(_ service: String) -> (commands: String?, events: String?) {
         switch service {
@@ -31,8 +48,11 @@ public struct PeerOptions: ParsableArguments, Sendable {
         }
     }
 
-    /// The endpoints of each service in `followed`, validated by the one endpoint rule.
-    func resolve(_ followed: [String], environment: [String: String]) throws(StartupError) -> [String: PeerEndpoints] {
+    /// The endpoints of each service in `followed`, validated by the one endpoint rule, with CURVE
+    /// client keys when the followed service's public key file is given
+    /// (`ODOP_<SERVICE>_PUBLIC_KEY_FILE`): this service then connects with its own key pair
+    /// (`ownKeys`, required: `.configuration` without it; a bad key file is `.keyFile`).
+    func resolve(_ followed: [String], environment: [String: String], ownKeys: CurveKeyPair? = nil) throws(StartupError) -> [String: PeerEndpoints] {
         var peers: [String: PeerEndpoints] = [:]
         let environment = environment.filter { !$0.value.isEmpty }
         for service in followed {
@@ -41,7 +61,16 @@ public struct PeerOptions: ParsableArguments, Sendable {
             let events = ServiceDirectory.eventsEndpoint(service, flag: eventsFlag.flatMap { $0.isEmpty ? nil : $0 }, environment: environment)
             try EndpointRule.validate(commands, name: "\(service) commands", binding: false)
             try EndpointRule.validate(events, name: "\(service) events", binding: false)
-            peers[service] = PeerEndpoints(commands: commands, events: events)
+            var endpoints = PeerEndpoints(commands: commands, events: events)
+            let variable = "ODOP_\(service.uppercased())_PUBLIC_KEY_FILE"
+            if let keyFile = publicKeyFlag(service).flatMap({ $0.isEmpty ? nil : $0 }) ?? environment[variable] {
+                guard let ownKeys else {
+                    throw .configuration("\(variable) is set, so \(service) is followed over CURVE, but this service has no key pair: set ODOP_CURVE_SECRET_KEY_FILE and ODOP_CURVE_PUBLIC_KEY_FILE")
+                }
+                let serverKey = try KeyFile.read(keyFile, what: "\(service)'s public key", isSecret: false)
+                endpoints.curve = CurveClientKeys(publicKey: ownKeys.publicKey, secretKey: ownKeys.secretKey, serverPublicKey: serverKey)
+            }
+            peers[service] = endpoints
         }
         return peers
     }

@@ -37,6 +37,8 @@ public struct ServiceConfiguration: Sendable {
     public var commandTimeLimit: Duration = .seconds(60)
     /// How log lines are written.
     public var logFormat: LogFormat = .text
+    /// CURVE keys, allowlist, rate limit and audit retention (open on loopback by default).
+    public var security = SecurityConfiguration()
 
     public init(
         dataDirectory: String, commandsBind: String, eventsBind: String, logLevel: Logger.Level = .info,

@@ -39,6 +39,9 @@ public struct ServiceOptions: ParsableArguments, Sendable {
     @OptionGroup(title: "Followed services")
     public var peers: PeerOptions
 
+    @OptionGroup(title: "Security")
+    public var security: SecurityOptions
+
     public init() {}
 
     /// Resolves flags, environment and defaults for `service`, which follows `followed`; throws
@@ -86,13 +89,16 @@ public struct ServiceOptions: ParsableArguments, Sendable {
         guard ["on", "off"].contains(metricsText.lowercased()) else {
             throw .configuration("metrics \(metricsText) is not on or off")
         }
+        let security = try security.resolve(binds: [commands, events], environment: environment)
         var configuration = ServiceConfiguration(
             dataDirectory: value(dataDirectory, "ODOP_DATA_DIR") ?? "./data",
             commandsBind: commands, eventsBind: events, logLevel: level,
             heartbeatInterval: .milliseconds(heartbeat), maxCommandBytes: maxBytes,
-            replyRetention: .seconds(retention * 3600), peers: try peers.resolve(followed, environment: environment),
+            replyRetention: .seconds(retention * 3600),
+            peers: try peers.resolve(followed, environment: environment, ownKeys: security.serverKeys),
             opsBind: ops, metricsEnabled: metricsText.lowercased() == "on")
         configuration.logFormat = logFormat
+        configuration.security = security
         return configuration
     }
 }

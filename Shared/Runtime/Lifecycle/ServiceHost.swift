@@ -15,6 +15,11 @@ import ZeroMQ
 /// one in flight, stops the subscriptions after their current batch, publishes what was
 /// committed, and closes every socket with a linger of 0.
 ///
+/// Security (see `SecurityConfiguration`): given a key pair, the ROUTER and PUB sockets are CURVE
+/// servers and a `ZAPHandler`, bound before either socket, admits only the allowlist's keys; the
+/// allowlist is reread on SIGHUP (`reloadAllowlist()`). Without keys the service runs open, and
+/// says so in its start line.
+///
 /// The command server, the publisher and each subscription are loops on threads of their own
 /// (`ThreadWorker`), run as the services of one `ServiceGroup`: when one of them fails (a socket
 /// or poll error, a subscriber that cannot open its sockets), the others are shut down and
@@ -36,6 +41,8 @@ public final class ServiceHost: Service, Sendable {
     private let publisher: EventPublisher
     private let commandServer: CommandServer
     private let subscribers: [DurableSubscriber]
+    /// The allowlist in force, when the service uses CURVE.
+    public let access: AccessControl?
     private let logger: Logger
     /// The service's metrics; nil when metrics are off.
     public let metrics: ServiceMetrics?
@@ -77,6 +84,24 @@ public final class ServiceHost: Service, Sendable {
         } catch {
             throw .internalFailure("cannot create sockets: \(error)")
         }
+        let security = configuration.security
+        var zap: ZAPHandler?
+        if let keys = security.serverKeys, let path = security.authorizedKeysPath {
+            let access: AccessControl
+            do { access = try AccessControl(path: path, logger: logger) } catch { throw .configuration("allowlist \(error.message)") }
+            self.access = access
+            do {
+                // The ZAP handler is bound first: a CURVE server without one admits any client.
+                zap = try ZAPHandler(context: context, access: access, watching: [("commands", router), ("events", pub)], logger: logger)
+                for socket in [router, pub] {
+                    try socket.set(.curveServer(true), .curveSecretKey(keys.secretKey), .zapDomain("odop"))
+                }
+            } catch {
+                throw .internalFailure("cannot set up CURVE: \(error)")
+            }
+        } else {
+            access = nil
+        }
         (commandsEndpoint, eventsEndpoint) = try Self.bind(router, configuration.commandsBind, pub, configuration.eventsBind)
         try configuration.opsBind?.checkAvailable()
 
@@ -111,12 +136,15 @@ public final class ServiceHost: Service, Sendable {
         RuntimeCommandHandlers.register(
             in: &registry, service: definition.name, version: definition.version, store: store, publisher: publisher,
             subscribers: subscribers, hooks: configuration.hooks, metrics: metrics)
+        AuditCommandHandlers.register(in: &registry)
         definition.registerCommands(in: &registry)
         metrics?.setKnownCommands(registry.names)
         commandServer = CommandServer(
             socket: router, registry: registry, store: store,
-            settings: .init(maxCommandBytes: configuration.maxCommandBytes, replyRetention: configuration.replyRetention),
-            logger: logger, authorizer: nil, metrics: metrics,
+            settings: .init(
+                maxCommandBytes: configuration.maxCommandBytes, replyRetention: configuration.replyRetention,
+                rateLimit: security.rateLimit, auditRetention: security.auditRetention),
+            logger: logger, access: access, metrics: metrics,
             beat: beats.register("commands", staleAfter: configuration.livenessTimeout, busyLimit: configuration.commandTimeLimit),
             hooks: configuration.hooks)
         healthReport = RuntimeCommandHandlers.healthReport(
@@ -129,13 +157,26 @@ public final class ServiceHost: Service, Sendable {
                 return []
             }
         }
-        workers = Self.workers(name: name, publisher: publisher, subscribers: subscribers, commandServer: commandServer)
+        workers = (zap.map { zap in [ThreadWorker(name: "\(definition.name)-zap", loop: { try zap.run() }, requestStop: { zap.requestStop() })] } ?? [])
+            + Self.workers(name: name, publisher: publisher, subscribers: subscribers, commandServer: commandServer)
         serviceWorkers = definition.workers(store: store, logger: logger)
+        let securityNote: String
+        if let access {
+            securityNote = "curve: \(access.allowlist.entries.count) client keys admitted from \(access.path)"
+        } else if security.allowInsecure && ![commandsEndpoint, eventsEndpoint].allSatisfy(SecurityConfiguration.isLoopback) {
+            securityNote = "none: open on a non-loopback address (--allow-insecure)"
+            logger.warning("running WITHOUT CURVE on a non-loopback address: anyone who reaches it can read and change data", metadata: [
+                "commands": "\(commandsEndpoint)", "events": "\(eventsEndpoint)",
+            ])
+        } else {
+            securityNote = "none: open on loopback, for local development only"
+        }
         logger.info("started", metadata: [
             "commands": "\(commandsEndpoint)", "events": "\(eventsEndpoint)", "database": "\(store.path)",
             "lastSeq": "\(lastSeq)", "follows": "\(definition.follows.map(\.source).joined(separator: ","))",
             "http": "\(configuration.opsBind.map(\.description) ?? "none")", "metrics": "\(metrics == nil ? "off" : "on")",
-            "security": "none: open on its endpoints, for local development only",
+            "security": "\(securityNote)",
+            "rateLimit": "\(security.rateLimit.map { "\($0.perSecond)/s burst \($0.burst)" } ?? "off")",
             "startupMs": "\((ContinuousClock.now - started).milliseconds)",
         ])
     }
@@ -215,7 +256,7 @@ public final class ServiceHost: Service, Sendable {
         let group = ServiceGroup(configuration: .init(
             services: loops.map {
                 .init(service: $0, successTerminationBehavior: .cancelGroup, failureTerminationBehavior: .gracefullyShutdownGroup)
-            },
+            } + (access.map { [.init(service: AllowlistReloader(access: $0, store: store, service: name, logger: logger))] } ?? []),
             gracefulShutdownSignals: gracefulShutdownSignals, logger: logger))
         let shutdownRequested = self.group.withLock { state in
             defer { state = .running(group) }
@@ -246,6 +287,13 @@ public final class ServiceHost: Service, Sendable {
             logger.critical("a worker stopped unexpectedly; stopping the service", metadata: ["error": "\(error)"])
             throw WorkerFailure(worker: "service group", reason: "\(error)")
         }
+    }
+
+    /// Rereads the allowlist now, as SIGHUP does, and records the outcome in the audit trail;
+    /// nil when the service runs without CURVE.
+    @discardableResult
+    public func reloadAllowlist() -> AccessControl.Reload? {
+        access.map { reload(access: $0, store: store, service: name, logger: logger) }
     }
 
     /// Asks `run()` to shut down gracefully (as SIGTERM does); returns at once.

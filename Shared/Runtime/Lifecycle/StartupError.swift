@@ -6,6 +6,8 @@ public enum StartupError: Error, CustomStringConvertible, Sendable {
     case storage(String, String)
     case bind(endpoint: String, reason: String)
     case insecureKeyFile(String)
+    /// A key file that cannot be read or does not hold a key: the path and why (never the key).
+    case keyFile(String, String)
     case internalFailure(String)
 
     public var exitStatus: ExitStatus {
@@ -14,7 +16,7 @@ public enum StartupError: Error, CustomStringConvertible, Sendable {
         case .dataDirectory: .dataDirectory
         case .storage: .storage
         case .bind: .bind
-        case .insecureKeyFile: .keyFile
+        case .insecureKeyFile, .keyFile: .keyFile
         case .internalFailure: .internalFailure
         }
     }
@@ -29,6 +31,7 @@ public enum StartupError: Error, CustomStringConvertible, Sendable {
         case .bind(let endpoint, let reason): "cannot bind \(endpoint): \(reason)"
         case .insecureKeyFile(let path):
             "secret key file \(path) is readable by group or others; run: chmod 600 \(path)"
+        case .keyFile(let path, let reason): "key file \(path): \(reason)"
         case .internalFailure(let message): "internal error: \(message)"
         }
     }

@@ -39,7 +39,8 @@ extension ServiceTransaction {
     /// Stores a change to a versioned record the one way every service does it: when `changed`
     /// differs from `current`, its version becomes `current.version + 1` and its `updatedAt`
     /// `time`, `store` writes it and the event `event` makes of it is emitted in this
-    /// transaction; the stored record is returned. When nothing changed, nothing is stored or
+    /// transaction; the stored record is returned. `current` (when encodable) becomes the
+    /// `before` of the command's audit entry. When nothing changed, nothing is stored or
     /// emitted and `current` is returned.
     @discardableResult
     public func storeChange<Record: VersionedRecord, Event: EventPayload>(
@@ -47,6 +48,9 @@ extension ServiceTransaction {
         store: (Record) throws -> Void, event: (Record) -> Event
     ) throws -> Record {
         guard changed != current else { return current }
+        if recordedBefore == nil, let record = current as? any Encodable {
+            recordedBefore = try WireFormat.encode(record)
+        }
         var next = changed
         next.version = current.version + 1
         next.updatedAt = time

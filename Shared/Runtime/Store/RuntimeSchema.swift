@@ -15,6 +15,7 @@ import ODOPMessages
 /// - `odop_subscription_cursors`: per followed source, the last seq applied and a stall, if any,
 ///   with the stalled event's envelope (so that a retry needs no replay).
 /// - `odop_subscription_skips`: events an admin skipped, with the reason (kept for audit).
+/// - `odop_audit`: the audit trail (`AuditTrail`): who did what, when, where, before and after.
 /// - `odop_source`: one row, the service's epoch as an event source: a UUID made with the
 ///   database and changed in every backup copy (`backup.create`), so that subscribers of a
 ///   service restored from a backup notice it. The cursors keep the epoch of the source they
@@ -24,6 +25,7 @@ enum RuntimeSchema {
     static let commandReplies = "odop_command_replies"
     static let subscriptionCursors = "odop_subscription_cursors"
     static let subscriptionSkips = "odop_subscription_skips"
+    static let audit = "odop_audit"
     static let source = "odop_source"
 
     static func register(in migrator: inout DatabaseMigrator) {
@@ -89,6 +91,28 @@ enum RuntimeSchema {
                 ALTER TABLE \(events) ADD COLUMN trace_id TEXT;
                 CREATE INDEX \(events)_trace_id ON \(events)(trace_id) WHERE trace_id IS NOT NULL;
                 CREATE INDEX \(events)_correlation_id ON \(events)(correlation_id) WHERE correlation_id IS NOT NULL;
+                """)
+        }
+        migrator.registerMigration("runtime-v4-audit") { db in
+            try db.execute(sql: """
+                CREATE TABLE \(audit) (
+                    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                    time TEXT NOT NULL,
+                    who TEXT NOT NULL,
+                    role TEXT,
+                    request_id TEXT,
+                    command TEXT,
+                    action TEXT NOT NULL,
+                    subject TEXT,
+                    state TEXT,
+                    district TEXT,
+                    before TEXT,
+                    after TEXT,
+                    details TEXT
+                );
+                CREATE INDEX \(audit)_time ON \(audit)(time);
+                CREATE INDEX \(audit)_who ON \(audit)(who, seq);
+                CREATE INDEX \(audit)_subject ON \(audit)(subject, seq);
                 """)
         }
     }

@@ -16,6 +16,14 @@ public final class ServiceTransaction {
     /// the trace of the event a subscriber is applying); stored in every emitted event's
     /// `traceparent`, so the trace goes on downstream. Nil for untraced work.
     public internal(set) var traceparent: String?
+    /// The command being served, when this transaction is a command's (nil inside a
+    /// subscription): its audit entries name its sender.
+    public internal(set) var request: RequestInfo?
+    /// Where the command acts, when it declares a place (for the audit trail).
+    var place: CommandPlace?
+    /// The record as it was before the change, for the command's audit entry (`storeChange`
+    /// or `auditBefore` set it).
+    var recordedBefore: Data?
     let eventLog: EventLog
     private(set) var emitted: [CommittedEvent] = []
 
