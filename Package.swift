@@ -9,7 +9,7 @@
 import PackageDescription
 
 let strict: [SwiftSetting] = [
-    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("ExistentialAny")
 ]
 
 let package = Package(
@@ -245,7 +245,9 @@ let package = Package(
         ),
         .testTarget(
             name: "StateVocabularyTests",
-            dependencies: ["Catalogue", "Exports", "Training", "ODOPReference", "ODOPRuntime", "ODOPTesting", "ODOPClient", "ODOPMessages"],
+            dependencies: [
+                "Catalogue", "Exports", "Training", "ODOPReference", "ODOPRuntime", "ODOPTesting", "ODOPClient", "ODOPMessages",
+            ],
             swiftSettings: strict
         ),
         .testTarget(

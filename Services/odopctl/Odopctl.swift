@@ -52,9 +52,13 @@ struct Odopctl: ParsableCommand {
             """,
         version: version,
         groupedSubcommands: [
-            CommandGroup(name: "Services", subcommands: [CatalogueCommand.self, ExportsCommand.self, TrainingCommand.self, NotificationsCommand.self]),
-            CommandGroup(name: "Health and events", subcommands: [StatusCommand.self, TopCommand.self, EventsCommand.self, TraceCommand.self]),
-            CommandGroup(name: "Operations", subcommands: [SubscriptionsCommand.self, BackupCommand.self, CallCommand.self, KeysCommand.self]),
+            CommandGroup(
+                name: "Services",
+                subcommands: [CatalogueCommand.self, ExportsCommand.self, TrainingCommand.self, NotificationsCommand.self]),
+            CommandGroup(
+                name: "Health and events", subcommands: [StatusCommand.self, TopCommand.self, EventsCommand.self, TraceCommand.self]),
+            CommandGroup(
+                name: "Operations", subcommands: [SubscriptionsCommand.self, BackupCommand.self, CallCommand.self, KeysCommand.self]),
         ]
     )
 

@@ -53,7 +53,8 @@ public enum CatalogueCopy {
 
         private func requireSchema(_ event: EventEnvelope, _ known: Int) throws {
             guard event.schema <= known else {
-                throw CommandError.invalidArgument("event \(event.type) has schema \(event.schema); this follower understands up to \(known)")
+                throw CommandError.invalidArgument(
+                    "event \(event.type) has schema \(event.schema); this follower understands up to \(known)")
             }
         }
     }
@@ -64,36 +65,44 @@ struct CatalogueCopyWriter {
     let db: Database
 
     func record(_ product: CatalogueProduct, at time: String) throws {
-        try db.cachedStatement(sql: """
-            INSERT INTO \(CatalogueCopySchema.products) (id, version, name, state, state_code, district, district_id, sector, status, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT(id) DO UPDATE SET version = excluded.version, name = excluded.name, state = excluded.state,
-                state_code = excluded.state_code, district = excluded.district, district_id = excluded.district_id,
-                sector = excluded.sector, status = excluded.status, updated_at = excluded.updated_at
-            """).execute(arguments: [
-                product.id, product.version, product.name, product.state, product.stateCode, product.district,
-                product.districtId, product.sector, product.status.rawValue, time,
-            ])
-        try db.cachedStatement(sql: """
-            INSERT INTO \(CatalogueCopySchema.districts) (id, state, state_code, name) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO NOTHING
-            """).execute(arguments: [product.districtId, product.state, product.stateCode, product.district])
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO \(CatalogueCopySchema.products) (id, version, name, state, state_code, district, district_id, sector, status, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(id) DO UPDATE SET version = excluded.version, name = excluded.name, state = excluded.state,
+                    state_code = excluded.state_code, district = excluded.district, district_id = excluded.district_id,
+                    sector = excluded.sector, status = excluded.status, updated_at = excluded.updated_at
+                """
+        ).execute(arguments: [
+            product.id, product.version, product.name, product.state, product.stateCode, product.district,
+            product.districtId, product.sector, product.status.rawValue, time,
+        ])
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO \(CatalogueCopySchema.districts) (id, state, state_code, name) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO NOTHING
+                """
+        ).execute(arguments: [product.districtId, product.state, product.stateCode, product.district])
         try addNames([product.district], stateCode: product.stateCode, districtId: product.districtId)
     }
 
     func record(_ district: CatalogueDistrict) throws {
         let aliases = String(decoding: try JSONEncoder().encode(district.aliases), as: UTF8.self)
-        try db.cachedStatement(sql: """
-            INSERT INTO \(CatalogueCopySchema.districts) (id, state, state_code, name, aliases) VALUES (?, ?, ?, ?, ?)
-            ON CONFLICT(id) DO UPDATE SET state = excluded.state, state_code = excluded.state_code,
-                name = excluded.name, aliases = excluded.aliases
-            """).execute(arguments: [district.id, district.state, district.stateCode, district.name, aliases])
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO \(CatalogueCopySchema.districts) (id, state, state_code, name, aliases) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT(id) DO UPDATE SET state = excluded.state, state_code = excluded.state_code,
+                    name = excluded.name, aliases = excluded.aliases
+                """
+        ).execute(arguments: [district.id, district.state, district.stateCode, district.name, aliases])
         try addNames([district.name] + district.aliases, stateCode: district.stateCode, districtId: district.id)
     }
 
     private func addNames(_ spellings: [String], stateCode: String, districtId: String) throws {
         for spelling in spellings {
-            try db.cachedStatement(sql: "INSERT OR IGNORE INTO \(CatalogueCopySchema.districtNames) (state_code, name_key, district_id) VALUES (?, ?, ?)")
-                .execute(arguments: [stateCode, CatalogueCopy.nameKey(spelling), districtId])
+            try db.cachedStatement(
+                sql: "INSERT OR IGNORE INTO \(CatalogueCopySchema.districtNames) (state_code, name_key, district_id) VALUES (?, ?, ?)"
+            )
+            .execute(arguments: [stateCode, CatalogueCopy.nameKey(spelling), districtId])
         }
     }
 }

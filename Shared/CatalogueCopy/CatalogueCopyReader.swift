@@ -24,9 +24,11 @@ public struct CatalogueCopyReader {
     /// The district a spelling (its name or an alias, folded as the catalogue folds them) names
     /// in `state`.
     public func district(state: StateUT, named name: String) throws -> CatalogueDistrict? {
-        guard let id = try String.fetchOne(
-            db.cachedStatement(sql: "SELECT district_id FROM \(CatalogueCopySchema.districtNames) WHERE state_code = ? AND name_key = ?"),
-            arguments: [state.code, CatalogueCopy.nameKey(name)])
+        guard
+            let id = try String.fetchOne(
+                db.cachedStatement(
+                    sql: "SELECT district_id FROM \(CatalogueCopySchema.districtNames) WHERE state_code = ? AND name_key = ?"),
+                arguments: [state.code, CatalogueCopy.nameKey(name)])
         else { return nil }
         return try district(id: id)
     }
@@ -41,14 +43,19 @@ public struct CatalogueCopyReader {
 
     /// The active products, of one state or of all, by state, district and name.
     public func activeProducts(state: StateUT? = nil) throws -> [CatalogueProduct] {
-        let rows = if let state {
-            try Row.fetchAll(
-                db.cachedStatement(sql: "SELECT * FROM \(CatalogueCopySchema.products) WHERE state_code = ? AND status = 'active' ORDER BY district, name, id"),
-                arguments: [state.code])
-        } else {
-            try Row.fetchAll(
-                db.cachedStatement(sql: "SELECT * FROM \(CatalogueCopySchema.products) WHERE status = 'active' ORDER BY state, district, name, id"))
-        }
+        let rows =
+            if let state {
+                try Row.fetchAll(
+                    db.cachedStatement(
+                        sql:
+                            "SELECT * FROM \(CatalogueCopySchema.products) WHERE state_code = ? AND status = 'active' ORDER BY district, name, id"
+                    ),
+                    arguments: [state.code])
+            } else {
+                try Row.fetchAll(
+                    db.cachedStatement(
+                        sql: "SELECT * FROM \(CatalogueCopySchema.products) WHERE status = 'active' ORDER BY state, district, name, id"))
+            }
         return rows.map(Self.product)
     }
 
@@ -82,7 +89,8 @@ extension CatalogueCopyReader {
     /// them), in any state.
     public func districts(named name: String) throws -> [CatalogueDistrict] {
         try String.fetchAll(
-            db.cachedStatement(sql: "SELECT DISTINCT district_id FROM \(CatalogueCopySchema.districtNames) WHERE name_key = ? ORDER BY district_id"),
+            db.cachedStatement(
+                sql: "SELECT DISTINCT district_id FROM \(CatalogueCopySchema.districtNames) WHERE name_key = ? ORDER BY district_id"),
             arguments: [CatalogueCopy.nameKey(name)]
         ).compactMap { try district(id: $0) }
     }
@@ -101,9 +109,10 @@ extension CatalogueCopyReader {
             found = try districts(named: name)
         }
         if found.isEmpty,
-           let id = try String.fetchOne(
-               db.cachedStatement(sql: "SELECT id FROM \(CatalogueCopySchema.districts) WHERE id = ? COLLATE NOCASE"), arguments: [name]),
-           let byId = try district(id: id), state == nil || byId.stateCode == state?.code {
+            let id = try String.fetchOne(
+                db.cachedStatement(sql: "SELECT id FROM \(CatalogueCopySchema.districts) WHERE id = ? COLLATE NOCASE"), arguments: [name]),
+            let byId = try district(id: id), state == nil || byId.stateCode == state?.code
+        {
             found = [byId]
         }
         guard !found.isEmpty else {

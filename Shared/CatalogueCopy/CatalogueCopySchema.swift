@@ -14,35 +14,36 @@ enum CatalogueCopySchema {
 
     static let migrations: [ServiceMigration] = [
         ServiceMigration("catalogue-copy-v1") { db in
-            try db.execute(sql: """
-                CREATE TABLE \(districts) (
-                    id TEXT PRIMARY KEY,
-                    state TEXT NOT NULL,
-                    state_code TEXT NOT NULL,
-                    name TEXT NOT NULL,
-                    aliases TEXT NOT NULL DEFAULT '[]'
-                );
-                CREATE TABLE \(districtNames) (
-                    state_code TEXT NOT NULL,
-                    name_key TEXT NOT NULL,
-                    district_id TEXT NOT NULL,
-                    PRIMARY KEY (state_code, name_key)
-                );
-                CREATE TABLE \(products) (
-                    id TEXT PRIMARY KEY,
-                    version INTEGER NOT NULL,
-                    name TEXT NOT NULL,
-                    state TEXT NOT NULL,
-                    state_code TEXT NOT NULL,
-                    district TEXT NOT NULL,
-                    district_id TEXT NOT NULL,
-                    sector TEXT NOT NULL,
-                    status TEXT NOT NULL,
-                    updated_at TEXT NOT NULL
-                );
-                CREATE INDEX \(products)_district ON \(products)(district_id, status);
-                CREATE INDEX \(products)_state ON \(products)(state_code, status);
-                """)
-        },
+            try db.execute(
+                sql: """
+                    CREATE TABLE \(districts) (
+                        id TEXT PRIMARY KEY,
+                        state TEXT NOT NULL,
+                        state_code TEXT NOT NULL,
+                        name TEXT NOT NULL,
+                        aliases TEXT NOT NULL DEFAULT '[]'
+                    );
+                    CREATE TABLE \(districtNames) (
+                        state_code TEXT NOT NULL,
+                        name_key TEXT NOT NULL,
+                        district_id TEXT NOT NULL,
+                        PRIMARY KEY (state_code, name_key)
+                    );
+                    CREATE TABLE \(products) (
+                        id TEXT PRIMARY KEY,
+                        version INTEGER NOT NULL,
+                        name TEXT NOT NULL,
+                        state TEXT NOT NULL,
+                        state_code TEXT NOT NULL,
+                        district TEXT NOT NULL,
+                        district_id TEXT NOT NULL,
+                        sector TEXT NOT NULL,
+                        status TEXT NOT NULL,
+                        updated_at TEXT NOT NULL
+                    );
+                    CREATE INDEX \(products)_district ON \(products)(district_id, status);
+                    CREATE INDEX \(products)_state ON \(products)(state_code, status);
+                    """)
+        }
     ]
 }

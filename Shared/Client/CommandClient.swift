@@ -26,7 +26,8 @@ public final class CommandClient: Sendable {
         /// fails with `unavailable`): lets an owner stop a thread blocked in a call.
         public var interruptFileDescriptor: Int32?
 
-        public init(timeout: Duration = .seconds(3), retries: Int = 2, curve: CurveClientKeys? = nil, interruptFileDescriptor: Int32? = nil) {
+        public init(timeout: Duration = .seconds(3), retries: Int = 2, curve: CurveClientKeys? = nil, interruptFileDescriptor: Int32? = nil)
+        {
             self.timeout = timeout
             self.retries = retries
             self.curve = curve
@@ -116,16 +117,21 @@ public final class CommandClient: Sendable {
                 cached?.close()
                 cached = nil
             }
-            let seconds = Double(options.timeout.components.seconds)
+            let seconds =
+                Double(options.timeout.components.seconds)
                 + Double(options.timeout.components.attoseconds) / 1e18
-            return .failure(.unavailable(
-                "no reply from \(endpoint) after \(attempts) attempt(s) of \(String(format: "%.1f", seconds)) s each: is the service running?"))
+            return .failure(
+                .unavailable(
+                    "no reply from \(endpoint) after \(attempts) attempt(s) of \(String(format: "%.1f", seconds)) s each: is the service running?"
+                ))
         }
         return try result.get()
     }
 
     /// Calls a command by name with JSON arguments; returns its result or throws its error.
-    public func call(_ command: String, args: JSONValue = .object([:]), id: String = CommandClient.newRequestID()) throws(CommandError) -> JSONValue {
+    public func call(_ command: String, args: JSONValue = .object([:]), id: String = CommandClient.newRequestID()) throws(CommandError)
+        -> JSONValue
+    {
         let reply = try send(CommandRequest(id: id, command: command, args: args))
         switch reply {
         case .success(_, let result): return result
@@ -150,7 +156,8 @@ public final class CommandClient: Sendable {
     public static func newRequestID() -> String { RandomUUID.string() }
 
     private enum Wait {
-        case reply(Data), timedOut, interrupted
+        case reply(Data)
+        case timedOut, interrupted
     }
 
     private func awaitReply(on socket: ZMQSocket) throws(ZMQError) -> Wait {
@@ -171,8 +178,9 @@ public final class CommandClient: Sendable {
 
     private func openSocket() throws(ZMQError) -> ZMQSocket {
         let socket = try context.socket(.req)
-        let ms = Int32(clamping: options.timeout.components.seconds * 1000
-            + options.timeout.components.attoseconds / 1_000_000_000_000_000)
+        let ms = Int32(
+            clamping: options.timeout.components.seconds * 1000
+                + options.timeout.components.attoseconds / 1_000_000_000_000_000)
         try socket.set(.linger(milliseconds: 0), .receiveTimeout(milliseconds: ms), .sendTimeout(milliseconds: ms))
         if let curve = options.curve { try curve.apply(to: socket) }
         try socket.connect(endpoint)

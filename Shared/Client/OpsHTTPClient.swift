@@ -1,9 +1,9 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A minimal HTTP/1.1 client for a service's ops endpoint (`/healthz`, `/readyz`, `/metrics`,
@@ -52,7 +52,9 @@ public enum OpsHTTPClient {
         while true {
             let count = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
             if count == 0 { break }
-            guard count > 0 else { throw Failure(description: "no complete answer from \(host):\(port) (\(String(cString: strerror(errno))))") }
+            guard count > 0 else {
+                throw Failure(description: "no complete answer from \(host):\(port) (\(String(cString: strerror(errno))))")
+            }
             received.append(contentsOf: buffer[0..<count])
         }
         let text = String(decoding: received, as: UTF8.self)

@@ -95,7 +95,8 @@ public enum AuditList: CommandSchema {
             if let after, after < 0 { throw .invalidArgument("field 'after' must be at least 0, got \(after)", field: "after") }
             for (field, value) in [("since", since), ("until", until)] {
                 if let value, RFC3339.date(from: value) == nil {
-                    throw .invalidArgument("field '\(field)' must be an RFC 3339 time such as 2026-01-31T00:00:00Z, got '\(value)'", field: field)
+                    throw .invalidArgument(
+                        "field '\(field)' must be an RFC 3339 time such as 2026-01-31T00:00:00Z, got '\(value)'", field: field)
                 }
             }
         }

@@ -26,10 +26,14 @@ public enum RandomUUID {
                 buffer[index] = UInt8(ascii: "-")
                 index += 1
             }
-            put(high >> 32, nibbles: 8); dash()
-            put((high >> 16) & 0xFFFF, nibbles: 4); dash()
-            put(high & 0xFFFF, nibbles: 4); dash()
-            put(low >> 48, nibbles: 4); dash()
+            put(high >> 32, nibbles: 8)
+            dash()
+            put((high >> 16) & 0xFFFF, nibbles: 4)
+            dash()
+            put(high & 0xFFFF, nibbles: 4)
+            dash()
+            put(low >> 48, nibbles: 4)
+            dash()
             put(low & 0xFFFF_FFFF_FFFF, nibbles: 12)
             return index
         }

@@ -15,33 +15,38 @@
 public enum StateDirectory {
     /// All 36 states and union territories, sorted by `name`.
     public static let all: [StateUT] = [
-        StateUT(code: "AN", name: "Andaman and Nicobar Islands", kind: .unionTerritory,
-                aliases: ["Andaman and Nicobar", "Andaman & Nicobar Islands"]),
+        StateUT(
+            code: "AN", name: "Andaman and Nicobar Islands", kind: .unionTerritory,
+            aliases: ["Andaman and Nicobar", "Andaman & Nicobar Islands"]),
         StateUT(code: "AP", name: "Andhra Pradesh", kind: .state),
         StateUT(code: "AR", name: "Arunachal Pradesh", kind: .state),
         StateUT(code: "AS", name: "Assam", kind: .state),
         StateUT(code: "BR", name: "Bihar", kind: .state),
         StateUT(code: "CH", name: "Chandigarh", kind: .unionTerritory),
-        StateUT(code: "CG", name: "Chhattisgarh", kind: .state,
-                aliases: ["Chattisgarh", "Chhatisgarh"]),
+        StateUT(
+            code: "CG", name: "Chhattisgarh", kind: .state,
+            aliases: ["Chattisgarh", "Chhatisgarh"]),
         // The two UTs merged on 26 January 2020; either old name resolves to the merged UT.
-        StateUT(code: "DH", name: "Dadra and Nagar Haveli and Daman and Diu", kind: .unionTerritory,
-                aliases: [
-                    "Dadra & Nagar Haveli (UT)\nDaman & Diu (UT)",
-                    "Dadra and Nagar Haveli Daman and Diu",
-                    "Dadra and Nagar Haveli",
-                    "Dadara & Nagar Haveli",
-                    "Daman and Diu",
-                    "Daman Diu",
-                ]),
-        StateUT(code: "DL", name: "Delhi", kind: .unionTerritory,
-                aliases: ["NCT of Delhi", "National Capital Territory of Delhi"]),
+        StateUT(
+            code: "DH", name: "Dadra and Nagar Haveli and Daman and Diu", kind: .unionTerritory,
+            aliases: [
+                "Dadra & Nagar Haveli (UT)\nDaman & Diu (UT)",
+                "Dadra and Nagar Haveli Daman and Diu",
+                "Dadra and Nagar Haveli",
+                "Dadara & Nagar Haveli",
+                "Daman and Diu",
+                "Daman Diu",
+            ]),
+        StateUT(
+            code: "DL", name: "Delhi", kind: .unionTerritory,
+            aliases: ["NCT of Delhi", "National Capital Territory of Delhi"]),
         StateUT(code: "GA", name: "Goa", kind: .state),
         StateUT(code: "GJ", name: "Gujarat", kind: .state),
         StateUT(code: "HR", name: "Haryana", kind: .state),
         StateUT(code: "HP", name: "Himachal Pradesh", kind: .state),
-        StateUT(code: "JK", name: "Jammu and Kashmir", kind: .unionTerritory,
-                aliases: ["Jammu & Kashmir", "Jammu & Kashmir (UT)"]),
+        StateUT(
+            code: "JK", name: "Jammu and Kashmir", kind: .unionTerritory,
+            aliases: ["Jammu & Kashmir", "Jammu & Kashmir (UT)"]),
         StateUT(code: "JH", name: "Jharkhand", kind: .state),
         StateUT(code: "KA", name: "Karnataka", kind: .state),
         StateUT(code: "KL", name: "Kerala", kind: .state),

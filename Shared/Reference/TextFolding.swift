@@ -37,7 +37,7 @@ public enum TextFolding {
     public static func trimmingWhitespace(_ text: String) -> String {
         let scalars = text.unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+            let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
         else { return "" }
         if first == scalars.startIndex && last == scalars.index(before: scalars.endIndex) { return text }
         return String(scalars[first...last])
@@ -65,7 +65,8 @@ public enum TextFolding {
     /// Words of the case- and diacritic-folded text: maximal runs of letters and digits.
     /// `&` counts as the word `and`; every other non-alphanumeric character separates words.
     public static func words(_ text: some StringProtocol) -> [String] {
-        let folded = text.utf8.allSatisfy({ $0 < 0x80 })
+        let folded =
+            text.utf8.allSatisfy({ $0 < 0x80 })
             ? asciiLowercased(String(text))
             : String(text).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
         var words: [String] = []

@@ -18,7 +18,8 @@ public final class EventRecorder: Sendable {
         let thread = Thread { [self] in
             while running.load(ordering: .acquiring) {
                 guard let frames = try? socket.receiveMultipart(), frames.count == 2,
-                      let envelope = try? WireFormat.decode(EventEnvelope.self, from: frames[1]) else { continue }
+                    let envelope = try? WireFormat.decode(EventEnvelope.self, from: frames[1])
+                else { continue }
                 received.withLock { $0.append(envelope) }
             }
             socket.close()

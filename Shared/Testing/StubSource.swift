@@ -19,7 +19,9 @@ public final class StubSource: @unchecked Sendable {
     ///   - dataDirectory: reuse one to restart the stub on the same event log.
     ///   - endpoints: bind these (to restart the stub where its followers look for it); default:
     ///     free ports.
-    public init(_ name: String, dataDirectory: String? = nil, endpoints: PeerEndpoints? = nil, heartbeat: Duration = .milliseconds(100)) throws {
+    public init(_ name: String, dataDirectory: String? = nil, endpoints: PeerEndpoints? = nil, heartbeat: Duration = .milliseconds(100))
+        throws
+    {
         let gate = replayGate
         service = try InProcessService(
             Definition(name: name), dataDirectory: dataDirectory, heartbeat: heartbeat,
@@ -32,7 +34,9 @@ public final class StubSource: @unchecked Sendable {
 
     /// Commits `payloads` as events, in order, in one transaction, and returns their envelopes.
     @discardableResult
-    public func publish<P: EventPayload>(_ payloads: [P], correlationId: String? = nil, traceparent: String? = nil) throws -> [EventEnvelope] {
+    public func publish<P: EventPayload>(_ payloads: [P], correlationId: String? = nil, traceparent: String? = nil) throws
+        -> [EventEnvelope]
+    {
         try service.host.store.write(correlationId: correlationId, traceparent: traceparent) { transaction in
             try payloads.map { try transaction.emit($0) }
         }

@@ -1,14 +1,16 @@
 import Testing
+
 @testable import Catalogue
 
 @Suite("CSVReader")
 struct CSVReaderTests {
     @Test func plainRecordsWithLineNumbers() throws {
         let records = try CSVReader.records(in: "a,b,c\n1,2,3\n")
-        #expect(records == [
-            CSVRecord(line: 1, fields: ["a", "b", "c"]),
-            CSVRecord(line: 2, fields: ["1", "2", "3"]),
-        ])
+        #expect(
+            records == [
+                CSVRecord(line: 1, fields: ["a", "b", "c"]),
+                CSVRecord(line: 2, fields: ["1", "2", "3"]),
+            ])
     }
 
     @Test func embeddedNewlineKeepsTheFieldAndShiftsLaterLineNumbers() throws {
@@ -28,11 +30,12 @@ struct CSVReaderTests {
 
     @Test func crlfLineEndingsInsideAndOutsideQuotes() throws {
         let records = try CSVReader.records(in: "a,b\r\n\"x\r\ny\",z\r\nlast,row")
-        #expect(records == [
-            CSVRecord(line: 1, fields: ["a", "b"]),
-            CSVRecord(line: 2, fields: ["x\r\ny", "z"]),
-            CSVRecord(line: 4, fields: ["last", "row"]),
-        ])
+        #expect(
+            records == [
+                CSVRecord(line: 1, fields: ["a", "b"]),
+                CSVRecord(line: 2, fields: ["x\r\ny", "z"]),
+                CSVRecord(line: 4, fields: ["last", "row"]),
+            ])
     }
 
     @Test func loneCarriageReturnEndsARecord() throws {
@@ -48,11 +51,12 @@ struct CSVReaderTests {
 
     @Test func blankLinesAreSkippedButCommaOnlyLinesAreRecords() throws {
         let records = try CSVReader.records(in: "a,b\n\n,\n\nc,d")
-        #expect(records == [
-            CSVRecord(line: 1, fields: ["a", "b"]),
-            CSVRecord(line: 3, fields: ["", ""]),
-            CSVRecord(line: 5, fields: ["c", "d"]),
-        ])
+        #expect(
+            records == [
+                CSVRecord(line: 1, fields: ["a", "b"]),
+                CSVRecord(line: 3, fields: ["", ""]),
+                CSVRecord(line: 5, fields: ["c", "d"]),
+            ])
     }
 
     @Test func fieldsAreNotTrimmedAndQuotesInsideUnquotedFieldsAreLiteral() throws {

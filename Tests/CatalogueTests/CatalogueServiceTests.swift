@@ -1,7 +1,7 @@
-import ODOPReference
 import Foundation
 import ODOPClient
 import ODOPMessages
+import ODOPReference
 import ODOPTesting
 import Testing
 
@@ -133,8 +133,10 @@ struct CatalogueServiceTests {
 
         let district = try client.call(DistrictRegister.self, .init(state: "Uttar Pradesh", name: "Firozabad", lgdCode: 143))
         #expect(district.id == "UP-firozabad")
-        let product = try client.call(ProductRegister.self, .init(
-            state: "UP", district: "firozabad", name: "Firozabad Glass", sector: "Manufacturing", giStatus: true))
+        let product = try client.call(
+            ProductRegister.self,
+            .init(
+                state: "UP", district: "firozabad", name: "Firozabad Glass", sector: "Manufacturing", giStatus: true))
         #expect(product.version == 1 && product.status == .active && product.sector == "manufacturing")
         #expect(product.district == "Firozabad")
         #expect(try client.call(ProductGet.self, .init(id: product.id)) == product)
@@ -155,9 +157,10 @@ struct CatalogueServiceTests {
 
         try eventually("four events") { recorder.events.count >= 4 }
         let events = recorder.events
-        #expect(events.map(\.type) == [
-            "catalogue.district.registered", "catalogue.product.registered", "catalogue.product.updated", "catalogue.product.retired",
-        ])
+        #expect(
+            events.map(\.type) == [
+                "catalogue.district.registered", "catalogue.product.registered", "catalogue.product.updated", "catalogue.product.retired",
+            ])
         #expect(events.map { $0.seq ?? 0 } == [1, 2, 3, 4])
         let retiredEvent = try events[3].decodeData(ProductRecord.self)
         #expect(retiredEvent == retired)
@@ -170,7 +173,8 @@ struct CatalogueServiceTests {
         let (catalogue, client) = try startCatalogue()
         defer { catalogue.stop() }
         _ = try client.call(DistrictRegister.self, .init(state: "Uttar Pradesh", name: "Agra"))
-        let product = try client.call(ProductRegister.self, .init(state: "Uttar Pradesh", district: "Agra", name: "Leather", sector: "manufacturing"))
+        let product = try client.call(
+            ProductRegister.self, .init(state: "Uttar Pradesh", district: "Agra", name: "Leather", sector: "manufacturing"))
         let seqBefore = try lastSeq(client)
         let valid: JSONValue = ["state": "Uttar Pradesh", "district": "Agra", "name": "Petha", "sector": "food processing"]
 

@@ -1,5 +1,6 @@
 import ODOPReference
 import Testing
+
 @testable import Catalogue
 
 @Suite("District spelling rule")
@@ -64,10 +65,11 @@ struct DistrictConsolidationTests {
         ]
         let consolidation = DistrictConsolidation(rows: rows)
         let names = consolidation.districts.map { "\($0.state.code)/\($0.name)" }
-        #expect(names == [
-            "BR/Bhagalpur", "GA/North Goa", "HR/Mewat", "KA/Belagavi", "KA/Belgavi", "OD/Kalahandi",
-            "OD/Kandhamal", "WB/Hooghly", "WB/Howrah",
-        ])
+        #expect(
+            names == [
+                "BR/Bhagalpur", "GA/North Goa", "HR/Mewat", "KA/Belagavi", "KA/Belgavi", "OD/Kalahandi",
+                "OD/Kandhamal", "WB/Hooghly", "WB/Howrah",
+            ])
         let belagavi = consolidation.district(for: rows[0])
         #expect(belagavi?.name == "Belagavi")
         #expect(belagavi?.aliases == ["Belagavi (Belgaum)"])

@@ -2,6 +2,7 @@ import ODOPMessages
 import ODOPReference
 import ODOPTesting
 import Testing
+
 @testable import Catalogue
 
 @Suite("GI registry")
@@ -32,9 +33,10 @@ struct GIRegistryTests {
             !stateColumns.map { RawCSV.fold(row[$0]) }.contains { Self.foreignCountries.contains($0) }
         }
         // Distinct Indian names: lowercased, white space folded, "(Logo )" marker removed.
-        let names = Set(indianRows.map { row in
-            RawCSV.fold(row[1].lowercased().replacingOccurrences(of: "(logo )", with: ""))
-        })
+        let names = Set(
+            indianRows.map { row in
+                RawCSV.fold(row[1].lowercased().replacingOccurrences(of: "(logo )", with: ""))
+            })
         for (a, b) in Self.spellingDuplicates {
             #expect(names.contains(a.lowercased()) && names.contains(b.lowercased()), "stale pair \(a)")
         }
@@ -52,8 +54,9 @@ struct GIRegistryTests {
         #expect(registry.entries.count == distinctIndianGIs)
         #expect(registry.collapsed.count == indianRows.count - distinctIndianGIs)
         #expect(registry.warnings.isEmpty)
-        print("GI registry: \(registry.rowsRead) rows, \(registry.foreign.count) foreign, "
-            + "\(registry.collapsed.count) word/logo duplicates collapsed, \(registry.entries.count) Indian GIs")
+        print(
+            "GI registry: \(registry.rowsRead) rows, \(registry.foreign.count) foreign, "
+                + "\(registry.collapsed.count) word/logo duplicates collapsed, \(registry.entries.count) Indian GIs")
     }
 
     @Test func foreignGIsAreExcluded() throws {
@@ -77,8 +80,9 @@ struct GIRegistryTests {
         #expect(pochampalli.alternativeNames == ["Pochampally Ikat"])
         #expect(pochampalli.goods == .handicraft)
         #expect(!registry.entries.contains { $0.name == "Pochampally Ikat" })
-        #expect(registry.entries.filter { $0.name.hasPrefix("Bell Metal Ware of Datia") }.map(\.name)
-            == ["Bell Metal Ware of Datia and Tikamgarh"])
+        #expect(
+            registry.entries.filter { $0.name.hasPrefix("Bell Metal Ware of Datia") }.map(\.name)
+                == ["Bell Metal Ware of Datia and Tikamgarh"])
         let bastar = try #require(registry.entries.first { $0.name == "Bastar Dhokra" })
         #expect(bastar.states.map(\.code) == ["CG"])
         #expect(bastar.lines.count == 2)
@@ -99,42 +103,44 @@ struct GIRegistryTests {
         #expect(registry.entries.filter { $0.states.count > 1 }.count == 17)
     }
 
-    @Test(arguments: [
-        ("Moradabad Metal Craft", "Uttar Pradesh", nil, "Moradabad Metal Craft"),
-        ("Firozabad Glass", "Uttar Pradesh", nil, "Firozabad Glass"),
-        ("Kannauj Perfume", "Uttar Pradesh", nil, "Kannauj Perfume"),
-        ("Banaganapalle Mangoes", "Telangana", nil, "Banaganapalle Mangoes"),
-        ("Banaganapalli Mangoes", "Andhra Pradesh", nil, "Banaganapalle Mangoes"),
-        ("Mango (Banaganapalle)", "Telangana", nil, "Banaganapalle Mangoes"),
-        ("Pochampalli Ikat", "Telangana", nil, "Pochampalli Ikat"),
-        ("Pochampally Ikat", "Telangana", nil, "Pochampalli Ikat"),
-        ("Pochampali Ikat", "Telangana", nil, "Pochampalli Ikat"),
-        ("moradabad  metal-craft", "Uttar Pradesh", nil, "Moradabad Metal Craft"),
-        ("Basmati (Rice)", "Punjab", nil, "Basmati"),
-        ("Shawl-Kullu", "Himachal Pradesh", nil, "Kullu Shawl"),
-        ("Turmeric", "Maharashtra", "Sangli", "Sangli Turmeric"),
-        ("Batik print", "Madhya Pradesh", "Ujjain", "Ujjain Batik Print"),
-        ("Channapatna Toys", "Karnataka", nil, "Channapatna Toys & Dolls"),
-        ("Lucknow Chikan Craft & Lucknow Zardozi", "Uttar Pradesh", nil, "Lucknow Chikan Craft"),
-        ("Banaras Brocades and Sarees", "Uttar Pradesh", nil, "Banaras Brocades and Sarees"),
-        ("Tea", "West Bengal", "Darjeeling", "Darjeeling Tea"),
-        ("Sambhal Bone Craft", "Uttar Pradesh", nil, "Sambhal Bone Craft"),
-        ("Sambhal Horn Craft", "Uttar Pradesh", nil, "Sambhal Horn Craft"),
-    ] as [(String, String, String?, String)])
+    @Test(
+        arguments: [
+            ("Moradabad Metal Craft", "Uttar Pradesh", nil, "Moradabad Metal Craft"),
+            ("Firozabad Glass", "Uttar Pradesh", nil, "Firozabad Glass"),
+            ("Kannauj Perfume", "Uttar Pradesh", nil, "Kannauj Perfume"),
+            ("Banaganapalle Mangoes", "Telangana", nil, "Banaganapalle Mangoes"),
+            ("Banaganapalli Mangoes", "Andhra Pradesh", nil, "Banaganapalle Mangoes"),
+            ("Mango (Banaganapalle)", "Telangana", nil, "Banaganapalle Mangoes"),
+            ("Pochampalli Ikat", "Telangana", nil, "Pochampalli Ikat"),
+            ("Pochampally Ikat", "Telangana", nil, "Pochampalli Ikat"),
+            ("Pochampali Ikat", "Telangana", nil, "Pochampalli Ikat"),
+            ("moradabad  metal-craft", "Uttar Pradesh", nil, "Moradabad Metal Craft"),
+            ("Basmati (Rice)", "Punjab", nil, "Basmati"),
+            ("Shawl-Kullu", "Himachal Pradesh", nil, "Kullu Shawl"),
+            ("Turmeric", "Maharashtra", "Sangli", "Sangli Turmeric"),
+            ("Batik print", "Madhya Pradesh", "Ujjain", "Ujjain Batik Print"),
+            ("Channapatna Toys", "Karnataka", nil, "Channapatna Toys & Dolls"),
+            ("Lucknow Chikan Craft & Lucknow Zardozi", "Uttar Pradesh", nil, "Lucknow Chikan Craft"),
+            ("Banaras Brocades and Sarees", "Uttar Pradesh", nil, "Banaras Brocades and Sarees"),
+            ("Tea", "West Bengal", "Darjeeling", "Darjeeling Tea"),
+            ("Sambhal Bone Craft", "Uttar Pradesh", nil, "Sambhal Bone Craft"),
+            ("Sambhal Horn Craft", "Uttar Pradesh", nil, "Sambhal Horn Craft"),
+        ] as [(String, String, String?, String)])
     func matches(product: String, state: String, district: String?, gi: String) throws {
         let registry = try Self.registry()
         let state = try #require(StateDirectory.resolve(state))
         #expect(registry.match(productName: product, state: state, district: district)?.name == gi, "\(product)")
     }
 
-    @Test(arguments: [
-        ("Rice", "Punjab", nil), ("Rice", "Uttar Pradesh", "Siddharthnagar"), ("Mango", "Uttar Pradesh", "Lucknow"),
-        ("Mango", "West Bengal", "Malda"), ("Mango", "Gujarat", nil), ("Tea", "West Bengal", "Kolkata"),
-        ("Silk", "Karnataka", nil), ("Basmati Rice", "Madhya Pradesh", "Raisen"), ("Metal Craft", "Uttar Pradesh", nil),
-        ("Moradabad Metal Craft", "Bihar", nil), ("Leather Goods", "West Bengal", "Kolkata"),
-        ("Wooden Crafts", "Uttar Pradesh", "Bijnor"), ("Stone Carving", "Odisha", "Jajpur"), ("Orange", "Arunachal Pradesh", nil),
-        ("Champagne", "Goa", nil), ("", "Goa", nil), ("Orange", "Arunachal Pradesh", "East Kameng"),
-    ] as [(String, String, String?)])
+    @Test(
+        arguments: [
+            ("Rice", "Punjab", nil), ("Rice", "Uttar Pradesh", "Siddharthnagar"), ("Mango", "Uttar Pradesh", "Lucknow"),
+            ("Mango", "West Bengal", "Malda"), ("Mango", "Gujarat", nil), ("Tea", "West Bengal", "Kolkata"),
+            ("Silk", "Karnataka", nil), ("Basmati Rice", "Madhya Pradesh", "Raisen"), ("Metal Craft", "Uttar Pradesh", nil),
+            ("Moradabad Metal Craft", "Bihar", nil), ("Leather Goods", "West Bengal", "Kolkata"),
+            ("Wooden Crafts", "Uttar Pradesh", "Bijnor"), ("Stone Carving", "Odisha", "Jajpur"), ("Orange", "Arunachal Pradesh", nil),
+            ("Champagne", "Goa", nil), ("", "Goa", nil), ("Orange", "Arunachal Pradesh", "East Kameng"),
+        ] as [(String, String, String?)])
     func noSillyMatches(product: String, state: String, district: String?) throws {
         let registry = try Self.registry()
         let state = try #require(StateDirectory.resolve(state))
@@ -174,13 +180,14 @@ struct GIReconciliationTests {
         let result = try client.call(GIDiscrepancies.self, NoArguments())
 
         let registeredButNo = result.items.filter { $0.kind == "flag_no_but_registered" }
-        #expect(Set(registeredButNo.map { "\($0.district)/\($0.name)" }) == [
-            "Moradabad/Moradabad Metal Craft",
-            "Yadadri Bhuvanagiri/Pochampalli Ikat",
-            "Nagarkurnool/Banaganapalle Mangoes",
-            "Sambalpur/Sambalpuri Bandha Saree",
-            "Boudh/Berhampur Patta (Phoda Kumbha) Saree",
-        ])
+        #expect(
+            Set(registeredButNo.map { "\($0.district)/\($0.name)" }) == [
+                "Moradabad/Moradabad Metal Craft",
+                "Yadadri Bhuvanagiri/Pochampalli Ikat",
+                "Nagarkurnool/Banaganapalle Mangoes",
+                "Sambalpur/Sambalpuri Bandha Saree",
+                "Boudh/Berhampur Patta (Phoda Kumbha) Saree",
+            ])
         let moradabad = try #require(registeredButNo.first { $0.name == "Moradabad Metal Craft" })
         #expect(moradabad.registryName == "Moradabad Metal Craft" && !moradabad.listedGI)
         #expect(result.registeredButNotFlagged == registeredButNo.count)

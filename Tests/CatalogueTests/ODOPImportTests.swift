@@ -1,6 +1,7 @@
-import ODOPReference
 import Foundation
+import ODOPReference
 import Testing
+
 @testable import Catalogue
 
 /// The same-code spelling variants in the real file, written out by hand:
@@ -51,8 +52,11 @@ struct IndependentFigures {
         let records = RawCSV.records(csv)
         let header = records[0]
         func column(_ name: String) throws -> Int { try #require(header.firstIndex(of: name)) }
-        let state = try column("State"), district = try column("District"), code = try column("LGD Code")
-        let product = try column("Product"), sector = try column("Sector")
+        let state = try column("State")
+        let district = try column("District")
+        let code = try column("LGD Code")
+        let product = try column("Product")
+        let sector = try column("Sector")
         let rows = records.dropFirst()
         rowsRead = rows.count
 
@@ -84,7 +88,8 @@ struct IndependentFigures {
         var sectorOfProduct: [String: String] = [:]
         var stateOfProduct: [String: String] = [:]
         for row in rows {
-            let districtID = pairCodes.contains([row[state], row[code]])
+            let districtID =
+                pairCodes.contains([row[state], row[code]])
                 ? "code:" + row[code] : "name:" + RawCSV.fold(row[district]).lowercased()
             let key = [row[state], districtID, RawCSV.fold(row[product]).lowercased()].joined(separator: "|")
             if sectorOfProduct[key] == nil {
@@ -132,12 +137,14 @@ struct ODOPImportRealDataTests {
         #expect(expected.districts == 773)
         #expect(expected.merges == 15)
         #expect(expected.products == 1241)
-        #expect(expected.productsBySector == [
-            "agriculture": 418, "dairy": 10, "food processing": 122, "handicraft": 252, "handloom": 101,
-            "manufacturing": 173, "marine": 32, "textile": 104, "others": 29,
-        ])
-        print("ODOP import: rows \(plan.rowsRead), states \(plan.states.count), districts \(plan.districts.count), "
-            + "merges \(plan.merges.count), products \(plan.products.count), by sector \(bySector.sorted { $0.key < $1.key })")
+        #expect(
+            expected.productsBySector == [
+                "agriculture": 418, "dairy": 10, "food processing": 122, "handicraft": 252, "handloom": 101,
+                "manufacturing": 173, "marine": 32, "textile": 104, "others": 29,
+            ])
+        print(
+            "ODOP import: rows \(plan.rowsRead), states \(plan.states.count), districts \(plan.districts.count), "
+                + "merges \(plan.merges.count), products \(plan.products.count), by sector \(bySector.sorted { $0.key < $1.key })")
     }
 
     @Test func everyKnownVariantPairMergesUnderTheDocumentedCanonicalName() throws {
@@ -165,7 +172,8 @@ struct ODOPImportRealDataTests {
             return try #require(plan.districts.first { $0.state == state && $0.name == name }, "\(name)")
         }
         for pair in knownSharedCodes {
-            let a = try district(pair.stateA, pair.a), b = try district(pair.stateB, pair.b)
+            let a = try district(pair.stateA, pair.a)
+            let b = try district(pair.stateB, pair.b)
             #expect(a != b)
             #expect(!a.aliases.contains(pair.b) && !b.aliases.contains(pair.a))
         }
@@ -198,7 +206,8 @@ struct ODOPImportSyntheticTests {
     static let header = "State,Product,District,LGD Code,Category,Sector,Description,GI Status,Photo,Ministry/ Department\n"
 
     @Test func rowsThatCollideAfterDistrictMergingFoldIntoOneProduct() throws {
-        let text = Self.header
+        let text =
+            Self.header
             + "Karnataka,Kunda,Belagavi (Belgaum),527,Primary,Food Processing,first,No,,\n"
             + "Karnataka,Kunda ,Belagavi,527,Secondary,Food Processing,second,No,,\n"
             + "Karnataka,Saree,Belagavi,527,Primary,Handloom,,Yes,,\n"
@@ -223,10 +232,12 @@ struct ODOPImportSyntheticTests {
 
     @Test func productKeyNormalisesCaseAndWhitespaceOnly() {
         let goa = StateDirectory.resolve("Goa")!
-        #expect(ProductKey(state: goa, district: "North Goa", name: "Cashew  Feni ")
-            == ProductKey(state: goa, district: " north goa", name: "cashew feni"))
-        #expect(ProductKey(state: goa, district: "North Goa", name: "Basmati (Rice)")
-            != ProductKey(state: goa, district: "North Goa", name: "Basmati Rice"))
+        #expect(
+            ProductKey(state: goa, district: "North Goa", name: "Cashew  Feni ")
+                == ProductKey(state: goa, district: " north goa", name: "cashew feni"))
+        #expect(
+            ProductKey(state: goa, district: "North Goa", name: "Basmati (Rice)")
+                != ProductKey(state: goa, district: "North Goa", name: "Basmati Rice"))
         #expect(ProductKey.normalise("  Channapatna\u{A0} TOYS ") == "channapatna toys")
     }
 }

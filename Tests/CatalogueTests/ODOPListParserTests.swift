@@ -1,5 +1,6 @@
 import ODOPReference
 import Testing
+
 @testable import Catalogue
 
 @Suite("ODOPListParser")
@@ -7,7 +8,8 @@ struct ODOPListParserTests {
     static let header = "State,Product,District,LGD Code,Category,Sector,Description,GI Status,Photo,Ministry/ Department"
 
     @Test func cleansAnAcceptedRow() throws {
-        let text = Self.header + "\n"
+        let text =
+            Self.header + "\n"
             + "\"Dadra & Nagar Haveli (UT)\nDaman & Diu (UT)\", Channapatna  Toys ,Dadra & Nagar Haveli,\u{A0}645 ,"
             + "Secondary , handicrafts ,\"  A toy.\nWith two lines.  \",yes ,https://example.invalid/p,Minsitry of Textile\n"
         let list = try ODOPListParser.parse(csvText: text)
@@ -28,17 +30,18 @@ struct ODOPListParserTests {
     }
 
     @Test func rejectsBadRowsWithLineNumbersAndReasonsNamingTheColumn() throws {
-        let text = Self.header + "\n"
+        let text =
+            Self.header + "\n"
             + "Goa,Feni,North Goa,551,Primary,Food Processing,Cashew spirit,Yes,,Ministry of Food Processing\n"  // 2 ok
-            + "Atlantis,Pearls,Deep,1,Primary,Marine,\"multi\nline\",No,,\n"                                       // 3-4 unknown state
-            + "Goa,Feni,South Goa,552,Primary,Spaceships,x,No,,\n"                                                // 5 unknown sector
-            + "Goa,  ,South Goa,552,Primary,Agriculture,x,No,,\n"                                                 // 6 empty product
-            + "Goa,Cashew,,552,Primary,Agriculture,x,No,,\n"                                                      // 7 empty district
-            + "Goa,Cashew,South Goa,abc,Quaternary,Agriculture,x,maybe,,\n"                                      // 8 code, category, GI
-            + ",Cashew,South Goa,552,Primary,,x,No,,\n"                                                           // 9 empty state, sector
-            + ",,,,,,,,,\n"                                                                                         // 10 empty row
-            + "Goa,Cashew,South Goa,552,Primary,Agriculture,x,No,,,extra\n"                                       // 11 too many fields
-            + "Goa,Cashew,South Goa,552,Primary,Agriculture,x,No,,,\n"                                            // 12 ok: empty extra field
+            + "Atlantis,Pearls,Deep,1,Primary,Marine,\"multi\nline\",No,,\n"  // 3-4 unknown state
+            + "Goa,Feni,South Goa,552,Primary,Spaceships,x,No,,\n"  // 5 unknown sector
+            + "Goa,  ,South Goa,552,Primary,Agriculture,x,No,,\n"  // 6 empty product
+            + "Goa,Cashew,,552,Primary,Agriculture,x,No,,\n"  // 7 empty district
+            + "Goa,Cashew,South Goa,abc,Quaternary,Agriculture,x,maybe,,\n"  // 8 code, category, GI
+            + ",Cashew,South Goa,552,Primary,,x,No,,\n"  // 9 empty state, sector
+            + ",,,,,,,,,\n"  // 10 empty row
+            + "Goa,Cashew,South Goa,552,Primary,Agriculture,x,No,,,extra\n"  // 11 too many fields
+            + "Goa,Cashew,South Goa,552,Primary,Agriculture,x,No,,,\n"  // 12 ok: empty extra field
         let list = try ODOPListParser.parse(csvText: text)
         #expect(list.rowsRead == 10)  // records, not lines: line 3-4 is one record
         #expect(list.rows.map(\.line) == [2, 12])
@@ -58,7 +61,8 @@ struct ODOPListParserTests {
     }
 
     @Test func headerIsMatchedByNameToleratingCaseSpacesAndOrder() throws {
-        let text = " district ,MINISTRY / DEPARTMENT,sector,STATE,Lgd  code,Product\n"
+        let text =
+            " district ,MINISTRY / DEPARTMENT,sector,STATE,Lgd  code,Product\n"
             + "Kullu,DC Handloom,Handloom,Himachal Pradesh,22,Kullu Shawl\n"
         let list = try ODOPListParser.parse(csvText: text)
         let row = try #require(list.rows.first)

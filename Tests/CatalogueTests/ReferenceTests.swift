@@ -1,5 +1,6 @@
 import ODOPReference
 import Testing
+
 @testable import Catalogue
 
 @Suite("StateDirectory")
@@ -114,10 +115,11 @@ struct EnumerationTests {
     }
 
     @Test func sectorRawValuesAreTheStoredLowercaseNames() {
-        #expect(Sector.allCases.map(\.rawValue) == [
-            "agriculture", "dairy", "food processing", "handicraft", "handloom", "manufacturing", "marine",
-            "textile", "others",
-        ])
+        #expect(
+            Sector.allCases.map(\.rawValue) == [
+                "agriculture", "dairy", "food processing", "handicraft", "handloom", "manufacturing", "marine",
+                "textile", "others",
+            ])
         for sector in Sector.allCases { #expect(Sector(parsing: sector.rawValue) == sector) }
     }
 
@@ -165,8 +167,9 @@ struct EnumerationTests {
     }
 
     @Test func goodsClassRawValuesAreLowercaseAndLabelsParseBack() {
-        #expect(GIGoodsClass.allCases.map(\.rawValue)
-            == ["agricultural", "handicraft", "manufactured", "foodstuff", "natural goods"])
+        #expect(
+            GIGoodsClass.allCases.map(\.rawValue)
+                == ["agricultural", "handicraft", "manufactured", "foodstuff", "natural goods"])
         for goods in GIGoodsClass.allCases {
             #expect(GIGoodsClass(parsing: goods.rawValue) == goods)
             #expect(GIGoodsClass(parsing: goods.label) == goods)

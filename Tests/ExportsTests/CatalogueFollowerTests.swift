@@ -61,7 +61,8 @@ struct CatalogueFollowerTests {
     }
 
     @Test func districtsAreRecordedAndUnknownEventsIgnored() throws {
-        let district = DistrictRecord(id: "UP-agra", state: "Uttar Pradesh", stateCode: "UP", name: "Agra", lgdCode: 118, aliases: ["Agra City"])
+        let district = DistrictRecord(
+            id: "UP-agra", state: "Uttar Pradesh", stateCode: "UP", name: "Agra", lgdCode: 118, aliases: ["Agra City"])
         try apply(DistrictRegistered(district), seq: 1)
         try apply(DistrictRegistered(district), seq: 1)
         let other = EventEnvelope(

@@ -6,19 +6,23 @@ import Testing
 
 @Suite("financial years")
 struct FinancialYearTests {
-    @Test("YYYY-YY with the second part the year after the first", arguments: [
-        ("2023-24", 2023), ("2017-18", 2017), ("1999-00", 1999), ("2009-10", 2009), ("2000-01", 2000),
-    ])
+    @Test(
+        "YYYY-YY with the second part the year after the first",
+        arguments: [
+            ("2023-24", 2023), ("2017-18", 2017), ("1999-00", 1999), ("2009-10", 2009), ("2000-01", 2000),
+        ])
     func accepted(text: String, start: Int) throws {
         let year = try FinancialYear(parsing: text, field: "financialYear")
         #expect(year.startYear == start)
         #expect(year.description == text)
     }
 
-    @Test("anything else is invalid_argument naming the field", arguments: [
-        "2023-25", "2023-2024", "2023/24", "23-24", "2023-4", "FY2023-24", "", " 2023-24", "2023-24 ", "２０２３-24",
-        "2023−24", "1949-50", "2100-01", "abcd-ef",
-    ])
+    @Test(
+        "anything else is invalid_argument naming the field",
+        arguments: [
+            "2023-25", "2023-2024", "2023/24", "23-24", "2023-4", "FY2023-24", "", " 2023-24", "2023-24 ", "２０２３-24",
+            "2023−24", "1949-50", "2100-01", "abcd-ef",
+        ])
     func refused(text: String) {
         #expect(throws: CommandError.self) { try FinancialYear(parsing: text, field: "financialYear") }
         do {
@@ -39,7 +43,8 @@ struct FinancialYearTests {
     }
 
     @Test func orderingAndDistance() throws {
-        let from = try FinancialYear(parsing: "2017-18", field: "f"), to = try FinancialYear(parsing: "2023-24", field: "f")
+        let from = try FinancialYear(parsing: "2017-18", field: "f")
+        let to = try FinancialYear(parsing: "2023-24", field: "f")
         #expect(from < to)
         #expect(to.years(since: from) == 6)
         #expect(to.previous.description == "2022-23")
@@ -64,7 +69,10 @@ struct CalendarDateTests {
         #expect(try CalendarDate(parsing: text, field: "date").description == text)
     }
 
-    @Test(arguments: ["2023-02-29", "1900-02-29", "2024-04-31", "2024-13-01", "2024-00-10", "2024-01-00", "2024-1-5", "05-01-2024", "2024/01/05", "", "2024-01-05T00:00:00Z"])
+    @Test(arguments: [
+        "2023-02-29", "1900-02-29", "2024-04-31", "2024-13-01", "2024-00-10", "2024-01-00", "2024-1-5", "05-01-2024", "2024/01/05", "",
+        "2024-01-05T00:00:00Z",
+    ])
     func refused(text: String) {
         do {
             _ = try CalendarDate(parsing: text, field: "interventions.0.dueDate")
@@ -92,10 +100,12 @@ struct CountryCodeTests {
         #expect(try CountryCodes.targetMarkets(["us", "AE", "Us", "de"], field: "targetMarkets") == ["US", "AE", "DE"])
     }
 
-    @Test("bad codes name the element", arguments: [
-        (["US", "UK"], "targetMarkets.1"), (["XX"], "targetMarkets.0"), (["USA"], "targetMarkets.0"),
-        (["AE", "DE", "in"], "targetMarkets.2"), ([""], "targetMarkets.0"),
-    ])
+    @Test(
+        "bad codes name the element",
+        arguments: [
+            (["US", "UK"], "targetMarkets.1"), (["XX"], "targetMarkets.0"), (["USA"], "targetMarkets.0"),
+            (["AE", "DE", "in"], "targetMarkets.2"), ([""], "targetMarkets.0"),
+        ])
     func refused(codes: [String], field: String) {
         do {
             _ = try CountryCodes.targetMarkets(codes, field: "targetMarkets")
@@ -173,12 +183,24 @@ struct GrowthTests {
     @Test func reportSumsPerGroupAndYearAndComputesGrowth() throws {
         func year(_ text: String) throws -> FinancialYear { try FinancialYear(parsing: text, field: "f") }
         let figures = [
-            ExportsReportBuilder.Figure(productId: "a", financialYear: try year("2017-18"), valueINRCrore: 60_000, state: "Uttar Pradesh", stateCode: "UP", sector: "handicraft"),
-            ExportsReportBuilder.Figure(productId: "b", financialYear: try year("2017-18"), valueINRCrore: 28_967, state: "Uttar Pradesh", stateCode: "UP", sector: "textile"),
-            ExportsReportBuilder.Figure(productId: "a", financialYear: try year("2022-23"), valueINRCrore: 100_000, state: "Uttar Pradesh", stateCode: "UP", sector: "handicraft"),
-            ExportsReportBuilder.Figure(productId: "a", financialYear: try year("2023-24"), valueINRCrore: 110_000, state: "Uttar Pradesh", stateCode: "UP", sector: "handicraft"),
-            ExportsReportBuilder.Figure(productId: "b", financialYear: try year("2023-24"), valueINRCrore: 61_000, state: "Uttar Pradesh", stateCode: "UP", sector: "textile"),
-            ExportsReportBuilder.Figure(productId: "c", financialYear: try year("2023-24"), valueINRCrore: 500, state: "Karnataka", stateCode: "KA", sector: "handicraft"),
+            ExportsReportBuilder.Figure(
+                productId: "a", financialYear: try year("2017-18"), valueINRCrore: 60_000, state: "Uttar Pradesh", stateCode: "UP",
+                sector: "handicraft"),
+            ExportsReportBuilder.Figure(
+                productId: "b", financialYear: try year("2017-18"), valueINRCrore: 28_967, state: "Uttar Pradesh", stateCode: "UP",
+                sector: "textile"),
+            ExportsReportBuilder.Figure(
+                productId: "a", financialYear: try year("2022-23"), valueINRCrore: 100_000, state: "Uttar Pradesh", stateCode: "UP",
+                sector: "handicraft"),
+            ExportsReportBuilder.Figure(
+                productId: "a", financialYear: try year("2023-24"), valueINRCrore: 110_000, state: "Uttar Pradesh", stateCode: "UP",
+                sector: "handicraft"),
+            ExportsReportBuilder.Figure(
+                productId: "b", financialYear: try year("2023-24"), valueINRCrore: 61_000, state: "Uttar Pradesh", stateCode: "UP",
+                sector: "textile"),
+            ExportsReportBuilder.Figure(
+                productId: "c", financialYear: try year("2023-24"), valueINRCrore: 500, state: "Karnataka", stateCode: "KA",
+                sector: "handicraft"),
         ]
         let byState = ExportsReportBuilder.build(figures, groupBy: .state, financialYear: nil, totalKey: "India")
         #expect(byState.groups.map(\.key) == ["Karnataka", "Uttar Pradesh"])

@@ -1,8 +1,8 @@
 import Exports
-import ODOPReference
 import Foundation
 import ODOPClient
 import ODOPMessages
+import ODOPReference
 import ODOPRuntime
 import ODOPTesting
 import Testing
@@ -61,7 +61,9 @@ final class ExportsCluster: @unchecked Sendable {
     }
 
     /// The error `command` fails with; records an issue when it succeeds.
-    func failure<C: CommandSchema>(_ command: C.Type, _ args: C.Arguments, sourceLocation: SourceLocation = #_sourceLocation) throws -> CommandError {
+    func failure<C: CommandSchema>(_ command: C.Type, _ args: C.Arguments, sourceLocation: SourceLocation = #_sourceLocation) throws
+        -> CommandError
+    {
         let client = try client()
         do {
             _ = try client.call(command, args)
@@ -103,7 +105,9 @@ final class ExportsCluster: @unchecked Sendable {
         guard let exports else { throw CommandError.unavailable("exports is not running") }
         try eventually("exports applied catalogue events up to \(target)", timeout: timeout) {
             let status = try exports.health().subscriptions.first { $0.source == "catalogue" }
-            if status?.state == .stalled { throw CommandError.internalError("the catalogue subscription stalled: \(String(describing: status?.stalled))") }
+            if status?.state == .stalled {
+                throw CommandError.internalError("the catalogue subscription stalled: \(String(describing: status?.stalled))")
+            }
             return (status?.lastAppliedSeq ?? 0) >= target
         }
     }
@@ -111,7 +115,8 @@ final class ExportsCluster: @unchecked Sendable {
     // MARK: Changing the catalogue (its events, published by the stub)
 
     @discardableResult
-    func register(_ name: String, state: String = "Uttar Pradesh", district: String, sector: String = "handicraft") throws -> ProductRecord {
+    func register(_ name: String, state: String = "Uttar Pradesh", district: String, sector: String = "handicraft") throws -> ProductRecord
+    {
         let product = try script.register(name, state: state, district: district, sector: sector)
         try catalogue.publish(ProductRegistered(product))
         return product
@@ -150,8 +155,11 @@ final class CatalogueScript: @unchecked Sendable {
     private var products: [String: ProductRecord] = [:]
 
     func district(state: String, name: String) throws -> DistrictRecord {
-        guard let place = StateDirectory.resolve(state) else { throw CommandError.invalidArgument("unknown state \(state)", field: "state") }
-        return DistrictRecord(id: Self.districtId(place, name), state: place.name, stateCode: place.code, name: name, lgdCode: nil, aliases: [])
+        guard let place = StateDirectory.resolve(state) else {
+            throw CommandError.invalidArgument("unknown state \(state)", field: "state")
+        }
+        return DistrictRecord(
+            id: Self.districtId(place, name), state: place.name, stateCode: place.code, name: name, lgdCode: nil, aliases: [])
     }
 
     func register(_ name: String, state: String, district: String, sector: String) throws -> ProductRecord {

@@ -103,8 +103,10 @@ struct ExportsProcessTests {
             #expect(open.count == byDistrict.count, "one open plan per district with products", sourceLocation: sourceLocation)
             #expect(Set(open.map(\.districtId)) == Set(byDistrict.keys), sourceLocation: sourceLocation)
             for plan in open {
-                let expected = Dictionary(uniqueKeysWithValues: (byDistrict[plan.districtId] ?? []).map { ($0.id, "\($0.name)|\($0.sector)") })
-                let listed = Dictionary(plan.products.map { ($0.productId, "\($0.name)|\($0.sector)") }, uniquingKeysWith: { first, _ in first })
+                let expected = Dictionary(
+                    uniqueKeysWithValues: (byDistrict[plan.districtId] ?? []).map { ($0.id, "\($0.name)|\($0.sector)") })
+                let listed = Dictionary(
+                    plan.products.map { ($0.productId, "\($0.name)|\($0.sector)") }, uniquingKeysWith: { first, _ in first })
                 #expect(plan.products.count == listed.count, "\(plan.planId) lists a product twice", sourceLocation: sourceLocation)
                 #expect(listed == expected, "\(plan.planId)", sourceLocation: sourceLocation)
             }
@@ -148,7 +150,8 @@ struct ExportsProcessTests {
             let products = try processes.activeProducts()
             #expect(products.count >= 500)
             for product in products.prefix(400) {
-                _ = try processes.catalogueClient.call(ProductUpdate.self, .init(id: product.id, expectedVersion: product.version, name: product.name + " (renamed)"))
+                _ = try processes.catalogueClient.call(
+                    ProductUpdate.self, .init(id: product.id, expectedVersion: product.version, name: product.name + " (renamed)"))
             }
             var retired: [ProductRecord] = []
             for product in products.dropFirst(400).prefix(100) {
@@ -210,13 +213,17 @@ struct ExportsProcessTests {
             }
             let adopt = failure(PlanAdopt.self, .init(planId: plan.planId, date: "2024-01-15", reference: "DEPC/1"))
             #expect(adopt?.code == .conflict && adopt?.message.contains("draft") == true)
-            let negative = failure(FiguresRecord.self, .init(productId: product.productId, financialYear: "2023-24", valueINRCrore: -5, source: "DGCI&S"))
+            let negative = failure(
+                FiguresRecord.self, .init(productId: product.productId, financialYear: "2023-24", valueINRCrore: -5, source: "DGCI&S"))
             #expect(negative?.code == .invalidArgument && negative?.field == "valueINRCrore")
-            let year = failure(FiguresRecord.self, .init(productId: product.productId, financialYear: "2023/24", valueINRCrore: 5, source: "DGCI&S"))
+            let year = failure(
+                FiguresRecord.self, .init(productId: product.productId, financialYear: "2023/24", valueINRCrore: 5, source: "DGCI&S"))
             #expect(year?.code == .invalidArgument && year?.field == "financialYear")
-            let unknown = failure(FiguresRecord.self, .init(productId: "p-does-not-exist", financialYear: "2023-24", valueINRCrore: 5, source: "DGCI&S"))
+            let unknown = failure(
+                FiguresRecord.self, .init(productId: "p-does-not-exist", financialYear: "2023-24", valueINRCrore: 5, source: "DGCI&S"))
             #expect(unknown?.code == .invalidArgument && unknown?.field == "productId")
-            let market = failure(PlanPrepare.self, .init(planId: plan.planId, targetMarkets: ["ZZ"], interventions: SamplePlanContent.interventions))
+            let market = failure(
+                PlanPrepare.self, .init(planId: plan.planId, targetMarkets: ["ZZ"], interventions: SamplePlanContent.interventions))
             #expect(market?.code == .invalidArgument && market?.field == "targetMarkets.0")
 
             #expect(try client.call(Health.self, NoArguments()).lastSeq == seq)
@@ -224,7 +231,8 @@ struct ExportsProcessTests {
             #expect(try client.call(FiguresList.self, .init()).total == 0)
 
             // And a good figure goes through.
-            let figure = try client.call(FiguresRecord.self, .init(productId: product.productId, financialYear: "2023-24", valueINRCrore: 1_250.5, source: "DGCI&S"))
+            let figure = try client.call(
+                FiguresRecord.self, .init(productId: product.productId, financialYear: "2023-24", valueINRCrore: 1_250.5, source: "DGCI&S"))
             #expect(figure.revision == 1 && figure.district == "Firozabad")
             #expect(try client.call(Health.self, NoArguments()).lastSeq == seq + 1)
         }

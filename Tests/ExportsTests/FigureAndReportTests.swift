@@ -13,14 +13,19 @@ struct FigureAndReportTests {
         try await ExportsCluster.with { cluster in
             let carpets = try cluster.register("Carpets", district: "Bhadohi", sector: "textile")
             try cluster.waitUntilCaughtUp()
-            let first = try cluster.call(FiguresRecord.self, .init(productId: carpets.id, financialYear: "2023-24", valueINRCrore: 10_500, source: "DGCI&S"))
+            let first = try cluster.call(
+                FiguresRecord.self, .init(productId: carpets.id, financialYear: "2023-24", valueINRCrore: 10_500, source: "DGCI&S"))
             #expect(first.revision == 1 && first.previousValueINRCrore == nil)
             #expect(first.district == "Bhadohi" && first.stateCode == "UP" && first.sector == "textile" && first.productName == "Carpets")
-            let second = try cluster.call(FiguresRecord.self, .init(productId: carpets.id, financialYear: "2023-24", valueINRCrore: 10_750.5, source: "DGCI&S revised"))
+            let second = try cluster.call(
+                FiguresRecord.self,
+                .init(productId: carpets.id, financialYear: "2023-24", valueINRCrore: 10_750.5, source: "DGCI&S revised"))
             #expect(second.revision == 2 && second.previousValueINRCrore == 10_500)
             // The same figure again is no correction: nothing stored or emitted.
             let seq = try cluster.exportsLastSeq()
-            let again = try cluster.call(FiguresRecord.self, .init(productId: carpets.id, financialYear: "2023-24", valueINRCrore: 10_750.5, source: "DGCI&S revised"))
+            let again = try cluster.call(
+                FiguresRecord.self,
+                .init(productId: carpets.id, financialYear: "2023-24", valueINRCrore: 10_750.5, source: "DGCI&S revised"))
             #expect(again == second)
             #expect(try cluster.exportsLastSeq() == seq)
 
@@ -38,7 +43,8 @@ struct FigureAndReportTests {
 
             // A retried request (same id) is applied once.
             let client = try cluster.client()
-            let request = try FiguresRecord.request(id: "retry-1", arguments: .init(productId: carpets.id, financialYear: "2022-23", valueINRCrore: 9_000, source: "DGCI&S"))
+            let request = try FiguresRecord.request(
+                id: "retry-1", arguments: .init(productId: carpets.id, financialYear: "2022-23", valueINRCrore: 9_000, source: "DGCI&S"))
             _ = try client.send(request)
             _ = try client.send(request)
             #expect(try cluster.call(FiguresHistory.self, .init(productId: carpets.id, financialYear: "2022-23")).revisions.count == 1)
@@ -67,9 +73,12 @@ struct FigureAndReportTests {
                 #expect(error.field == field, "\(args): \(error)")
             }
             // A value that is not a number at all, as another language might send it.
-            let reply = try cluster.client().send(CommandRequest(id: "raw-3", command: "figures.record", args: [
-                "productId": .string(product.id), "financialYear": "2023-24", "valueINRCrore": "12", "source": "x",
-            ]))
+            let reply = try cluster.client().send(
+                CommandRequest(
+                    id: "raw-3", command: "figures.record",
+                    args: [
+                        "productId": .string(product.id), "financialYear": "2023-24", "valueINRCrore": "12", "source": "x",
+                    ]))
             #expect(reply.error?.field == "valueINRCrore")
             #expect(try cluster.exportsLastSeq() == seq)
             #expect(try cluster.call(FiguresList.self, .init()).total == 0)
@@ -85,7 +94,8 @@ struct FigureAndReportTests {
             let silk = try cluster.register("Mysore Silk", state: "Karnataka", district: "Mysuru", sector: "textile")
             try cluster.waitUntilCaughtUp()
             func record(_ product: ProductRecord, _ year: String, _ value: Double) throws {
-                _ = try cluster.call(FiguresRecord.self, .init(productId: product.id, financialYear: year, valueINRCrore: value, source: "test"))
+                _ = try cluster.call(
+                    FiguresRecord.self, .init(productId: product.id, financialYear: year, valueINRCrore: value, source: "test"))
             }
             try record(carpets, "2017-18", 50_000)
             try record(brass, "2017-18", 38_967)
@@ -150,13 +160,17 @@ struct FigureAndReportTests {
             try cluster.waitUntilCaughtUp()
 
             let report = try cluster.call(PlansReport.self, .init())
-            #expect(report.national == PlansReport.Counts(
-                state: nil, stateCode: nil, districtsWithProducts: 5, prepared: 3, adopted: 2,
-                byStatus: .init(draft: 2, prepared: 1, adopted: 2, archived: 1)))
+            #expect(
+                report.national
+                    == PlansReport.Counts(
+                        state: nil, stateCode: nil, districtsWithProducts: 5, prepared: 3, adopted: 2,
+                        byStatus: .init(draft: 2, prepared: 1, adopted: 2, archived: 1)))
             #expect(report.states.map(\.state) == ["Bihar", "Karnataka", "Uttar Pradesh"])
-            #expect(report.states[2] == PlansReport.Counts(
-                state: "Uttar Pradesh", stateCode: "UP", districtsWithProducts: 3, prepared: 2, adopted: 1,
-                byStatus: .init(draft: 1, prepared: 1, adopted: 1, archived: 0)))
+            #expect(
+                report.states[2]
+                    == PlansReport.Counts(
+                        state: "Uttar Pradesh", stateCode: "UP", districtsWithProducts: 3, prepared: 2, adopted: 1,
+                        byStatus: .init(draft: 1, prepared: 1, adopted: 1, archived: 0)))
             let karnataka = try cluster.call(PlansReport.self, .init(state: "ka"))
             #expect(karnataka.states.map(\.stateCode) == ["KA"])
             #expect(karnataka.national.adopted == 1)

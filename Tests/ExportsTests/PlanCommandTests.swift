@@ -30,10 +30,16 @@ struct PlanCommandTests {
             #expect(prepared.interventions.allSatisfy { $0.status == .planned })
 
             // While prepared, content may change; an intervention kept by id keeps its id, a new one gets the next.
-            let updated = try cluster.call(PlanUpdate.self, .init(planId: planId, targetMarkets: ["GB", "US"], interventions: [
-                InterventionInput(id: "i2", title: "Buyer-seller meet in Dubai", responsibleBody: "EPCH", dueDate: "2025-01-20", status: .inProgress),
-                InterventionInput(title: "GI tag awareness camp", responsibleBody: "DIC Firozabad", dueDate: "2024-11-30"),
-            ]))
+            let updated = try cluster.call(
+                PlanUpdate.self,
+                .init(
+                    planId: planId, targetMarkets: ["GB", "US"],
+                    interventions: [
+                        InterventionInput(
+                            id: "i2", title: "Buyer-seller meet in Dubai", responsibleBody: "EPCH", dueDate: "2025-01-20",
+                            status: .inProgress),
+                        InterventionInput(title: "GI tag awareness camp", responsibleBody: "DIC Firozabad", dueDate: "2024-11-30"),
+                    ]))
             #expect(updated.status == .prepared)
             #expect(updated.targetMarkets == ["GB", "US"])
             #expect(updated.interventions.map(\.id) == ["i2", "i3"])
@@ -43,7 +49,8 @@ struct PlanCommandTests {
             #expect(adopted.status == .adopted)
             #expect(adopted.depcAdoption == DEPCAdoption(date: "2024-09-12", reference: "DEPC/FZD/2024/07"))
 
-            let reviewed = try cluster.call(PlanReview.self, .init(planId: planId, date: "2024-10-01", note: "Align with the state export policy"))
+            let reviewed = try cluster.call(
+                PlanReview.self, .init(planId: planId, date: "2024-10-01", note: "Align with the state export policy"))
             #expect(reviewed.sepcReviewNotes == [SEPCReviewNote(date: "2024-10-01", note: "Align with the state export policy")])
             let done = try cluster.call(InterventionUpdate.self, .init(planId: planId, interventionId: "i2", status: .done))
             #expect(done.interventions[0].status == .done)
@@ -56,10 +63,11 @@ struct PlanCommandTests {
             #expect(try cluster.exportsLastSeq() == seq)
 
             let events = try cluster.exportsEvents()
-            #expect(events.map(\.type) == [
-                "exports.plan.drafted", "exports.plan.prepared", "exports.plan.updated", "exports.plan.adopted",
-                "exports.plan.updated", "exports.plan.updated",
-            ])
+            #expect(
+                events.map(\.type) == [
+                    "exports.plan.drafted", "exports.plan.prepared", "exports.plan.updated", "exports.plan.adopted",
+                    "exports.plan.updated", "exports.plan.updated",
+                ])
             #expect(events.compactMap { $0.data["change"]?.stringValue } == ["content_updated", "review_noted", "intervention_updated"])
             #expect(events[3].data["depcAdoption"]?["reference"] == "DEPC/FZD/2024/07")
             #expect(try events.map { try $0.decodeData(ExportPlan.self).version } == [1, 2, 3, 4, 5, 6])
@@ -143,11 +151,14 @@ struct PlanCommandTests {
 
             // An unknown bottleneck category, as a client in another language would send it.
             let client = try cluster.client()
-            let reply = try client.send(CommandRequest(id: "raw-1", command: "plan.prepare", args: [
-                "planId": .string(planId), "targetMarkets": ["US"],
-                "bottlenecks": [["category": "market access", "note": "far"]],
-                "interventions": [["title": "T", "responsibleBody": "B", "dueDate": "2025-01-01"]],
-            ]))
+            let reply = try client.send(
+                CommandRequest(
+                    id: "raw-1", command: "plan.prepare",
+                    args: [
+                        "planId": .string(planId), "targetMarkets": ["US"],
+                        "bottlenecks": [["category": "market access", "note": "far"]],
+                        "interventions": [["title": "T", "responsibleBody": "B", "dueDate": "2025-01-01"]],
+                    ]))
             let error = try #require(reply.error)
             #expect(error.code == .invalidArgument && error.field == "bottlenecks.0.category")
             #expect(error.message.contains("market_access"))

@@ -57,7 +57,10 @@ struct PlanFollowingTests {
             try cluster.update(renamed, sector: "handicraft")
             try cluster.waitUntilCaughtUp()
             let plan = try cluster.plan(state: "Uttar Pradesh", district: "Bareilly")
-            #expect(plan.products == [PlanProduct(productId: product.id, name: "Zari-Zardozi Embroidery", sector: "handicraft", status: .active)])
+            #expect(
+                plan.products == [
+                    PlanProduct(productId: product.id, name: "Zari-Zardozi Embroidery", sector: "handicraft", status: .active)
+                ])
             #expect(plan.version == 3)
             let before = try cluster.exportsLastSeq()
             // A description change does not show in plans: no plan event.
@@ -129,7 +132,8 @@ struct PlanFollowingTests {
             // (every product of the first 10 districts).
             for round in 1...4 {
                 for district in districts {
-                    products.append(try cluster.register("Product \(district.name) #\(round)", state: district.state, district: district.name))
+                    products.append(
+                        try cluster.register("Product \(district.name) #\(round)", state: district.state, district: district.name))
                 }
             }
             var renames = 0
@@ -154,10 +158,11 @@ struct PlanFollowingTests {
             #expect(events.map(\.seq) == (1...540).map { Int64($0) })
             var counts: [String: Int] = [:]
             for event in events { counts[event.data["change"]?.stringValue ?? event.type, default: 0] += 1 }
-            #expect(counts == [
-                "exports.plan.drafted": 40, "product_added": 160, "product_changed": 290, "product_removed": 40,
-                "exports.plan.archived": 10,
-            ])
+            #expect(
+                counts == [
+                    "exports.plan.drafted": 40, "product_added": 160, "product_changed": 290, "product_removed": 40,
+                    "exports.plan.archived": 10,
+                ])
             // Each plan's version counts its events: no change applied twice.
             let plans = try cluster.allPlans()
             #expect(plans.count == 40)
@@ -209,15 +214,20 @@ struct PlanFollowingTests {
 
 @Suite("district arguments, read by the catalogue's rule")
 struct DistrictArgumentTests {
-    @Test("a district's name, an alias, another case or spacing, or its id find its plan and figures; an unknown one is the catalogue's invalid_argument")
+    @Test(
+        "a district's name, an alias, another case or spacing, or its id find its plan and figures; an unknown one is the catalogue's invalid_argument"
+    )
     func districtSpellings() async throws {
         try await ExportsCluster.with { cluster in
-            try cluster.catalogue.publish(DistrictRegistered(DistrictRecord(
-                id: "KA-belagavi", state: "Karnataka", stateCode: "KA", name: "Belagavi", lgdCode: 540, aliases: ["Belgaum"])))
+            try cluster.catalogue.publish(
+                DistrictRegistered(
+                    DistrictRecord(
+                        id: "KA-belagavi", state: "Karnataka", stateCode: "KA", name: "Belagavi", lgdCode: 540, aliases: ["Belgaum"])))
             let product = try cluster.register("Kunda", state: "Karnataka", district: "Belagavi", sector: "food processing")
             try cluster.register("Firozabad Glass", district: "Firozabad")
             try cluster.waitUntilCaughtUp()
-            _ = try cluster.call(FiguresRecord.self, .init(productId: product.id, financialYear: "2023-24", valueINRCrore: 3, source: "DGCIS"))
+            _ = try cluster.call(
+                FiguresRecord.self, .init(productId: product.id, financialYear: "2023-24", valueINRCrore: 3, source: "DGCIS"))
             let planId = try cluster.plan(state: "Karnataka", district: "Belagavi").planId
             for spelling in ["Belagavi", "Belgaum", "BELGAUM", "  belagavi ", "KA-belagavi"] {
                 #expect(try cluster.plan(state: "KA", district: spelling).planId == planId, "\(spelling)")

@@ -50,7 +50,9 @@ struct ProtocolSectionTests {
     ]
 
     @Test func everyExampleIsAMessageTheTypesReadAndWriteBack() throws {
-        let blocks = try ProtocolDocument.jsonBlocks(in: try ProtocolDocument.section("exports")).map { try WireFormat.parse(Data($0.utf8)) }
+        let blocks = try ProtocolDocument.jsonBlocks(in: try ProtocolDocument.section("exports")).map {
+            try WireFormat.parse(Data($0.utf8))
+        }
         #expect(blocks.count >= 15)
         var commandsByRequestId: [String: String] = [:]
         for block in blocks {

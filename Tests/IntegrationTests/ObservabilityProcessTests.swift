@@ -34,23 +34,29 @@ enum Promtool {
 /// and one change traced from the catalogue into exports, printed by `odopctl trace`.
 @Suite("observability, on the real executables", .timeLimit(.minutes(3)))
 struct ObservabilityProcessTests {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
     /// The catalogue with one product in Bihar, and exports following it (with its plan drafted).
     private func cluster() throws -> (catalogue: ServiceProcess, exports: ServiceProcess, product: ProductRecord) {
         let catalogue = try ServiceProcess("catalogue", http: true).start()
-        let exports = try ServiceProcess("exports", environment: [
-            "ODOP_CATALOGUE_COMMANDS": catalogue.commandsEndpoint, "ODOP_CATALOGUE_EVENTS": catalogue.eventsEndpoint,
-        ], http: true).start()
+        let exports = try ServiceProcess(
+            "exports",
+            environment: [
+                "ODOP_CATALOGUE_COMMANDS": catalogue.commandsEndpoint, "ODOP_CATALOGUE_EVENTS": catalogue.eventsEndpoint,
+            ], http: true
+        ).start()
         let client = try catalogue.client()
         _ = try client.call(DistrictRegister.self, .init(state: "Bihar", name: "Bhagalpur"))
-        let product = try client.call(ProductRegister.self, .init(state: "Bihar", district: "Bhagalpur", name: "Bhagalpur Silk", sector: "textile"))
+        let product = try client.call(
+            ProductRegister.self, .init(state: "Bihar", district: "Bhagalpur", name: "Bhagalpur Silk", sector: "textile"))
         try eventually("exports caught up") { try exports.client().call(Health.self, NoArguments()).subscriptions.first?.lag == 0 }
         return (catalogue, exports, product)
     }
 
-    @Test("/metrics of catalogue and exports pass promtool check metrics; N commands add N; /healthz and /readyz answer 200",
-          .enabled(if: Promtool.path != nil, Comment(rawValue: Promtool.missing)))
+    @Test(
+        "/metrics of catalogue and exports pass promtool check metrics; N commands add N; /healthz and /readyz answer 200",
+        .enabled(if: Promtool.path != nil, Comment(rawValue: Promtool.missing)))
     func metricsPassPromtool() throws {
         let (catalogue, exports, _) = try cluster()
         defer {
@@ -82,7 +88,9 @@ struct ObservabilityProcessTests {
         #expect(sample(exportsMetrics, #"odop_subscription_last_applied_seq{source="catalogue"}"#) == 2)
     }
 
-    @Test("a product.retire with a traceparent: the same trace id in the catalogue event and the exports plan event, and odopctl trace prints the chain")
+    @Test(
+        "a product.retire with a traceparent: the same trace id in the catalogue event and the exports plan event, and odopctl trace prints the chain"
+    )
     func retireIsTracedIntoExports() throws {
         let (catalogue, exports, product) = try cluster()
         defer {
@@ -114,7 +122,8 @@ struct ObservabilityProcessTests {
         #expect(trace.exitCode == 3, "\(trace)")
         #expect(trace.stdoutLines.first == "request retire-traced-1 (trace \(traceId))", "\(trace)")
         let lines = trace.stdoutLines
-        let catalogueLine = try #require(lines.firstIndex { $0.contains("catalogue #") && $0.contains("catalogue.product.retired") }, "\(trace)")
+        let catalogueLine = try #require(
+            lines.firstIndex { $0.contains("catalogue #") && $0.contains("catalogue.product.retired") }, "\(trace)")
         let exportsLine = try #require(lines.firstIndex { $0.contains("exports #") && $0.contains("exports.plan.archived") }, "\(trace)")
         #expect(exportsLine == catalogueLine + 1 && lines[exportsLine].hasPrefix("   └─ "), "\(trace)")
         #expect(trace.stderr.contains("training"))
@@ -129,8 +138,9 @@ struct ObservabilityProcessTests {
         #expect(top.stdoutLines.contains { $0.hasPrefix("exports") && $0.contains("running") }, "\(top)")
     }
 
-    @Test("the example alerting rules pass promtool check rules and their unit tests",
-          .enabled(if: Promtool.path != nil, Comment(rawValue: Promtool.missing)))
+    @Test(
+        "the example alerting rules pass promtool check rules and their unit tests",
+        .enabled(if: Promtool.path != nil, Comment(rawValue: Promtool.missing)))
     func alertingRules() throws {
         let directory = Self.repository.appendingPathComponent("deploy/prometheus")
         let check = try Promtool.run(["check", "rules", "odop-alerts.yml"], in: directory)

@@ -81,17 +81,20 @@ struct OdopctlCatalogueTests {
         let table = try odopctl.run("catalogue", "products", "list", "--state", "UP", "--sector", "handicraft")
         #expect(table.exitCode == 0, "\(table)")
         let header = try #require(table.stdoutLines.first, "\(table)")
-        #expect(header.split(separator: " ", omittingEmptySubsequences: true)
-            == ["ID", "STATE", "DISTRICT", "NAME", "SECTOR", "GI", "STATUS", "VERSION"], "\(table)")
+        #expect(
+            header.split(separator: " ", omittingEmptySubsequences: true)
+                == ["ID", "STATE", "DISTRICT", "NAME", "SECTOR", "GI", "STATUS", "VERSION"], "\(table)")
         #expect(table.stdoutLines.count == direct.total + 1, "\(table)")
         #expect(table.stdoutLines.dropFirst().allSatisfy { $0.hasPrefix("p-") && $0.contains(" handicraft ") }, "\(table)")
         #expect(table.stderr == "\(direct.total) products\n", "\(table)")
 
-        let limited = try odopctl.run("catalogue", "products", "list", "--state", "Uttar Pradesh", "--sector", "handicraft", "--limit", "5", "--json")
+        let limited = try odopctl.run(
+            "catalogue", "products", "list", "--state", "Uttar Pradesh", "--sector", "handicraft", "--limit", "5", "--json")
         #expect(limited.exitCode == 0, "\(limited)")
         #expect(try limited.jsonArray().count == 5, "\(limited)")
         #expect(try limited.jsonArray().compactMap { $0["id"]?.stringValue } == products.prefix(5).map(\.id), "\(limited)")
-        let limitedTable = try odopctl.run("catalogue", "products", "list", "--state", "Uttar Pradesh", "--sector", "handicraft", "--limit", "5")
+        let limitedTable = try odopctl.run(
+            "catalogue", "products", "list", "--state", "Uttar Pradesh", "--sector", "handicraft", "--limit", "5")
         #expect(limitedTable.stdoutLines.count == 6, "\(limitedTable)")
         #expect(limitedTable.stderr.contains("5 of \(direct.total) products (--limit 5)"), "\(limitedTable)")
 
@@ -137,7 +140,8 @@ struct OdopctlCatalogueTests {
         let (process, odopctl) = try Self.start()
         defer { process.stop() }
 
-        let district = try odopctl.run("catalogue", "districts", "register", "--state", "Uttar Pradesh", "--name", "Firozabad", "--lgd-code", "143")
+        let district = try odopctl.run(
+            "catalogue", "districts", "register", "--state", "Uttar Pradesh", "--name", "Firozabad", "--lgd-code", "143")
         #expect(district.exitCode == 0, "\(district)")
         #expect(Self.value("id", in: district) == "UP-firozabad", "\(district)")
         let again = try odopctl.run("catalogue", "districts", "register", "--state", "UP", "--name", "firozabad")
@@ -182,7 +186,9 @@ struct OdopctlCatalogueTests {
         let states = try odopctl.run("catalogue", "states", "list", "--json")
         #expect(try states.jsonArray().count == 36, "\(states)")
         let statesTable = try odopctl.run("catalogue", "states", "list")
-        #expect(statesTable.stdoutLines.contains { $0.hasPrefix("UP  ") && $0.contains("Uttar Pradesh") && $0.hasSuffix("state") }, "\(statesTable)")
+        #expect(
+            statesTable.stdoutLines.contains { $0.hasPrefix("UP  ") && $0.contains("Uttar Pradesh") && $0.hasSuffix("state") },
+            "\(statesTable)")
     }
 
     @Test func refusalsExit1WithTheServicesCodeAndField() throws {
@@ -206,7 +212,8 @@ struct OdopctlCatalogueTests {
 
         let notTheList = try odopctl.run("catalogue", "import", try odopctl.writeFile("other.csv", "Name,Value\nx,1\n"))
         #expect(notTheList.exitCode == 1, "\(notTheList)")
-        #expect(notTheList.errorLine.hasPrefix("error: invalid_argument: ") && notTheList.errorLine.hasSuffix("(field: csv)"), "\(notTheList)")
+        #expect(
+            notTheList.errorLine.hasPrefix("error: invalid_argument: ") && notTheList.errorLine.hasSuffix("(field: csv)"), "\(notTheList)")
     }
 
     /// The excerpt of docs/PROTOCOL.md's products.import example: a merge and a rejected row.

@@ -39,7 +39,8 @@ struct OdopctlExportsTests {
         func waitUntilExportsCaughtUp() throws {
             let target = try catalogue.client().call(Health.self, NoArguments()).lastSeq
             let client = try exports.client()
-            try eventually("odop-exports applied the catalogue's events up to \(target)", timeout: .seconds(60), every: .milliseconds(100)) {
+            try eventually("odop-exports applied the catalogue's events up to \(target)", timeout: .seconds(60), every: .milliseconds(100))
+            {
                 let status = try client.call(Health.self, NoArguments()).subscriptions.first { $0.source == "catalogue" }
                 if status?.state == .stalled { throw CommandError.internalError("stalled: \(String(describing: status?.stalled))") }
                 return (status?.lastAppliedSeq ?? 0) >= target && status?.lag == 0
@@ -64,7 +65,9 @@ struct OdopctlExportsTests {
         try services.waitUntilExportsCaughtUp()
         let status = try odopctl.run("status", "--service", "catalogue", "--service", "exports")
         #expect(status.exitCode == 0, "\(status)")
-        #expect(status.stdoutLines.contains { $0.hasPrefix("exports ") && $0.contains(" catalogue ") && $0.hasSuffix(" 0  running") }, "\(status)")
+        #expect(
+            status.stdoutLines.contains { $0.hasPrefix("exports ") && $0.contains(" catalogue ") && $0.hasSuffix(" 0  running") },
+            "\(status)")
 
         // One plan per district with products, every one a draft with the district's products.
         let products = try odopctl.run("catalogue", "products", "list", "--json").json().decode([ProductRecord].self)
@@ -126,20 +129,27 @@ struct OdopctlExportsTests {
         let plan = try adopted.json().decode(ExportPlan.self)
         #expect(plan.status == .adopted && plan.depcAdoption == DEPCAdoption(date: "2024-09-12", reference: "DEPC/AGR/2024/03"))
 
-        let reviewed = try odopctl.run("exports", "plans", "review", agra.planId, "--note", "Align with the state export policy", "--date", "2024-10-01")
+        let reviewed = try odopctl.run(
+            "exports", "plans", "review", agra.planId, "--note", "Align with the state export policy", "--date", "2024-10-01")
         #expect(reviewed.exitCode == 0, "\(reviewed)")
-        #expect(reviewed.stdout.contains("\nSEPC review notes (1):\nDATE        NOTE\n2024-10-01  Align with the state export policy\n"), "\(reviewed)")
+        #expect(
+            reviewed.stdout.contains("\nSEPC review notes (1):\nDATE        NOTE\n2024-10-01  Align with the state export policy\n"),
+            "\(reviewed)")
 
         let started = try odopctl.run("exports", "interventions", "update", agra.planId, "i1", "--status", "in_progress")
         #expect(started.exitCode == 0, "\(started)")
         let back = try odopctl.run("exports", "interventions", "update", agra.planId, "i1", "--status", "planned")
         #expect(back.exitCode == 1 && back.errorLine.hasPrefix("error: conflict: "), "\(back)")
         let missing = try odopctl.run("exports", "interventions", "update", agra.planId, "i9", "--status", "done")
-        #expect(missing.exitCode == 1 && missing.errorLine.hasPrefix("error: not_found: ") && missing.errorLine.hasSuffix("(field: interventionId)"), "\(missing)")
+        #expect(
+            missing.exitCode == 1 && missing.errorLine.hasPrefix("error: not_found: ")
+                && missing.errorLine.hasSuffix("(field: interventionId)"), "\(missing)")
         let interventions = try odopctl.run("exports", "interventions", "list", agra.planId)
         #expect(interventions.exitCode == 0, "\(interventions)")
         #expect(interventions.stdoutLines.count == 3, "\(interventions)")
-        #expect(interventions.stdoutLines.contains { $0.hasPrefix("i1  Common facility centre") && $0.hasSuffix("in_progress") }, "\(interventions)")
+        #expect(
+            interventions.stdoutLines.contains { $0.hasPrefix("i1  Common facility centre") && $0.hasSuffix("in_progress") },
+            "\(interventions)")
 
         let shown = try odopctl.run("exports", "plans", "show", "--state", "UP", "--district", "agra")
         #expect(shown.exitCode == 0, "\(shown)")

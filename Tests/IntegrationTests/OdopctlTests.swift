@@ -115,7 +115,8 @@ extension OdopctlTests {
         func endpointUsed(_ odopctl: OdopctlRunner, _ extra: [String] = []) throws -> String? {
             let run = try odopctl.run(["call", "catalogue", "health"] + Self.quick + extra)
             guard run.exitCode == 3, let line = run.stderrLines.first,
-                  let range = line.range(of: "no reply from ") else { return nil }
+                let range = line.range(of: "no reply from ")
+            else { return nil }
             return line[range.upperBound...].split(separator: " ").first.map(String.init)
         }
 
@@ -359,7 +360,8 @@ extension OdopctlTests {
         /// A service process and an odopctl pointed at it.
         func start(_ service: String) throws -> (ServiceProcess, OdopctlRunner) {
             var odopctl = OdopctlRunner()
-            let process = ServiceProcess(service, environment: odopctl.endpoints.merging(LiveServices.requiredEnvironment(service)) { _, new in new })
+            let process = ServiceProcess(
+                service, environment: odopctl.endpoints.merging(LiveServices.requiredEnvironment(service)) { _, new in new })
             try process.start()
             odopctl.use(process)
             return (process, odopctl)
@@ -501,7 +503,9 @@ extension OdopctlTests {
             }
             let run = try #require(last)
             #expect(run.stdoutLines.contains { $0.hasPrefix("exports ") && $0.contains(" degraded ") }, "\(run)")
-            #expect(run.stdoutLines.contains { $0.hasPrefix("exports ") && $0.contains(" catalogue ") && $0.hasSuffix("disconnected") }, "\(run)")
+            #expect(
+                run.stdoutLines.contains { $0.hasPrefix("exports ") && $0.contains(" catalogue ") && $0.hasSuffix("disconnected") },
+                "\(run)")
             #expect(run.stderr.contains("warning: exports is degraded: its subscription to catalogue is disconnected"), "\(run)")
         }
 

@@ -35,8 +35,12 @@ struct ProcessLifecycleTests {
         let writer = Thread {
             guard let client = try? CommandClient(endpoint: endpoint, options: .init(timeout: .seconds(1), retries: 0)) else { return }
             for i in 0..<100_000 {
-                guard let product = try? client.call(ProductRegister.self, .init(
-                    state: "Bihar", district: "Bhagalpur", name: "Silk \(i)", sector: "textile")) else { return }
+                guard
+                    let product = try? client.call(
+                        ProductRegister.self,
+                        .init(
+                            state: "Bihar", district: "Bhagalpur", name: "Silk \(i)", sector: "textile"))
+                else { return }
                 acknowledged.withLock { $0.append(product.id) }
             }
         }
@@ -59,7 +63,8 @@ struct ProcessLifecycleTests {
         #expect(stored == registered.count)
         #expect(registered.count >= acked.count)
 
-        let next = try client.call(ProductRegister.self, .init(state: "Bihar", district: "Bhagalpur", name: "After restart", sector: "textile"))
+        let next = try client.call(
+            ProductRegister.self, .init(state: "Bihar", district: "Bhagalpur", name: "After restart", sector: "textile"))
         let (_, afterSeq) = try replayAll(client)
         #expect(afterSeq == lastSeq + 1)
         let tail = try client.call(EventsReplay.self, .init(after: lastSeq))

@@ -17,7 +17,9 @@ struct RuntimeShapeTests {
 
     static let thanjavurPlate = "p-0eb989ad-862b-4fbc-990f-6ee939a3372e"
 
-    @Test("databases made by release 0.1.0 open, upgrade in place and keep everything: events, replies, cursor, skips, plans, the catalogue copy")
+    @Test(
+        "databases made by release 0.1.0 open, upgrade in place and keep everything: events, replies, cursor, skips, plans, the catalogue copy"
+    )
     func releaseDatabasesUpgradeInPlace() throws {
         let data = TemporaryDirectory(prefix: "odop-release")
         for name in ["catalogue", "exports"] {
@@ -26,9 +28,12 @@ struct RuntimeShapeTests {
                 to: URL(fileURLWithPath: data.path).appendingPathComponent("\(name).sqlite"))
         }
         let catalogue = try ServiceProcess("catalogue", dataDirectory: data.path).start()
-        let exports = try ServiceProcess("exports", dataDirectory: data.path, environment: [
-            "ODOP_CATALOGUE_COMMANDS": catalogue.commandsEndpoint, "ODOP_CATALOGUE_EVENTS": catalogue.eventsEndpoint,
-        ]).start()
+        let exports = try ServiceProcess(
+            "exports", dataDirectory: data.path,
+            environment: [
+                "ODOP_CATALOGUE_COMMANDS": catalogue.commandsEndpoint, "ODOP_CATALOGUE_EVENTS": catalogue.eventsEndpoint,
+            ]
+        ).start()
         defer {
             exports.stop()
             catalogue.stop()
@@ -38,8 +43,10 @@ struct RuntimeShapeTests {
 
         // The catalogue's event log and stored replies: a retried request is answered, not applied.
         #expect(try catalogueClient.call(EventsReplay.self, .init(after: 0, limit: 100)).events.map(\.seq) == Array(1...7))
-        let retried = try catalogueClient.call(ProductRegister.self, .init(
-            state: "Tamil Nadu", district: "Thanjavur", name: "Thanjavur Art Plate", sector: "handicraft"), id: "rel-1")
+        let retried = try catalogueClient.call(
+            ProductRegister.self,
+            .init(
+                state: "Tamil Nadu", district: "Thanjavur", name: "Thanjavur Art Plate", sector: "handicraft"), id: "rel-1")
         #expect(retried.id == Self.thanjavurPlate)
         #expect(try catalogue.health().lastSeq == 7)
 
@@ -56,13 +63,17 @@ struct RuntimeShapeTests {
         let skipped = try exportsClient.call(SubscriptionsList.self, NoArguments()).skipped
         #expect(skipped.map(\.seq) == [99])
         // The products exports knew moved to the shared catalogue copy: figures find them.
-        let figure = try exportsClient.call(FiguresRecord.self, .init(
-            productId: Self.thanjavurPlate, financialYear: "2023-24", valueINRCrore: 12.5, source: "DGCIS"))
+        let figure = try exportsClient.call(
+            FiguresRecord.self,
+            .init(
+                productId: Self.thanjavurPlate, financialYear: "2023-24", valueINRCrore: 12.5, source: "DGCIS"))
         #expect(figure.district == "Thanjavur")
 
         // And new catalogue events still reach the upgraded follower.
-        let product = try catalogueClient.call(ProductRegister.self, .init(
-            state: "Odisha", district: "Khordha", name: "Palm Leaf Etching", sector: "handicraft"))
+        let product = try catalogueClient.call(
+            ProductRegister.self,
+            .init(
+                state: "Odisha", district: "Khordha", name: "Palm Leaf Etching", sector: "handicraft"))
         try eventually("exports applied seq 8") { try exports.health().subscriptions.first?.lastAppliedSeq == 8 }
         let khordha = try exportsClient.call(PlanGet.self, .init(planId: "deap-OD-khordha-1"))
         #expect(khordha.products.map(\.productId).contains(product.id))
@@ -82,15 +93,19 @@ struct RuntimeShapeTests {
     @Test("every service's --help shows the one exit-status table, the README shows the same, and --version the version")
     func exitStatusTable() throws {
         let readme = try String(contentsOf: TestEnvironment.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
-        let table = ["0": "stopped cleanly (SIGTERM/SIGINT)", "64": "bad command-line usage", "69": "an endpoint cannot be bound",
-                     "70": "internal error, or a worker", "73": "the data directory cannot be created",
-                     "74": "the database cannot be opened", "77": "a key file is insecure or malformed",
-                     "78": "a configuration value is invalid"]
+        let table = [
+            "0": "stopped cleanly (SIGTERM/SIGINT)", "64": "bad command-line usage", "69": "an endpoint cannot be bound",
+            "70": "internal error, or a worker", "73": "the data directory cannot be created",
+            "74": "the database cannot be opened", "77": "a key file is insecure or malformed",
+            "78": "a configuration value is invalid",
+        ]
         for service in ["catalogue", "exports"] {
             let help = try Self.output(of: "odop-\(service)", ["--help"])
             #expect(help.status == 0)
             for (code, meaning) in table {
-                #expect(help.text.contains("\(code.padding(toLength: 3, withPad: " ", startingAt: 0)) \(meaning)"), "odop-\(service) --help lacks exit status \(code)")
+                #expect(
+                    help.text.contains("\(code.padding(toLength: 3, withPad: " ", startingAt: 0)) \(meaning)"),
+                    "odop-\(service) --help lacks exit status \(code)")
                 #expect(readme.contains("| \(code) | \(meaning)"), "README lacks exit status \(code)")
             }
             let version = try Self.output(of: "odop-\(service)", ["--version"])

@@ -31,14 +31,18 @@ final class SecureDeployment: @unchecked Sendable {
 
     /// Writes the allowlist: `(name, role, scope?)` lines, with a comment and a blank line.
     func writeAllowlist(_ entries: [(String, String, String?)]) throws {
-        let lines = ["# ODOP allowlist written by the test", ""]
+        let lines =
+            ["# ODOP allowlist written by the test", ""]
             + entries.map { name, role, scope in [publicKeys[name]!, name, role, scope].compactMap { $0 }.joined(separator: " ") }
         try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: allowlistPath))
     }
 
     /// The environment that gives service `name` its key pair and the allowlist.
     func serverEnvironment(_ name: String) -> [String: String] {
-        ["ODOP_CURVE_SECRET_KEY_FILE": secretPath(name), "ODOP_CURVE_PUBLIC_KEY_FILE": publicPath(name), "ODOP_AUTHORIZED_KEYS": allowlistPath]
+        [
+            "ODOP_CURVE_SECRET_KEY_FILE": secretPath(name), "ODOP_CURVE_PUBLIC_KEY_FILE": publicPath(name),
+            "ODOP_AUTHORIZED_KEYS": allowlistPath,
+        ]
     }
 
     /// Client keys for `client` talking to `server`.
@@ -47,7 +51,8 @@ final class SecureDeployment: @unchecked Sendable {
     }
 
     func client(_ name: String, of service: ServiceProcess, server: String, timeout: Duration = .seconds(5)) throws -> CommandClient {
-        try CommandClient(endpoint: service.commandsEndpoint, options: .init(timeout: timeout, retries: 0, curve: clientKeys(name, server: server)))
+        try CommandClient(
+            endpoint: service.commandsEndpoint, options: .init(timeout: timeout, retries: 0, curve: clientKeys(name, server: server)))
     }
 }
 
@@ -91,7 +96,10 @@ enum PythonProbe {
 
     /// Arguments for a CURVE client `client` of `server` in `deployment`.
     static func curve(_ deployment: SecureDeployment, client: String, server: String) -> [String] {
-        ["curve", "--server-key", deployment.publicPath(server), "--public", deployment.publicPath(client), "--secret", deployment.secretPath(client)]
+        [
+            "curve", "--server-key", deployment.publicPath(server), "--public", deployment.publicPath(client), "--secret",
+            deployment.secretPath(client),
+        ]
     }
 
     static func command(_ name: String, _ args: String = "{}") -> [String] {

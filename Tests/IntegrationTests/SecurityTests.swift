@@ -21,7 +21,9 @@ struct SecurityTests {
 
     private static let names = ["catalogue", "exports", "admin1", "reader1", "officer-firozabad", "stranger"]
 
-    @Test("no CURVE, a wrong server key and an unknown key get no access (client monitor and service log) while an admitted key succeeds; reader forbidden, scoped officer only in its district, admin succeeds")
+    @Test(
+        "no CURVE, a wrong server key and an unknown key get no access (client monitor and service log) while an admitted key succeeds; reader forbidden, scoped officer only in its district, admin succeeds"
+    )
     func admission() throws {
         let keys = try SecureDeployment(keys: Self.names)
         let catalogue = try secureCatalogue(keys)
@@ -35,9 +37,12 @@ struct SecurityTests {
         let health = PythonProbe.command("health")
         let plain = try PythonProbe.start([endpoint, "plain", "--timeout", "1.5"] + health)
         let wrongServer = try PythonProbe.start(
-            [endpoint, "curve", "--server-key", keys.publicPath("admin1"), "--public", keys.publicPath("reader1"),
-             "--secret", keys.secretPath("reader1"), "--timeout", "1.5"] + health)
-        let unknown = try PythonProbe.start([endpoint] + PythonProbe.curve(keys, client: "stranger", server: "catalogue") + ["--timeout", "1.5"] + health)
+            [
+                endpoint, "curve", "--server-key", keys.publicPath("admin1"), "--public", keys.publicPath("reader1"),
+                "--secret", keys.secretPath("reader1"), "--timeout", "1.5",
+            ] + health)
+        let unknown = try PythonProbe.start(
+            [endpoint] + PythonProbe.curve(keys, client: "stranger", server: "catalogue") + ["--timeout", "1.5"] + health)
         let admitted = try PythonProbe.start([endpoint] + PythonProbe.curve(keys, client: "admin1", server: "catalogue") + health)
 
         let plainOutcome = try PythonProbe.finish(plain.0, plain.1)
@@ -53,7 +58,8 @@ struct SecurityTests {
             let log = catalogue.logText()
             // (How a plaintext client or a wrong server key is reported depends on timing: another
             // mechanism, undecryptable, or a handshake cut short.)
-            return log.contains("client key not in the allowlist") && log.components(separatedBy: "socket=commands [ODOPRuntime] handshake refused").count >= 4
+            return log.contains("client key not in the allowlist")
+                && log.components(separatedBy: "socket=commands [ODOPRuntime] handshake refused").count >= 4
         }
         #expect(catalogue.logText().contains("command=health") && catalogue.logText().contains("who=admin1"))
 
@@ -70,7 +76,8 @@ struct SecurityTests {
 
         // A district officer acts in Firozabad only.
         let officer = try keys.client("officer-firozabad", of: catalogue, server: "catalogue")
-        let glass = try officer.call(ProductRegister.self, .init(state: "UP", district: "Firozabad", name: "Glass bangles", sector: "handicraft"))
+        let glass = try officer.call(
+            ProductRegister.self, .init(state: "UP", district: "Firozabad", name: "Glass bangles", sector: "handicraft"))
         do {
             _ = try officer.call(ProductRegister.self, .init(state: "UP", district: "Agra", name: "Petha", sector: "food processing"))
             Issue.record("the Firozabad officer registered a product in Agra")
@@ -125,7 +132,9 @@ struct SecurityTests {
             let targetPort = Int(catalogue.commandsEndpoint.split(separator: ":").last!)!
             let tap = Process()
             tap.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            tap.arguments = ["python3", PythonProbe.fixtures.appendingPathComponent("tcp_tap.py").path, "\(listenPort)", "\(targetPort)", capture.path]
+            tap.arguments = [
+                "python3", PythonProbe.fixtures.appendingPathComponent("tcp_tap.py").path, "\(listenPort)", "\(targetPort)", capture.path,
+            ]
             let ready = Pipe()
             tap.standardOutput = ready
             try tap.run()
@@ -136,7 +145,8 @@ struct SecurityTests {
             _ = ready.fileHandleForReading.availableData  // "ready"
 
             let marker = "MARKER-\(UUID().uuidString)"
-            let arguments = ["tcp://127.0.0.1:\(listenPort)"]
+            let arguments =
+                ["tcp://127.0.0.1:\(listenPort)"]
                 + (curve ? PythonProbe.curve(keys, client: "reader1", server: "catalogue") : ["plain"])
                 + PythonProbe.command("product.search", #"{"text": "\#(marker)"}"#)
             let outcome = try PythonProbe.run(arguments)
@@ -144,7 +154,9 @@ struct SecurityTests {
             let bytes = try Data(contentsOf: capture)
             let sent = #"{"command": "product.search", "args": {"text": "\#(marker)"}}"#.utf8.count
             #expect(bytes.count > sent)
-            #expect(bytes.range(of: Data(marker.utf8)) != nil ? !curve : curve, "CURVE \(curve): marker \(bytes.range(of: Data(marker.utf8)) != nil ? "found" : "absent") in \(bytes.count) bytes")
+            #expect(
+                bytes.range(of: Data(marker.utf8)) != nil ? !curve : curve,
+                "CURVE \(curve): marker \(bytes.range(of: Data(marker.utf8)) != nil ? "found" : "absent") in \(bytes.count) bytes")
         }
     }
 
@@ -155,7 +167,8 @@ struct SecurityTests {
         defer { catalogue.stop() }
         let admin = try keys.client("admin1", of: catalogue, server: "catalogue")
         _ = try admin.call(DistrictRegister.self, .init(state: "UP", name: "Firozabad"))
-        let product = try admin.call(ProductRegister.self, .init(state: "UP", district: "Firozabad", name: "Glassware", sector: "handicraft"))
+        let product = try admin.call(
+            ProductRegister.self, .init(state: "UP", district: "Firozabad", name: "Glassware", sector: "handicraft"))
         let officer = try keys.client("officer-firozabad", of: catalogue, server: "catalogue")
         let requestID = CommandClient.newRequestID()
         _ = try officer.call(ProductUpdate.self, .init(id: product.id, expectedVersion: 1, name: "Firozabad glassware"), id: requestID)
@@ -213,7 +226,8 @@ struct SecurityTests {
     @Test("an oversized message and a client over its rate are refused without harming other clients")
     func oversizedAndRateLimited() throws {
         let keys = try SecureDeployment(keys: Self.names)
-        let catalogue = try secureCatalogue(keys, environment: ["ODOP_RATE_LIMIT": "5", "ODOP_RATE_BURST": "5", "ODOP_MAX_COMMAND_BYTES": "2048"])
+        let catalogue = try secureCatalogue(
+            keys, environment: ["ODOP_RATE_LIMIT": "5", "ODOP_RATE_BURST": "5", "ODOP_MAX_COMMAND_BYTES": "2048"])
         defer { catalogue.stop() }
         let flooder = try keys.client("reader1", of: catalogue, server: "catalogue")
         let other = try keys.client("admin1", of: catalogue, server: "catalogue")

@@ -1,6 +1,6 @@
-import ODOPReference
 import Foundation
 import ODOPMessages
+import ODOPReference
 import Testing
 
 /// Decodes `args` through `C.decodeArguments` (what the catalogue's command server does) and
@@ -73,11 +73,12 @@ struct CatalogueArgumentStrictnessTests {
         #expect(try ProductSearch.decodeArguments(["status": "retired"]).status == .retired)
     }
 
-    @Test(arguments: [
-        (["limit": 0] as JSONValue, "limit"), (["limit": 1001], "limit"), (["limit": -5], "limit"),
-        (["limit": "50"], "limit"), (["offset": -1], "offset"), (["offset": 0.5], "offset"), (["gi": "yes"], "gi"),
-        (["text": 7], "text"), (["state": ["Uttar Pradesh"]], "state"),
-    ] as [(JSONValue, String)])
+    @Test(
+        arguments: [
+            (["limit": 0] as JSONValue, "limit"), (["limit": 1001], "limit"), (["limit": -5], "limit"),
+            (["limit": "50"], "limit"), (["offset": -1], "offset"), (["offset": 0.5], "offset"), (["gi": "yes"], "gi"),
+            (["text": 7], "text"), (["state": ["Uttar Pradesh"]], "state"),
+        ] as [(JSONValue, String)])
     func productSearchOutOfRangeOrMistyped(args: JSONValue, field: String) throws {
         try expectInvalid(ProductSearch.self, args, field: field)
     }

@@ -192,9 +192,10 @@ struct CatalogueGoldenTests {
             (GIDiscrepancies.name, GIDiscrepancies.isMutating),
         ]
         #expect(commands.map(\.name) == CatalogueCommandNames.all)
-        #expect(commands.filter(\.mutating).map(\.name) == [
-            "district.register", "product.register", "product.update", "product.retire", "products.import",
-        ])
+        #expect(
+            commands.filter(\.mutating).map(\.name) == [
+                "district.register", "product.register", "product.update", "product.retire", "products.import",
+            ])
         #expect(ProductSearch.defaultLimit == 50 && ProductSearch.maximumLimit == 1000)
         let eventTypes = [
             ProductRegistered.eventType, ProductUpdated.eventType, ProductRetired.eventType,

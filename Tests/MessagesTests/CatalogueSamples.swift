@@ -1,6 +1,6 @@
-import ODOPReference
 import Foundation
 import ODOPMessages
+import ODOPReference
 import Testing
 
 /// The catalogue sample values the `catalogue-*` golden fixtures were written from; each is also

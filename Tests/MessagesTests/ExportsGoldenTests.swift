@@ -198,8 +198,10 @@ struct ExportsGoldenTests {
             var members = try #require(try Self.fixture(result).objectValue)
             members["change"] = .string(change)
             #expect(try data(event) == .object(members), "\(event)")
-            #expect(try WireFormat.decode(ExportPlan.self, from: data(event)) == WireFormat.decode(
-                ExportPlan.self, from: Self.fixture(result)))
+            #expect(
+                try WireFormat.decode(ExportPlan.self, from: data(event))
+                    == WireFormat.decode(
+                        ExportPlan.self, from: Self.fixture(result)))
         }
         #expect(try Self.fixture("exports-plan-review-result") == Self.fixture("exports-plan-record-adopted"))
     }
@@ -404,9 +406,10 @@ struct ExportsGoldenTests {
             (ExportsReport.name, ExportsReport.isMutating),
         ]
         #expect(commands.map(\.name) == ExportsCommandNames.all)
-        #expect(commands.filter(\.mutating).map(\.name) == [
-            "plan.prepare", "plan.update", "plan.adopt", "plan.review", "intervention.update", "figures.record",
-        ])
+        #expect(
+            commands.filter(\.mutating).map(\.name) == [
+                "plan.prepare", "plan.update", "plan.adopt", "plan.review", "intervention.update", "figures.record",
+            ])
         #expect(PlanList.defaultLimit == 50 && PlanList.maximumLimit == 1000)
         #expect(FiguresList.defaultLimit == 50 && FiguresList.maximumLimit == 1000)
         let eventTypes = [

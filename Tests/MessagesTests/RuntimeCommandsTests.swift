@@ -19,23 +19,25 @@ struct RuntimeCommandsTests {
         #expect(try EventsReplay.decodeArguments(["after": 5, "limit": 10_000]).effectiveLimit == 10_000)
     }
 
-    @Test(arguments: [
-        (["after": -1] as JSONValue, "after"), (["after": 0, "limit": 0], "limit"), (["after": 0, "limit": 10_001], "limit"),
-        (["limit": 5], "after"), (["after": "0"], "after"), (["after": 0, "limit": 2.5], "limit"),
-    ] as [(JSONValue, String)])
+    @Test(
+        arguments: [
+            (["after": -1] as JSONValue, "after"), (["after": 0, "limit": 0], "limit"), (["after": 0, "limit": 10_001], "limit"),
+            (["limit": 5], "after"), (["after": "0"], "after"), (["after": 0, "limit": 2.5], "limit"),
+        ] as [(JSONValue, String)])
     func invalidReplayArguments(args: JSONValue, field: String) {
         let error = #expect(throws: CommandError.self) { try EventsReplay.decodeArguments(args) }
         #expect(error?.code == .invalidArgument)
         #expect(error?.field == field)
     }
 
-    @Test(arguments: [
-        (["source": "catalogue", "seq": 4, "reason": "  "] as JSONValue, "reason"),
-        (["source": "catalogue", "seq": 4, "reason": ""], "reason"),
-        (["source": "catalogue", "seq": 4], "reason"),
-        (["source": "", "seq": 4, "reason": "r"], "source"),
-        (["source": "catalogue", "seq": 0, "reason": "r"], "seq"),
-    ] as [(JSONValue, String)])
+    @Test(
+        arguments: [
+            (["source": "catalogue", "seq": 4, "reason": "  "] as JSONValue, "reason"),
+            (["source": "catalogue", "seq": 4, "reason": ""], "reason"),
+            (["source": "catalogue", "seq": 4], "reason"),
+            (["source": "", "seq": 4, "reason": "r"], "source"),
+            (["source": "catalogue", "seq": 0, "reason": "r"], "seq"),
+        ] as [(JSONValue, String)])
     func invalidSkipArguments(args: JSONValue, field: String) {
         let error = #expect(throws: CommandError.self) { try SubscriptionSkip.decodeArguments(args) }
         #expect(error?.code == .invalidArgument)
@@ -63,7 +65,8 @@ struct RuntimeCommandsTests {
     }
 
     @Test func commandErrorConstructorsAndDescription() throws {
-        #expect(CommandError.unknownCommand("nope") == CommandError(code: .unknownCommand, message: "unknown command 'nope'", field: "command"))
+        #expect(
+            CommandError.unknownCommand("nope") == CommandError(code: .unknownCommand, message: "unknown command 'nope'", field: "command"))
         #expect(CommandError.internalError("boom").code == .internal)
         #expect(CommandError.invalidArgument("bad", field: "x").description == "invalid_argument: bad (field: x)")
         let text = String(decoding: try WireFormat.encode(CommandError.notFound("gone")), as: UTF8.self)

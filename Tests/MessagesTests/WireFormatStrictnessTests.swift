@@ -189,12 +189,13 @@ struct WireFormatStrictnessTests {
         #expect(error?.field == "a.b")
     }
 
-    @Test(arguments: [
-        [0xC0, 0xAF],  // overlong "/"
-        [0xED, 0xA0, 0x80],  // a UTF-16 surrogate encoded as UTF-8
-        [0xF4, 0x90, 0x80, 0x80],  // beyond U+10FFFF
-        [0xE2, 0x82],  // truncated
-    ] as [[UInt8]])
+    @Test(
+        arguments: [
+            [0xC0, 0xAF],  // overlong "/"
+            [0xED, 0xA0, 0x80],  // a UTF-16 surrogate encoded as UTF-8
+            [0xF4, 0x90, 0x80, 0x80],  // beyond U+10FFFF
+            [0xE2, 0x82],  // truncated
+        ] as [[UInt8]])
     func illFormedUTF8IsRejected(bytes: [UInt8]) throws {
         var frame = Data(#"{"s":""#.utf8)
         frame.append(contentsOf: bytes)

@@ -43,7 +43,8 @@ struct PartitionTests {
         for district in 0..<20 {
             _ = try client.call(DistrictRegister.self, .init(state: "Karnataka", name: "Test District \(district)"))
         }
-        _ = try client.call(ProductRegister.self, .init(state: "Karnataka", district: "Test District 0", name: "Before", sector: "handicraft"))
+        _ = try client.call(
+            ProductRegister.self, .init(state: "Karnataka", district: "Test District 0", name: "Before", sector: "handicraft"))
         try waitUntilCaughtUp(exports, catalogue)
 
         // Cut exports off; change the catalogue meanwhile; keep the link down for 10 s.
@@ -51,8 +52,11 @@ struct PartitionTests {
         try network.setLink(of: exportsHost, up: false)
         var products: [ProductRecord] = []
         for i in 0..<500 {
-            products.append(try client.call(ProductRegister.self, .init(
-                state: "Karnataka", district: "Test District \(i % 20)", name: "Product \(i)", sector: "handicraft")))
+            products.append(
+                try client.call(
+                    ProductRegister.self,
+                    .init(
+                        state: "Karnataka", district: "Test District \(i % 20)", name: "Product \(i)", sector: "handicraft")))
         }
         for product in products.prefix(150) {
             _ = try client.call(ProductRetire.self, .init(id: product.id, reason: "partition test"))

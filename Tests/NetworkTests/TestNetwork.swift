@@ -64,7 +64,9 @@ final class TestNetwork: @unchecked Sendable {
         let link = "odop\(id)h\(number)"
         try Self.run([Self.ip, "netns", "add", namespace])
         try Self.run([Self.ip, "-n", namespace, "link", "set", "lo", "up"])
-        try Self.run([Self.ip, "link", "add", link, "netns", namespace, "type", "veth", "peer", "name", "\(link)s", "netns", switchNamespace])
+        try Self.run([
+            Self.ip, "link", "add", link, "netns", namespace, "type", "veth", "peer", "name", "\(link)s", "netns", switchNamespace,
+        ])
         try Self.run([Self.ip, "-n", namespace, "addr", "add", "\(subnet).\(number)/24", "dev", link])
         try Self.run([Self.ip, "-n", namespace, "link", "set", link, "up"])
         try Self.run([Self.ip, "-n", switchNamespace, "link", "set", "\(link)s", "master", "br0", "up"])

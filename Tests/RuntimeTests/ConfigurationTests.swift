@@ -20,15 +20,18 @@ struct ConfigurationTests {
 
     @Test("the environment overrides defaults and flags override the environment")
     func precedence() throws {
-        let env = ["ODOP_DATA_DIR": "/env/data", "ODOP_COMMANDS_BIND": "tcp://127.0.0.1:9001", "ODOP_HEARTBEAT_MS": "250",
-                   "ODOP_LOG_LEVEL": "debug"]
+        let env = [
+            "ODOP_DATA_DIR": "/env/data", "ODOP_COMMANDS_BIND": "tcp://127.0.0.1:9001", "ODOP_HEARTBEAT_MS": "250",
+            "ODOP_LOG_LEVEL": "debug",
+        ]
         let fromEnv = try ServiceOptions.parse([]).resolve(service: "exports", environment: env)
         #expect(fromEnv.dataDirectory == "/env/data")
         #expect(fromEnv.commandsBind == "tcp://127.0.0.1:9001")
         #expect(fromEnv.eventsBind == "tcp://127.0.0.1:7202")
         #expect(fromEnv.heartbeatInterval == .milliseconds(250))
         #expect(fromEnv.logLevel == .debug)
-        let fromFlags = try ServiceOptions.parse(["--data-dir", "/flag/data", "--heartbeat-ms", "500"]).resolve(service: "exports", environment: env)
+        let fromFlags = try ServiceOptions.parse(["--data-dir", "/flag/data", "--heartbeat-ms", "500"]).resolve(
+            service: "exports", environment: env)
         #expect(fromFlags.dataDirectory == "/flag/data")
         #expect(fromFlags.heartbeatInterval == .milliseconds(500))
     }

@@ -2,10 +2,11 @@ import Foundation
 import GRDB
 import ODOPClient
 import ODOPMessages
-@testable import ODOPRuntime
 import ODOPTesting
 import Synchronization
 import Testing
+
+@testable import ODOPRuntime
 
 // A service that follows another is declared in a few lines: its name, its tables, the source it
 // follows and the handler. Everything else (endpoints, subscription, cursor, replay, stalls) is
@@ -53,7 +54,10 @@ final class FlakyDiskHandler: EventHandler, Sendable {
 struct DeclaredFollowingTests {
     private func counts(_ service: InProcessService) throws -> [String: Int] {
         try service.host.store.read { db in
-            Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT text, count FROM tally").map { ($0["text"] as String, $0["count"] as Int) })
+            Dictionary(
+                uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT text, count FROM tally").map {
+                    ($0["text"] as String, $0["count"] as Int)
+                })
         }
     }
 
@@ -158,12 +162,16 @@ struct DeclaredFollowingTests {
         ledger.host.context.terminate()  // every socket of the service now fails with ETERM
         let failure = await ledger.failure()
         #expect(failure is WorkerFailure)
-        #expect(throws: (any Error).self) { try ledger.makeClient(timeout: .milliseconds(300), retries: 0).call(Health.self, NoArguments()) }
+        #expect(throws: (any Error).self) {
+            try ledger.makeClient(timeout: .milliseconds(300), retries: 0).call(Health.self, NoArguments())
+        }
     }
 
     @Test("followed endpoints: flag, then environment, then default; an empty value is unset; a bad one is refused (78)")
     func peerEndpointResolution() throws {
-        let environment = ["ODOP_LEDGER_COMMANDS": "tcp://10.0.0.1:1", "ODOP_CATALOGUE_COMMANDS": "tcp://127.0.0.9:7101", "ODOP_CATALOGUE_EVENTS": ""]
+        let environment = [
+            "ODOP_LEDGER_COMMANDS": "tcp://10.0.0.1:1", "ODOP_CATALOGUE_COMMANDS": "tcp://127.0.0.9:7101", "ODOP_CATALOGUE_EVENTS": "",
+        ]
         let options = try ServiceOptions.parse(["--catalogue-events", "tcp://127.0.0.8:7102"])
         let configuration = try options.resolve(service: "exports", following: ["catalogue"], environment: environment)
         #expect(configuration.peer("catalogue") == PeerEndpoints(commands: "tcp://127.0.0.9:7101", events: "tcp://127.0.0.8:7102"))
@@ -172,7 +180,8 @@ struct DeclaredFollowingTests {
         #expect(empty.peer("catalogue") == PeerEndpoints.local("catalogue"))
         for bad in ["127.0.0.1:7101", "tcp://127.0.0.1", "tcp://127.0.0.1:99999", "http://x:1"] {
             #expect(throws: StartupError.self) {
-                try ServiceOptions.parse(["--catalogue-commands", bad]).resolve(service: "exports", following: ["catalogue"], environment: [:])
+                try ServiceOptions.parse(["--catalogue-commands", bad]).resolve(
+                    service: "exports", following: ["catalogue"], environment: [:])
             }
             let options = try ServiceOptions.parse(["--catalogue-commands", bad])
             do {
@@ -182,6 +191,7 @@ struct DeclaredFollowingTests {
             }
         }
         // A service that follows nothing does not read or validate peers.
-        #expect(try ServiceOptions.parse(["--catalogue-commands", "nonsense"]).resolve(service: "catalogue", environment: [:]).peers.isEmpty)
+        #expect(
+            try ServiceOptions.parse(["--catalogue-commands", "nonsense"]).resolve(service: "catalogue", environment: [:]).peers.isEmpty)
     }
 }

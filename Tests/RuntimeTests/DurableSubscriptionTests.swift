@@ -70,7 +70,8 @@ struct DurableSubscriptionTests {
     @Test("a subscriber keeps working while its source is down and catches up when it returns")
     func sourceDownAndBack() async throws {
         let ledgerDir = TemporaryDirectory()
-        let commands = FreePort.endpoint(), events = FreePort.endpoint()
+        let commands = FreePort.endpoint()
+        let events = FreePort.endpoint()
         var ledger = try InProcessService(LedgerService(), dataDirectory: ledgerDir.path, commandsBind: commands, eventsBind: events)
         let definition = MirrorService(ledgerCommands: commands, ledgerEvents: events)
         let mirror = try InProcessService(definition, peers: definition.peers)

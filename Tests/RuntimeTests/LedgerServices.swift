@@ -17,7 +17,11 @@ enum LedgerAppend: CommandSchema {
     static let name = "ledger.append"
     static let isMutating = true
     struct Arguments: Codable, Sendable { var texts: [String] }
-    struct Result: Codable, Sendable, Equatable { var firstSeq: Int64; var lastSeq: Int64; var entries: Int }
+    struct Result: Codable, Sendable, Equatable {
+        var firstSeq: Int64
+        var lastSeq: Int64
+        var entries: Int
+    }
 }
 
 enum LedgerCount: CommandSchema {
@@ -31,15 +35,18 @@ struct LedgerService: ServiceDefinition {
     let name = "ledger"
     let version = "test"
     var migrations: [ServiceMigration] {
-        [ServiceMigration("ledger-v1") { db in
-            try db.execute(sql: "CREATE TABLE entries (id INTEGER PRIMARY KEY AUTOINCREMENT, text TEXT NOT NULL)")
-        }]
+        [
+            ServiceMigration("ledger-v1") { db in
+                try db.execute(sql: "CREATE TABLE entries (id INTEGER PRIMARY KEY AUTOINCREMENT, text TEXT NOT NULL)")
+            }
+        ]
     }
 
     func registerCommands(in registry: inout CommandRegistry) {
         registry.write(LedgerAppend.self) { args, tx in
             guard !args.texts.isEmpty else { throw CommandError.invalidArgument("texts must not be empty", field: "texts") }
-            var first: Int64 = 0, last: Int64 = 0
+            var first: Int64 = 0
+            var last: Int64 = 0
             for text in args.texts {
                 try tx.db.execute(sql: "INSERT INTO entries (text) VALUES (?)", arguments: [text])
                 let seq = try tx.emit(EntryAppended(text: text)).seq ?? 0
@@ -59,7 +66,10 @@ enum MirrorContents: CommandSchema {
     typealias Arguments = NoArguments
     static let name = "mirror.contents"
     static let isMutating = false
-    struct Result: Codable, Sendable { var seqs: [Int64]; var texts: [String] }
+    struct Result: Codable, Sendable {
+        var seqs: [Int64]
+        var texts: [String]
+    }
 }
 
 enum MirrorCure: CommandSchema {
@@ -95,12 +105,15 @@ struct MirrorService: ServiceDefinition {
     var maxAttempts = 3
 
     var migrations: [ServiceMigration] {
-        [ServiceMigration("mirror-v1") { db in
-            try db.execute(sql: """
-                CREATE TABLE applied (n INTEGER PRIMARY KEY AUTOINCREMENT, seq INTEGER NOT NULL, text TEXT NOT NULL);
-                CREATE TABLE cures (text TEXT PRIMARY KEY);
-                """)
-        }]
+        [
+            ServiceMigration("mirror-v1") { db in
+                try db.execute(
+                    sql: """
+                        CREATE TABLE applied (n INTEGER PRIMARY KEY AUTOINCREMENT, seq INTEGER NOT NULL, text TEXT NOT NULL);
+                        CREATE TABLE cures (text TEXT PRIMARY KEY);
+                        """)
+            }
+        ]
     }
 
     var follows: [Follow] {

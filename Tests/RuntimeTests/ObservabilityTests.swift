@@ -3,10 +3,11 @@ import GRDB
 import Logging
 import ODOPClient
 import ODOPMessages
-@testable import ODOPRuntime
 import ODOPTesting
 import Synchronization
 import Testing
+
+@testable import ODOPRuntime
 
 // The runtime's ops endpoint, metrics and trace context, on in-process services over real
 // sockets: what /healthz, /readyz and /metrics say while loops are held, followers lag or stall.
@@ -91,11 +92,18 @@ struct ObservabilityTests {
         let ledger = try StubSource("ledger")
         ledger.replayGate.close()
         let echo = try InProcessService(EchoService(), peers: ["ledger": ledger.endpoints], http: true)
-        defer { Task { await echo.stop(); await ledger.stop() } }
+        defer {
+            Task {
+                await echo.stop()
+                await ledger.stop()
+            }
+        }
         let url = try #require(await echo.opsURL)
         try await eventuallyAsync("held at catch-up") { ledger.replayGate.waiting > 0 }
         try ledger.publish((0..<17).map { EntryAppended(text: "e\($0)") })
-        try await eventuallyAsync("lag seen") { sample(try await get(url + "/metrics").body, #"odop_subscription_lag_events{source="ledger"}"#) == 17 }
+        try await eventuallyAsync("lag seen") {
+            sample(try await get(url + "/metrics").body, #"odop_subscription_lag_events{source="ledger"}"#) == 17
+        }
         let held = try await get(url + "/metrics").body
         #expect(sample(held, #"odop_subscription_last_applied_seq{source="ledger"}"#) == 0)
         #expect(try await get(url + "/readyz").status == 200)
@@ -115,7 +123,12 @@ struct ObservabilityTests {
         let ledger = try InProcessService(
             LedgerService(), hooks: RuntimeHooks(beforeCommand: { command in if command == "ledger.count" { gate.pass() } }),
             http: true, livenessTimeout: .seconds(2))
-        defer { Task { gate.open(); await ledger.stop() } }
+        defer {
+            Task {
+                gate.open()
+                await ledger.stop()
+            }
+        }
         let url = try #require(await ledger.opsURL)
         #expect(try await get(url + "/healthz").status == 200)
         let held = Thread { _ = try? ledger.makeClient(timeout: .seconds(30), retries: 0).call(LedgerCount.self, NoArguments()) }
@@ -149,7 +162,12 @@ struct ObservabilityTests {
     func stalledSubscriptionStaysReady() async throws {
         let ledger = try StubSource("ledger")
         let echo = try InProcessService(EchoService(refuse: "poison"), peers: ["ledger": ledger.endpoints], http: true)
-        defer { Task { await echo.stop(); await ledger.stop() } }
+        defer {
+            Task {
+                await echo.stop()
+                await ledger.stop()
+            }
+        }
         let url = try #require(await echo.opsURL)
         try ledger.publish([EntryAppended(text: "a"), EntryAppended(text: "poison"), EntryAppended(text: "b")])
         try await eventuallyAsync("stalled") { try echo.health().subscriptions.first?.state == .stalled }
@@ -168,7 +186,12 @@ struct ObservabilityTests {
     func traceContextFlows() async throws {
         let ledger = try InProcessService(LedgerService())
         let echo = try InProcessService(EchoService(), peers: ["ledger": ledger.endpoints])
-        defer { Task { await echo.stop(); await ledger.stop() } }
+        defer {
+            Task {
+                await echo.stop()
+                await ledger.stop()
+            }
+        }
         let traceId = "4bf92f3577b34da6a3ce929d0e0e4736"
         let caller = "00-\(traceId)-00f067aa0ba902b7-01"
         _ = try ledger.makeClient().call(LedgerAppend.self, .init(texts: ["x", "y"]), id: "req-traced", traceparent: caller)
@@ -196,11 +219,15 @@ struct ObservabilityTests {
         defer { Task { await ledger.stop() } }
         let client = try ledger.makeClient()
         for bad: JSONValue in ["00-abc-def-01", .int(7), "00-00000000000000000000000000000000-00f067aa0ba902b7-01"] {
-            let frame = try WireFormat.encode(JSONValue.object([
-                "id": "bad-trace", "command": .string(LedgerAppend.name), "args": ["texts": ["x"]], "traceparent": bad,
-            ]))
+            let frame = try WireFormat.encode(
+                JSONValue.object([
+                    "id": "bad-trace", "command": .string(LedgerAppend.name), "args": ["texts": ["x"]], "traceparent": bad,
+                ]))
             let reply = try client.send(frame: frame, requestID: "bad-trace")
-            guard case .failure(_, let error) = reply else { Issue.record("accepted \(bad)"); continue }
+            guard case .failure(_, let error) = reply else {
+                Issue.record("accepted \(bad)")
+                continue
+            }
             #expect(error.code == .invalidRequest && error.field == "traceparent")
         }
         #expect(try client.call(LedgerCount.self, NoArguments()).entries == 0)
@@ -238,9 +265,17 @@ struct ObservabilityTests {
         #expect(defaults.opsBind == OpsBind(host: "127.0.0.1", port: 9101))
         #expect(try ServiceOptions.parse([]).resolve(service: "exports", environment: [:]).opsBind?.port == 9201)
         #expect(try ServiceOptions.parse([]).resolve(service: "catalogue", environment: ["ODOP_HTTP_BIND": "none"]).opsBind == nil)
-        #expect(try ServiceOptions.parse([]).resolve(service: "catalogue", environment: ["ODOP_HTTP_BIND": "0.0.0.0:9999"]).opsBind?.port == 9999)
-        #expect(throws: StartupError.self) { try ServiceOptions.parse([]).resolve(service: "catalogue", environment: ["ODOP_HTTP_BIND": "9101"]) }
-        #expect(throws: StartupError.self) { try ServiceOptions.parse([]).resolve(service: "catalogue", environment: ["ODOP_LOG_FORMAT": "xml"]) }
-        #expect(throws: StartupError.self) { try ServiceOptions.parse([]).resolve(service: "catalogue", environment: ["ODOP_METRICS": "maybe"]) }
+        #expect(
+            try ServiceOptions.parse([]).resolve(service: "catalogue", environment: ["ODOP_HTTP_BIND": "0.0.0.0:9999"]).opsBind?.port
+                == 9999)
+        #expect(throws: StartupError.self) {
+            try ServiceOptions.parse([]).resolve(service: "catalogue", environment: ["ODOP_HTTP_BIND": "9101"])
+        }
+        #expect(throws: StartupError.self) {
+            try ServiceOptions.parse([]).resolve(service: "catalogue", environment: ["ODOP_LOG_FORMAT": "xml"])
+        }
+        #expect(throws: StartupError.self) {
+            try ServiceOptions.parse([]).resolve(service: "catalogue", environment: ["ODOP_METRICS": "maybe"])
+        }
     }
 }

@@ -67,13 +67,18 @@ struct RestoredSourceTests {
         let copy = try DatabaseQueue(path: path)
         defer { try? copy.close() }
         return try copy.read { db in
-            (try Row.fetchAll(db, sql: "SELECT seq, envelope FROM odop_events ORDER BY seq").map { ($0["seq"] as Int64, $0["envelope"] as Data) },
-             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM entries") ?? 0,
-             try String.fetchOne(db, sql: "SELECT epoch FROM odop_source"))
+            (
+                try Row.fetchAll(db, sql: "SELECT seq, envelope FROM odop_events ORDER BY seq").map {
+                    ($0["seq"] as Int64, $0["envelope"] as Data)
+                },
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM entries") ?? 0,
+                try String.fetchOne(db, sql: "SELECT epoch FROM odop_source")
+            )
         }
     }
 
-    @Test("a follower of a source restored from a backup stalls with the epoch reason instead of dropping its new events; resync accepts it")
+    @Test(
+        "a follower of a source restored from a backup stalls with the epoch reason instead of dropping its new events; resync accepts it")
     func followerOfRestoredSourceStalls() async throws {
         let endpoints = PeerEndpoints(commands: FreePort.endpoint(), events: FreePort.endpoint())
         let sourceDirectory = TemporaryDirectory(prefix: "odop-ledger")

@@ -6,10 +6,12 @@ import Testing
 /// The one rule by which services read `state` and `sector` arguments, and the shared text rule.
 @Suite("PlaceArguments and TextArguments")
 struct PlaceArgumentsTests {
-    @Test("a state by LGD name, alias or ISO code, in any case and spacing", arguments: [
-        ("Tamil Nadu", "TN"), ("Tamilnadu", "TN"), ("IN-TN", "TN"), ("tn", "TN"), ("  tamil   NADU ", "TN"),
-        ("Orissa", "OD"), ("in-od", "OD"), ("Ladakh (UT)", "LA"), ("jammu & kashmir", "JK"), ("Pondicherry", "PY"),
-    ])
+    @Test(
+        "a state by LGD name, alias or ISO code, in any case and spacing",
+        arguments: [
+            ("Tamil Nadu", "TN"), ("Tamilnadu", "TN"), ("IN-TN", "TN"), ("tn", "TN"), ("  tamil   NADU ", "TN"),
+            ("Orissa", "OD"), ("in-od", "OD"), ("Ladakh (UT)", "LA"), ("jammu & kashmir", "JK"), ("Pondicherry", "PY"),
+        ])
     func state(raw: String, code: String) throws {
         #expect(try PlaceArguments.state(raw).code == code)
     }

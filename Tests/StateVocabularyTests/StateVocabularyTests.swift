@@ -1,6 +1,5 @@
 import Catalogue
 import Exports
-import Training
 import Foundation
 import ODOPClient
 import ODOPMessages
@@ -8,6 +7,7 @@ import ODOPReference
 import ODOPRuntime
 import ODOPTesting
 import Testing
+import Training
 
 /// One state vocabulary everywhere: every command of every service that takes a `state`
 /// argument accepts a state by its LGD name, an alias, its ISO code, in any case and spacing,
@@ -167,9 +167,11 @@ struct StateVocabularyTests {
     }
 
     static let places = [
-        Place(code: "TN", district: "Thanjavur", spellings: [
-            "Tamil Nadu", "Tamilnadu", "IN-TN", "TN", "tamil nadu", "  TAMIL   NADU ", "in-tn", "tn", "TamilNadu", "tamil-nadu",
-        ]),
+        Place(
+            code: "TN", district: "Thanjavur",
+            spellings: [
+                "Tamil Nadu", "Tamilnadu", "IN-TN", "TN", "tamil nadu", "  TAMIL   NADU ", "in-tn", "tn", "TamilNadu", "tamil-nadu",
+            ]),
         Place(code: "OD", district: "Puri", spellings: ["Odisha", "Orissa", "IN-OD", "OD", "ORISSA", " odisha  ", "in-od", "od"]),
     ]
 
@@ -218,7 +220,8 @@ struct StateVocabularyTests {
 
         let running: [String: CommandClient] = ["catalogue": catalogueClient, "exports": exportsClient, "training": trainingClient]
         var unknownStateErrors: [String: CommandError] = [:]
-        var checkedReads = 0, checkedWrites = 0
+        var checkedReads = 0
+        var checkedWrites = 0
 
         // Reads first (and every unknown state, which changes nothing), so that the records the
         // writes add cannot change what a read finds between two spellings.
@@ -290,9 +293,11 @@ struct StateVocabularyTests {
         var ids: [String] = []
         for product in products {
             _ = try catalogue.call(DistrictRegister.self, .init(state: product.state, name: product.district))
-            ids.append(try catalogue.call(
-                ProductRegister.self,
-                .init(state: product.state, district: product.district, name: product.name, sector: product.sector)).id)
+            ids.append(
+                try catalogue.call(
+                    ProductRegister.self,
+                    .init(state: product.state, district: product.district, name: product.name, sector: product.sector)
+                ).id)
         }
         try eventually("exports drafted a plan for each of the \(products.count) districts") {
             try exports.call(PlanList.self, .init()).total == products.count
@@ -315,7 +320,8 @@ struct StateVocabularyTests {
             do {
                 try eventually("training knows \(district)") {
                     do {
-                        artisan = try training.call(ArtisanRegister.self, VocabularyArtisans.registration(index, state: state, district: district))
+                        artisan = try training.call(
+                            ArtisanRegister.self, VocabularyArtisans.registration(index, state: state, district: district))
                     } catch {
                         lastError = error
                     }

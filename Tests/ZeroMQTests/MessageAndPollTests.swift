@@ -59,17 +59,23 @@ struct MessageAndPollTests {
     func polling() throws {
         let context = try ZMQContext()
         defer { context.terminate() }
-        let a = try context.socket(.pull), b = try context.socket(.pull)
+        let a = try context.socket(.pull)
+        let b = try context.socket(.pull)
         try a.bind("tcp://127.0.0.1:*")
         try b.bind("tcp://127.0.0.1:*")
         let toB = try context.socket(.push)
         try toB.connect(try b.lastEndpoint)
         var fds: [Int32] = [0, 0]
         #expect(pipe(&fds) == 0)
-        defer { close(fds[0]); close(fds[1]) }
+        defer {
+            close(fds[0])
+            close(fds[1])
+        }
 
         var poller = Poller()
-        let ia = poller.register(a), ib = poller.register(b), ip = poller.register(fileDescriptor: fds[0])
+        let ia = poller.register(a)
+        let ib = poller.register(b)
+        let ip = poller.register(fileDescriptor: fds[0])
         let (idle, elapsed) = try measure { try poller.poll(timeout: .milliseconds(50)) }
         #expect(idle == 0)
         #expect(elapsed >= .milliseconds(40))
@@ -88,7 +94,8 @@ struct MessageAndPollTests {
     @Test("CURVE key pairs: Z85, derivation, and an encrypted round trip")
     func curve() throws {
         #expect(Curve.isAvailable)
-        let server = try Curve.generateKeyPair(), client = try Curve.generateKeyPair()
+        let server = try Curve.generateKeyPair()
+        let client = try Curve.generateKeyPair()
         #expect(server.publicKey.count == 40 && Curve.isValidKey(server.secretKey))
         #expect(try Curve.publicKey(forSecretKey: server.secretKey) == server.publicKey)
         #expect(!Curve.isValidKey("too short"))
@@ -103,8 +110,9 @@ struct MessageAndPollTests {
         try router.set(.curveServer(true), .curveSecretKey(server.secretKey), .receiveTimeout(milliseconds: 5000))
         try router.bind("tcp://127.0.0.1:*")
         let dealer = try context.socket(.dealer)
-        try dealer.set(.curveServerKey(server.publicKey), .curvePublicKey(client.publicKey),
-                       .curveSecretKey(client.secretKey), .receiveTimeout(milliseconds: 5000))
+        try dealer.set(
+            .curveServerKey(server.publicKey), .curvePublicKey(client.publicKey),
+            .curveSecretKey(client.secretKey), .receiveTimeout(milliseconds: 5000))
         try dealer.connect(try router.lastEndpoint)
         #expect(try dealer.mechanism == 2)
         try dealer.send(multipart: [Data(), Data("secret".utf8)])
@@ -113,8 +121,9 @@ struct MessageAndPollTests {
 
         // A client with the wrong server key never gets through.
         let intruder = try context.socket(.dealer)
-        try intruder.set(.curveServerKey(client.publicKey), .curvePublicKey(client.publicKey),
-                         .curveSecretKey(client.secretKey))
+        try intruder.set(
+            .curveServerKey(client.publicKey), .curvePublicKey(client.publicKey),
+            .curveSecretKey(client.secretKey))
         try intruder.connect(try router.lastEndpoint)
         try intruder.send(multipart: [Data(), Data("let me in".utf8)], dontWait: true)
         try router.set(.receiveTimeout(milliseconds: 300))

@@ -27,8 +27,10 @@ struct PubSubTests {
         try sub.connect(try pub.lastEndpoint)
         try waitUntilJoined(pub, sub, topic: "sync")
 
-        let topics = ["catalogue.product.registered", "exports.plan.drafted", "catalogue.district.registered",
-                      "catalogue.product.retired", "catalogue.productish"]
+        let topics = [
+            "catalogue.product.registered", "exports.plan.drafted", "catalogue.district.registered",
+            "catalogue.product.retired", "catalogue.productish",
+        ]
         for (i, topic) in topics.enumerated() {
             try pub.send(multipart: [Data(topic.utf8), Data("{\"n\":\(i)}".utf8), Data("third".utf8)])
         }
@@ -40,10 +42,11 @@ struct PubSubTests {
             if texts[0] == "sync" { break }
             received.append(texts)
         }
-        #expect(received == [
-            ["catalogue.product.registered", "{\"n\":0}", "third"],
-            ["catalogue.product.retired", "{\"n\":3}", "third"],
-        ])
+        #expect(
+            received == [
+                ["catalogue.product.registered", "{\"n\":0}", "third"],
+                ["catalogue.product.retired", "{\"n\":3}", "third"],
+            ])
     }
 
     @Test("100,000 messages arrive complete and in order")
@@ -62,10 +65,14 @@ struct PubSubTests {
         let total = 100_000
         let receiver = Task {
             try await onThread { () throws -> (Int, Int) in
-                var next = 0, outOfOrder = 0
+                var next = 0
+                var outOfOrder = 0
                 while next < total {
                     guard let frames = try sub.receiveMultipart() else { break }
-                    guard frames.count == 2 else { outOfOrder += 1; continue }
+                    guard frames.count == 2 else {
+                        outOfOrder += 1
+                        continue
+                    }
                     let n = Int(frames[1].text) ?? -1
                     if n != next { outOfOrder += 1 }
                     next = n + 1

@@ -43,7 +43,8 @@ struct RequestReplyTests {
         let router = try context.socket(.router)
         try router.bind("tcp://127.0.0.1:*")
         let endpoint = try router.lastEndpoint
-        let clients = 8, perClient = 500
+        let clients = 8
+        let perClient = 500
 
         let server = Task { try await onThread { try runEchoRouter(router, stops: clients) } }
         try await withThrowingTaskGroup(of: Int.self) { group in

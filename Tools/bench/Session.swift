@@ -66,7 +66,9 @@ final class BenchSession {
 
     /// Runs the scenarios in order; returns whether all of them ran (MISSes included).
     func run(_ scenarios: [Scenario]) -> Bool {
-        report.say("odop-bench: \(scenarios.map(\.rawValue).joined(separator: ", ")) — metrics \(settings.metrics ? "on" : "off") — \(machineLine())")
+        report.say(
+            "odop-bench: \(scenarios.map(\.rawValue).joined(separator: ", ")) — metrics \(settings.metrics ? "on" : "off") — \(machineLine())"
+        )
         let loadAtStart = loadAverage()
         if loadAtStart > 0.5 {
             report.say(

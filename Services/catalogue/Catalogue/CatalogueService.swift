@@ -25,7 +25,9 @@ public struct CatalogueService: ServiceDefinition {
 
     /// The catalogue's own options.
     public struct Options: ParsableArguments, Sendable {
-        @Option(name: .customLong("gi-registry"), help: "The GI registry CSV to reconcile products against. [env: ODOP_GI_REGISTRY] (default: none)")
+        @Option(
+            name: .customLong("gi-registry"),
+            help: "The GI registry CSV to reconcile products against. [env: ODOP_GI_REGISTRY] (default: none)")
         var giRegistry: String?
 
         public init() {}

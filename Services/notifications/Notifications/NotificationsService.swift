@@ -37,19 +37,36 @@ public struct NotificationsService: ServiceDefinition {
 
     /// The delivery settings, each a flag and an environment variable (the flag wins).
     public struct Options: ParsableArguments, Sendable {
-        @Option(name: .customLong("webhook-allow-private"), help: "Webhook targets allowed besides public addresses: none, loopback or private. [env: ODOP_WEBHOOK_ALLOW_PRIVATE] (default: none)")
+        @Option(
+            name: .customLong("webhook-allow-private"),
+            help:
+                "Webhook targets allowed besides public addresses: none, loopback or private. [env: ODOP_WEBHOOK_ALLOW_PRIVATE] (default: none)"
+        )
         var webhookAllowPrivate: String?
-        @Option(name: .customLong("retry-schedule"), help: "Delays between delivery attempts, the Standard Webhooks schedule by default (bare numbers are ms). [env: ODOP_RETRY_SCHEDULE] (default: 0,5s,5m,30m,2h,5h,10h,14h,20h,24h)")
+        @Option(
+            name: .customLong("retry-schedule"),
+            help:
+                "Delays between delivery attempts, the Standard Webhooks schedule by default (bare numbers are ms). [env: ODOP_RETRY_SCHEDULE] (default: 0,5s,5m,30m,2h,5h,10h,14h,20h,24h)"
+        )
         var retrySchedule: String?
-        @Option(name: .customLong("retry-jitter"), help: "Random share added to each delay, 0 to 1. [env: ODOP_RETRY_JITTER] (default: 0.1)")
+        @Option(
+            name: .customLong("retry-jitter"), help: "Random share added to each delay, 0 to 1. [env: ODOP_RETRY_JITTER] (default: 0.1)")
         var retryJitter: String?
-        @Option(name: .customLong("webhook-timeout-ms"), help: "How long a webhook may take to answer. [env: ODOP_WEBHOOK_TIMEOUT_MS] (default: 15000)")
+        @Option(
+            name: .customLong("webhook-timeout-ms"),
+            help: "How long a webhook may take to answer. [env: ODOP_WEBHOOK_TIMEOUT_MS] (default: 15000)")
         var webhookTimeoutMs: String?
-        @Option(name: .customLong("webhook-connect-timeout-ms"), help: "How long connecting to a webhook may take. [env: ODOP_WEBHOOK_CONNECT_TIMEOUT_MS] (default: 5000)")
+        @Option(
+            name: .customLong("webhook-connect-timeout-ms"),
+            help: "How long connecting to a webhook may take. [env: ODOP_WEBHOOK_CONNECT_TIMEOUT_MS] (default: 5000)")
         var webhookConnectTimeoutMs: String?
-        @Option(name: .customLong("disable-after-days"), help: "Days of continuous failure after which a subscription is disabled. [env: ODOP_DISABLE_AFTER_DAYS] (default: 5)")
+        @Option(
+            name: .customLong("disable-after-days"),
+            help: "Days of continuous failure after which a subscription is disabled. [env: ODOP_DISABLE_AFTER_DAYS] (default: 5)")
         var disableAfterDays: String?
-        @Option(name: .customLong("delivery-concurrency"), help: "Deliveries in flight at once, across subscriptions. [env: ODOP_DELIVERY_CONCURRENCY] (default: 32)")
+        @Option(
+            name: .customLong("delivery-concurrency"),
+            help: "Deliveries in flight at once, across subscriptions. [env: ODOP_DELIVERY_CONCURRENCY] (default: 32)")
         var deliveryConcurrency: String?
 
         public init() {}
@@ -71,7 +88,8 @@ public struct NotificationsService: ServiceDefinition {
     }
 
     public mutating func configure(_ options: Options) throws(StartupError) {
-        context = NotificationsContext(settings: try NotificationsSettings.fromEnvironment(options.overriding(ProcessInfo.processInfo.environment)))
+        context = NotificationsContext(
+            settings: try NotificationsSettings.fromEnvironment(options.overriding(ProcessInfo.processInfo.environment)))
     }
 
     /// The delivery worker, started and stopped with the service.
@@ -79,9 +97,12 @@ public struct NotificationsService: ServiceDefinition {
         let runner =
             webhook.map { NotificationsRunner(store: store, context: context, webhook: $0, logger: logger) }
             ?? NotificationsRunner(store: store, context: context, logger: logger)
-        logger.info("deliveries", metadata: [
-            "allowPrivate": "\(context.settings.addressPolicy.allowance.rawValue)", "attempts": "\(context.settings.schedule.maxAttempts)",
-        ])
+        logger.info(
+            "deliveries",
+            metadata: [
+                "allowPrivate": "\(context.settings.addressPolicy.allowance.rawValue)",
+                "attempts": "\(context.settings.schedule.maxAttempts)",
+            ])
         return [runner]
     }
 

@@ -39,8 +39,9 @@ struct CallCommand: ParsableCommand {
         completion: .list(CallCommand.knownCommands))
     var command: String
 
-    @Argument(help: ArgumentHelp(
-        "The arguments: a JSON object, or - to read it from stdin. (default: {})", valueName: "json-args"))
+    @Argument(
+        help: ArgumentHelp(
+            "The arguments: a JSON object, or - to read it from stdin. (default: {})", valueName: "json-args"))
     var arguments: String?
 
     @Option(help: ArgumentHelp("The request id (default: a new UUID).", valueName: "id"))
@@ -79,7 +80,9 @@ struct CallCommand: ParsableCommand {
             throw .usage("JSON-ARGS is not valid JSON: \(error.message)", help: "call")
         }
         guard case .object = value else {
-            throw .usage("JSON-ARGS must be a JSON object such as '{\"id\": \"p-5c0e6a4e-2b1f-4d3a-9e8c-1f2a3b4c5d6e\"}', not \(value)", help: "call")
+            throw .usage(
+                "JSON-ARGS must be a JSON object such as '{\"id\": \"p-5c0e6a4e-2b1f-4d3a-9e8c-1f2a3b4c5d6e\"}', not \(value)", help: "call"
+            )
         }
         return value
     }

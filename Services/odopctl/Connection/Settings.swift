@@ -24,7 +24,9 @@ struct Settings: Sendable {
         static let probe = Patience(timeoutSeconds: 1, retries: 1)
     }
 
-    static func resolve(options: GlobalOptions, environment: [String: String], defaults: Patience = .standard) throws(OdopctlFailure) -> Settings {
+    static func resolve(options: GlobalOptions, environment: [String: String], defaults: Patience = .standard) throws(OdopctlFailure)
+        -> Settings
+    {
         let config = try ConfigFile.load(flag: options.configFile, environment: environment)
         for warning in config?.warnings ?? [] {
             StandardStream.error.writeLine(warning)
@@ -71,7 +73,8 @@ struct Settings: Sendable {
             endpoints[service] = ServiceEndpoints(
                 commands: commands, events: events, commandsOrigin: commandsOrigin, eventsOrigin: eventsOrigin)
         }
-        let keyNames = [SettingKey.curvePublicKeyFile, SettingKey.curveSecretKeyFile]
+        let keyNames =
+            [SettingKey.curvePublicKeyFile, SettingKey.curveSecretKeyFile]
             + ServiceName.allCases.map(\.publicKeyFileKey)
         for key in keyNames {
             if let (path, origin) = sources.value(key) {
@@ -92,7 +95,7 @@ struct Settings: Sendable {
     func curveKeys(for service: ServiceName) throws(OdopctlFailure) -> CurveClientKeys? {
         guard let server = keyFiles[service.publicKeyFileKey] else { return nil }
         guard let ownPublic = keyFiles[SettingKey.curvePublicKeyFile],
-              let ownSecret = keyFiles[SettingKey.curveSecretKeyFile]
+            let ownSecret = keyFiles[SettingKey.curveSecretKeyFile]
         else {
             throw .usage(
                 "\(service.publicKeyFileKey) is set, so \(service.rawValue) uses CURVE, but odopctl has no key pair: "

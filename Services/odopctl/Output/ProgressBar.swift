@@ -70,9 +70,11 @@ final class ProgressBar {
 
     private func draw() {
         lastDrawn = clock.now
-        stream.write("\r" + Self.render(
-            label: label, completed: completed, total: total, elapsed: clock.now - started, width: stream.columns - 1)
-            + "\u{1B}[K")
+        stream.write(
+            "\r"
+                + Self.render(
+                    label: label, completed: completed, total: total, elapsed: clock.now - started, width: stream.columns - 1)
+                + "\u{1B}[K")
         isVisible = true
     }
 

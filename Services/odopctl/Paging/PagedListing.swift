@@ -31,7 +31,9 @@ struct PagedListing<Item: Decodable> {
                 guard let page = OffsetPager.page(from: result) else {
                     throw OdopctlFailure(
                         .internal,
-                        ["error: unreadable result of \(command) from \(connection.service.rawValue) at \(connection.endpoint): expected {items, total}"])
+                        [
+                            "error: unreadable result of \(command) from \(connection.service.rawValue) at \(connection.endpoint): expected {items, total}"
+                        ])
                 }
                 return page
             },

@@ -228,8 +228,9 @@ enum ExportsVocabulary {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let value = T(rawValue: text) else {
             let allowed = T.allCases.map(\.rawValue).joined(separator: ", ")
-            throw DecodingError.dataCorrupted(.init(
-                codingPath: decoder.codingPath, debugDescription: "must be one of \(allowed)"))
+            throw DecodingError.dataCorrupted(
+                .init(
+                    codingPath: decoder.codingPath, debugDescription: "must be one of \(allowed)"))
         }
         return value
     }

@@ -79,7 +79,10 @@ public enum PlanGapsReport: CommandSchema {
         /// The district's open plan, when it has one.
         public var planId: String?
         public var planStatus: PlanStatus?
-        public init(state: String, stateCode: String, district: String, districtId: String, activeProducts: Int, planId: String?, planStatus: PlanStatus?) {
+        public init(
+            state: String, stateCode: String, district: String, districtId: String, activeProducts: Int, planId: String?,
+            planStatus: PlanStatus?
+        ) {
             self.state = state
             self.stateCode = stateCode
             self.district = district
@@ -157,7 +160,10 @@ public enum ExportsReport: CommandSchema {
         public var years: Int
         public var totalGrowthPercent: Double
         public var cagrPercent: Double
-        public init(fromYear: String, toYear: String, fromValueINRCrore: Double, toValueINRCrore: Double, years: Int, totalGrowthPercent: Double, cagrPercent: Double) {
+        public init(
+            fromYear: String, toYear: String, fromValueINRCrore: Double, toValueINRCrore: Double, years: Int, totalGrowthPercent: Double,
+            cagrPercent: Double
+        ) {
             self.fromYear = fromYear
             self.toYear = toYear
             self.fromValueINRCrore = fromValueINRCrore

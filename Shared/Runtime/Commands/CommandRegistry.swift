@@ -38,35 +38,47 @@ public struct CommandRegistry: Sendable {
     public mutating func read<C: CommandSchema>(
         _ command: C.Type, _ handler: @escaping @Sendable (C.Arguments, ReadContext) throws -> C.Result
     ) {
-        add(Entry(name: C.name, kind: .read, isMutating: C.isMutating, read: { args, context in
-            try WireFormat.encode(try handler(try C.decodeArguments(args), context))
-        }, write: nil, plain: nil))
+        add(
+            Entry(
+                name: C.name, kind: .read, isMutating: C.isMutating,
+                read: { args, context in
+                    try WireFormat.encode(try handler(try C.decodeArguments(args), context))
+                }, write: nil, plain: nil))
     }
 
     /// Registers a command that changes state in one transaction.
     public mutating func write<C: CommandSchema>(
         _ command: C.Type, _ handler: @escaping @Sendable (C.Arguments, ServiceTransaction) throws -> C.Result
     ) {
-        add(Entry(name: C.name, kind: .write, isMutating: true, read: nil, write: { args, transaction, _ in
-            try WireFormat.encode(try handler(try C.decodeArguments(args), transaction))
-        }, plain: nil))
+        add(
+            Entry(
+                name: C.name, kind: .write, isMutating: true, read: nil,
+                write: { args, transaction, _ in
+                    try WireFormat.encode(try handler(try C.decodeArguments(args), transaction))
+                }, plain: nil))
     }
 
     /// Registers a command that needs no transaction from the runtime.
     public mutating func plain<C: CommandSchema>(
         _ command: C.Type, _ handler: @escaping @Sendable (C.Arguments, RequestInfo) throws -> C.Result
     ) {
-        add(Entry(name: C.name, kind: .plain, isMutating: C.isMutating, read: nil, write: nil, plain: { args, request in
-            try WireFormat.encode(try handler(try C.decodeArguments(args), request))
-        }))
+        add(
+            Entry(
+                name: C.name, kind: .plain, isMutating: C.isMutating, read: nil, write: nil,
+                plain: { args, request in
+                    try WireFormat.encode(try handler(try C.decodeArguments(args), request))
+                }))
     }
 
     /// Registers a read command whose handler returns its result as encoded JSON (for large
     /// results assembled from stored JSON, like `events.replay`).
     mutating func readRaw<C: CommandSchema>(_ command: C.Type, _ handler: @escaping @Sendable (C.Arguments, ReadContext) throws -> Data) {
-        add(Entry(name: C.name, kind: .read, isMutating: C.isMutating, read: { args, context in
-            try handler(try C.decodeArguments(args), context)
-        }, write: nil, plain: nil))
+        add(
+            Entry(
+                name: C.name, kind: .read, isMutating: C.isMutating,
+                read: { args, context in
+                    try handler(try C.decodeArguments(args), context)
+                }, write: nil, plain: nil))
     }
 
     private mutating func add(_ entry: Entry) {

@@ -138,11 +138,16 @@ final class CommandServer: Sendable {
         let reply: Data
         let outcome: String
         if body.count != 1 {
-            (reply, outcome) = failure(nil, .invalidRequest(
-                "a request is exactly one frame holding a JSON object (after an empty delimiter frame when sent from a DEALER); got \(body.count) frames"))
+            (reply, outcome) = failure(
+                nil,
+                .invalidRequest(
+                    "a request is exactly one frame holding a JSON object (after an empty delimiter frame when sent from a DEALER); got \(body.count) frames"
+                ))
         } else if body.first!.count > settings.maxCommandBytes {
-            (reply, outcome) = failure(nil, .invalidRequest(
-                "request of \(body.first!.count) bytes exceeds the limit of \(settings.maxCommandBytes) bytes"))
+            (reply, outcome) = failure(
+                nil,
+                .invalidRequest(
+                    "request of \(body.first!.count) bytes exceeds the limit of \(settings.maxCommandBytes) bytes"))
         } else {
             let frame = body.first!
             switch CommandRequest.parse(frame.bytesNoCopy) {
@@ -157,12 +162,17 @@ final class CommandServer: Sendable {
                 traceId = span.traceId
                 let principal = access?.principal(userID: userID)
                 if let retryAfter = limiter?.take(for: userID ?? envelope.first.map(Self.hex) ?? "-") {
-                    (reply, outcome) = failure(request.id, .unavailable(
-                        "\(userID ?? "this client") sends more than \(limiter!.limit.perSecond) commands a second; retryAfterMs=\(retryAfter)"))
+                    (reply, outcome) = failure(
+                        request.id,
+                        .unavailable(
+                            "\(userID ?? "this client") sends more than \(limiter!.limit.perSecond) commands a second; retryAfterMs=\(retryAfter)"
+                        ))
                 } else if access != nil, principal == nil {
-                    (reply, outcome) = failure(request.id, .unauthorized(
-                        "\(request.command) needs a client key in the service's allowlist"
-                            + (userID.map { "; \($0) is no longer in it" } ?? "")))
+                    (reply, outcome) = failure(
+                        request.id,
+                        .unauthorized(
+                            "\(request.command) needs a client key in the service's allowlist"
+                                + (userID.map { "; \($0) is no longer in it" } ?? "")))
                 } else if let cached = cache.reply(for: request.id) {
                     (reply, outcome) = (cached, "replayed")
                     metrics?.repliesFromMemory.increment()
@@ -212,21 +222,26 @@ final class CommandServer: Sendable {
                     try store.write { transaction in
                         for pending in audits {
                             try AuditTrail.append(
-                                .init(who: AuditTrail.who(request), role: request.principal?.role.rawValue, requestID: request.id,
-                                      command: request.command, action: pending.action, subject: pending.subject, place: place,
-                                      details: pending.details), transaction.db)
+                                .init(
+                                    who: AuditTrail.who(request), role: request.principal?.role.rawValue, requestID: request.id,
+                                    command: request.command, action: pending.action, subject: pending.subject, place: place,
+                                    details: pending.details), transaction.db)
                         }
                     }
                 }
                 return (CommandReply.successFrame(id: request.id, resultJSON: result), "ok")
             case .plain:
-                let place = try request.principal.map { _ in try store.read { db in try self.place(of: entry, declared, args, request, db, always: false) } } ?? nil
+                let place =
+                    try request.principal.map { _ in
+                        try store.read { db in try self.place(of: entry, declared, args, request, db, always: false) }
+                    } ?? nil
                 let result = try entry.plain!(args, request)
                 if entry.isMutating {
                     try store.write { transaction in
                         try AuditTrail.append(
-                            .init(who: AuditTrail.who(request), role: request.principal?.role.rawValue, requestID: request.id,
-                                  command: request.command, action: request.command, place: place, after: result), transaction.db)
+                            .init(
+                                who: AuditTrail.who(request), role: request.principal?.role.rawValue, requestID: request.id,
+                                command: request.command, action: request.command, place: place, after: result), transaction.db)
                     }
                 }
                 return (CommandReply.successFrame(id: request.id, resultJSON: result), "ok")
@@ -241,9 +256,10 @@ final class CommandServer: Sendable {
                     let reply = CommandReply.successFrame(id: request.id, resultJSON: result)
                     try StoredReplies.store(reply, requestID: request.id, command: request.command, transaction.db)
                     try AuditTrail.append(
-                        .init(who: AuditTrail.who(request), role: request.principal?.role.rawValue, requestID: request.id,
-                              command: request.command, action: request.command, place: transaction.place,
-                              before: transaction.recordedBefore, after: result), transaction.db)
+                        .init(
+                            who: AuditTrail.who(request), role: request.principal?.role.rawValue, requestID: request.id,
+                            command: request.command, action: request.command, place: transaction.place,
+                            before: transaction.recordedBefore, after: result), transaction.db)
                     return (reply, false)
                 }
                 if stored { metrics?.repliesFromDatabase.increment() }
@@ -255,8 +271,11 @@ final class CommandServer: Sendable {
             logger.warning("constraint violation", metadata: ["id": "\(request.id)", "error": "\(error)", "traceId": "\(request.traceId)"])
             return failure(request.id, .conflict("the change conflicts with existing data: \(error.message ?? "constraint failed")"))
         } catch {
-            logger.error("handler failed", metadata: ["id": "\(request.id)", "command": "\(request.command)", "error": "\(error)", "traceId": "\(request.traceId)"])
-            return failure(request.id, .internalError("the service failed to handle \(request.command); see its log for request \(request.id)"))
+            logger.error(
+                "handler failed",
+                metadata: ["id": "\(request.id)", "command": "\(request.command)", "error": "\(error)", "traceId": "\(request.traceId)"])
+            return failure(
+                request.id, .internalError("the service failed to handle \(request.command); see its log for request \(request.id)"))
         }
     }
 
@@ -285,7 +304,8 @@ final class CommandServer: Sendable {
         }
         guard let locate = declared?.place else {
             if entry.isMutating {
-                throw CommandError.forbidden("\(principal.name) may act only in \(principal.scope), and \(entry.name) is not tied to one place")
+                throw CommandError.forbidden(
+                    "\(principal.name) may act only in \(principal.scope), and \(entry.name) is not tied to one place")
             }
             return nil
         }
@@ -301,10 +321,12 @@ final class CommandServer: Sendable {
     private func log(id: String?, command: String, who: String, outcome: String, duration: Duration, traceId: String?) {
         guard logger.logLevel <= .info else { return }
         let micros = duration.components.seconds * 1_000_000 + duration.components.attoseconds / 1_000_000_000_000
-        logger.info("command", metadata: [
-            "id": "\(id ?? "-")", "command": "\(command)", "who": "\(who)", "outcome": "\(outcome)", "durationUs": "\(micros)",
-            "traceId": "\(traceId ?? "-")",
-        ])
+        logger.info(
+            "command",
+            metadata: [
+                "id": "\(id ?? "-")", "command": "\(command)", "who": "\(who)", "outcome": "\(outcome)", "durationUs": "\(micros)",
+                "traceId": "\(traceId ?? "-")",
+            ])
     }
 
     private func pruneStoredReplies() {

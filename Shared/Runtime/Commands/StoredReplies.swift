@@ -15,8 +15,9 @@ enum StoredReplies {
 
     static func store(_ reply: Data, requestID: String, command: String, _ db: Database) throws {
         try db.cachedStatement(
-            sql: "INSERT INTO \(RuntimeSchema.commandReplies) (request_id, command, reply, created_at) VALUES (?, ?, ?, ?)")
-            .execute(arguments: [requestID, command, reply, Date().timeIntervalSince1970])
+            sql: "INSERT INTO \(RuntimeSchema.commandReplies) (request_id, command, reply, created_at) VALUES (?, ?, ?, ?)"
+        )
+        .execute(arguments: [requestID, command, reply, Date().timeIntervalSince1970])
     }
 
     /// Removes replies stored before `cutoff` (seconds since 1970).

@@ -28,7 +28,7 @@ public struct OpsBind: Sendable, Equatable, CustomStringConvertible {
 }
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 extension OpsBind {

@@ -15,25 +15,38 @@ public struct ServiceOptions: ParsableArguments, Sendable {
     @Option(name: .customLong("events-bind"), help: "Endpoint of the event (PUB) socket. [env: ODOP_EVENTS_BIND]")
     public var eventsBind: String?
 
-    @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical. [env: ODOP_LOG_LEVEL] (default: info)")
+    @Option(
+        name: .customLong("log-level"),
+        help: "trace, debug, info, notice, warning, error or critical. [env: ODOP_LOG_LEVEL] (default: info)")
     public var logLevel: String?
 
     @Option(name: .customLong("heartbeat-ms"), help: "Heartbeat interval in milliseconds. [env: ODOP_HEARTBEAT_MS] (default: 1000)")
     public var heartbeatMilliseconds: Int?
 
-    @Option(name: .customLong("max-command-bytes"), help: "Largest command frame accepted. [env: ODOP_MAX_COMMAND_BYTES] (default: 4194304)")
+    @Option(
+        name: .customLong("max-command-bytes"), help: "Largest command frame accepted. [env: ODOP_MAX_COMMAND_BYTES] (default: 4194304)")
     public var maxCommandBytes: Int?
 
-    @Option(name: .customLong("reply-retention-hours"), help: "How long replies are kept for retried requests. [env: ODOP_REPLY_RETENTION_HOURS] (default: 24)")
+    @Option(
+        name: .customLong("reply-retention-hours"),
+        help: "How long replies are kept for retried requests. [env: ODOP_REPLY_RETENTION_HOURS] (default: 24)")
     public var replyRetentionHours: Int?
 
-    @Option(name: .customLong("log-format"), help: "text (one line of key=value) or json (one JSON object per line). [env: ODOP_LOG_FORMAT] (default: text)")
+    @Option(
+        name: .customLong("log-format"),
+        help: "text (one line of key=value) or json (one JSON object per line). [env: ODOP_LOG_FORMAT] (default: text)")
     public var logFormat: String?
 
-    @Option(name: .customLong("http-bind"), help: "HOST:PORT of the ops HTTP endpoint (/healthz, /readyz, /metrics, /status), or none; by default 127.0.0.1 on the service's ops port: 9101 catalogue, 9201 exports, 9301 training, 9401 notifications. [env: ODOP_HTTP_BIND]")
+    @Option(
+        name: .customLong("http-bind"),
+        help:
+            "HOST:PORT of the ops HTTP endpoint (/healthz, /readyz, /metrics, /status), or none; by default 127.0.0.1 on the service's ops port: 9101 catalogue, 9201 exports, 9301 training, 9401 notifications. [env: ODOP_HTTP_BIND]"
+    )
     public var httpBind: String?
 
-    @Option(name: .customLong("metrics"), help: "on or off: count commands, events and subscriptions for /metrics. [env: ODOP_METRICS] (default: on)")
+    @Option(
+        name: .customLong("metrics"),
+        help: "on or off: count commands, events and subscriptions for /metrics. [env: ODOP_METRICS] (default: on)")
     public var metrics: String?
 
     @OptionGroup(title: "Followed services")
@@ -52,7 +65,9 @@ public struct ServiceOptions: ParsableArguments, Sendable {
         func value(_ flag: String?, _ key: String) -> String? {
             flag.flatMap { $0.isEmpty ? nil : $0 } ?? environment[key].flatMap { $0.isEmpty ? nil : $0 }
         }
-        func integer(_ flag: Int?, _ key: String, _ name: String, default fallback: Int, range: ClosedRange<Int>) throws(StartupError) -> Int {
+        func integer(_ flag: Int?, _ key: String, _ name: String, default fallback: Int, range: ClosedRange<Int>) throws(StartupError)
+            -> Int
+        {
             let number: Int
             if let flag {
                 number = flag
@@ -77,9 +92,12 @@ public struct ServiceOptions: ParsableArguments, Sendable {
         try EndpointRule.validate(commands, name: "commands", binding: true)
         try EndpointRule.validate(events, name: "events", binding: true)
         guard commands != events else { throw .configuration("commands and events endpoints are the same: \(commands)") }
-        let heartbeat = try integer(heartbeatMilliseconds, "ODOP_HEARTBEAT_MS", "heartbeat interval (ms)", default: 1000, range: 10...60_000)
-        let maxBytes = try integer(maxCommandBytes, "ODOP_MAX_COMMAND_BYTES", "max command bytes", default: 4 * 1024 * 1024, range: 1024...(256 * 1024 * 1024))
-        let retention = try integer(replyRetentionHours, "ODOP_REPLY_RETENTION_HOURS", "reply retention (hours)", default: 24, range: 1...(24 * 90))
+        let heartbeat = try integer(
+            heartbeatMilliseconds, "ODOP_HEARTBEAT_MS", "heartbeat interval (ms)", default: 1000, range: 10...60_000)
+        let maxBytes = try integer(
+            maxCommandBytes, "ODOP_MAX_COMMAND_BYTES", "max command bytes", default: 4 * 1024 * 1024, range: 1024...(256 * 1024 * 1024))
+        let retention = try integer(
+            replyRetentionHours, "ODOP_REPLY_RETENTION_HOURS", "reply retention (hours)", default: 24, range: 1...(24 * 90))
         let format = value(logFormat, "ODOP_LOG_FORMAT") ?? "text"
         guard let logFormat = LogFormat(rawValue: format.lowercased()) else {
             throw .configuration("log format \(format) is not text or json")

@@ -48,13 +48,18 @@ final class EventLog: Sendable {
         sink.deliver(events)
     }
 
-    func append<P: EventPayload>(_ payload: P, correlationId: String?, traceparent: String? = nil, db: Database) throws -> (EventEnvelope, CommittedEvent) {
+    func append<P: EventPayload>(_ payload: P, correlationId: String?, traceparent: String? = nil, db: Database) throws -> (
+        EventEnvelope, CommittedEvent
+    ) {
         let seq = try lastSeq(db: db) + 1
         var envelope = try EventEnvelope.make(payload, source: source, seq: seq, correlationId: correlationId, traceparent: traceparent)
         envelope.epoch = epoch
         let bytes = try WireFormat.encode(envelope)
-        try db.cachedStatement(sql: "INSERT INTO \(RuntimeSchema.events) (seq, id, type, time, correlation_id, trace_id, envelope) VALUES (?, ?, ?, ?, ?, ?, ?)")
-            .execute(arguments: [seq, envelope.id, envelope.type, envelope.time, correlationId, envelope.traceId, bytes])
+        try db.cachedStatement(
+            sql:
+                "INSERT INTO \(RuntimeSchema.events) (seq, id, type, time, correlation_id, trace_id, envelope) VALUES (?, ?, ?, ?, ?, ?, ?)"
+        )
+        .execute(arguments: [seq, envelope.id, envelope.type, envelope.time, correlationId, envelope.traceId, bytes])
         metrics.withLock { $0 }?.eventsAppended.increment()
         return (envelope, CommittedEvent(seq: seq, topic: Data(envelope.type.utf8), envelope: bytes))
     }
@@ -65,16 +70,22 @@ final class EventLog: Sendable {
 
     /// The stored envelopes of trace `traceId`, in seq order, at most `limit` (indexed).
     func envelopes(traceId: String, limit: Int, db: Database) throws -> [Data] {
-        try Data.fetchAll(db.cachedStatement(sql: "SELECT envelope FROM \(RuntimeSchema.events) WHERE trace_id = ? ORDER BY seq LIMIT ?"), arguments: [traceId, limit])
+        try Data.fetchAll(
+            db.cachedStatement(sql: "SELECT envelope FROM \(RuntimeSchema.events) WHERE trace_id = ? ORDER BY seq LIMIT ?"),
+            arguments: [traceId, limit])
     }
 
     /// The stored envelopes whose `correlationId` is `correlationId`, in seq order, at most `limit` (indexed).
     func envelopes(correlationId: String, limit: Int, db: Database) throws -> [Data] {
-        try Data.fetchAll(db.cachedStatement(sql: "SELECT envelope FROM \(RuntimeSchema.events) WHERE correlation_id = ? ORDER BY seq LIMIT ?"), arguments: [correlationId, limit])
+        try Data.fetchAll(
+            db.cachedStatement(sql: "SELECT envelope FROM \(RuntimeSchema.events) WHERE correlation_id = ? ORDER BY seq LIMIT ?"),
+            arguments: [correlationId, limit])
     }
 
     /// The stored envelopes with seq > `after`, in order, at most `limit`.
     func envelopes(after: Int64, limit: Int, db: Database) throws -> [Data] {
-        try Data.fetchAll(db.cachedStatement(sql: "SELECT envelope FROM \(RuntimeSchema.events) WHERE seq > ? ORDER BY seq LIMIT ?"), arguments: [after, limit])
+        try Data.fetchAll(
+            db.cachedStatement(sql: "SELECT envelope FROM \(RuntimeSchema.events) WHERE seq > ? ORDER BY seq LIMIT ?"),
+            arguments: [after, limit])
     }
 }

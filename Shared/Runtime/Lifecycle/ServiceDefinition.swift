@@ -1,7 +1,7 @@
 import ArgumentParser
+import GRDB
 import Logging
 import ServiceLifecycle
-import GRDB
 
 /// What a service brings to the runtime: its name, its schema, its commands and the services it
 /// follows. The runtime brings everything else (sockets, event log, replay, health, retries,

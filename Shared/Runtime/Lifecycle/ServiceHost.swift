@@ -2,8 +2,8 @@ import Foundation
 import Logging
 import ODOPMessages
 import ServiceLifecycle
-import UnixSignals
 import Synchronization
+import UnixSignals
 import ZeroMQ
 
 /// Runs one service: its store, its command server, its event publisher and its subscriptions.
@@ -75,7 +75,8 @@ public final class ServiceHost: Service, Sendable {
             throw .internalFailure("cannot create the ZeroMQ context: \(error)")
         }
 
-        let pub: ZMQSocket, router: ZMQSocket
+        let pub: ZMQSocket
+        let router: ZMQSocket
         do {
             pub = try context.socket(.pub)
             try pub.set(.linger(milliseconds: 0), .sendHighWaterMark(100_000))
@@ -129,7 +130,8 @@ public final class ServiceHost: Service, Sendable {
             throw .storage(store.path, "cannot read subscription cursors: \(error)")
         }
         for subscriber in subscribers {
-            subscriber.setBeat(beats.register("follows-\(subscriber.source)", staleAfter: configuration.livenessTimeout + subscriber.follow.replayTimeout))
+            subscriber.setBeat(
+                beats.register("follows-\(subscriber.source)", staleAfter: configuration.livenessTimeout + subscriber.follow.replayTimeout))
         }
 
         var registry = CommandRegistry()
@@ -157,7 +159,9 @@ public final class ServiceHost: Service, Sendable {
                 return []
             }
         }
-        workers = (zap.map { zap in [ThreadWorker(name: "\(definition.name)-zap", loop: { try zap.run() }, requestStop: { zap.requestStop() })] } ?? [])
+        workers =
+            (zap.map { zap in [ThreadWorker(name: "\(definition.name)-zap", loop: { try zap.run() }, requestStop: { zap.requestStop() })] }
+                ?? [])
             + Self.workers(name: name, publisher: publisher, subscribers: subscribers, commandServer: commandServer)
         serviceWorkers = definition.workers(store: store, logger: logger)
         let securityNote: String
@@ -165,32 +169,41 @@ public final class ServiceHost: Service, Sendable {
             securityNote = "curve: \(access.allowlist.entries.count) client keys admitted from \(access.path)"
         } else if security.allowInsecure && ![commandsEndpoint, eventsEndpoint].allSatisfy(SecurityConfiguration.isLoopback) {
             securityNote = "none: open on a non-loopback address (--allow-insecure)"
-            logger.warning("running WITHOUT CURVE on a non-loopback address: anyone who reaches it can read and change data", metadata: [
-                "commands": "\(commandsEndpoint)", "events": "\(eventsEndpoint)",
-            ])
+            logger.warning(
+                "running WITHOUT CURVE on a non-loopback address: anyone who reaches it can read and change data",
+                metadata: [
+                    "commands": "\(commandsEndpoint)", "events": "\(eventsEndpoint)",
+                ])
         } else {
             securityNote = "none: open on loopback, for local development only"
         }
-        logger.info("started", metadata: [
-            "commands": "\(commandsEndpoint)", "events": "\(eventsEndpoint)", "database": "\(store.path)",
-            "lastSeq": "\(lastSeq)", "follows": "\(definition.follows.map(\.source).joined(separator: ","))",
-            "http": "\(configuration.opsBind.map(\.description) ?? "none")", "metrics": "\(metrics == nil ? "off" : "on")",
-            "security": "\(securityNote)",
-            "rateLimit": "\(security.rateLimit.map { "\($0.perSecond)/s burst \($0.burst)" } ?? "off")",
-            "startupMs": "\((ContinuousClock.now - started).milliseconds)",
-        ])
+        logger.info(
+            "started",
+            metadata: [
+                "commands": "\(commandsEndpoint)", "events": "\(eventsEndpoint)", "database": "\(store.path)",
+                "lastSeq": "\(lastSeq)", "follows": "\(definition.follows.map(\.source).joined(separator: ","))",
+                "http": "\(configuration.opsBind.map(\.description) ?? "none")", "metrics": "\(metrics == nil ? "off" : "on")",
+                "security": "\(securityNote)",
+                "rateLimit": "\(security.rateLimit.map { "\($0.perSecond)/s burst \($0.burst)" } ?? "off")",
+                "startupMs": "\((ContinuousClock.now - started).milliseconds)",
+            ])
     }
 
-    private static func bind(_ router: ZMQSocket, _ commands: String, _ pub: ZMQSocket, _ events: String) throws(StartupError) -> (String, String) {
+    private static func bind(_ router: ZMQSocket, _ commands: String, _ pub: ZMQSocket, _ events: String) throws(StartupError) -> (
+        String, String
+    ) {
         do {
             try router.bind(commands)
         } catch {
-            throw .bind(endpoint: commands, reason: error.isAddressInUse ? "address already in use (is the service already running?)" : error.message)
+            throw .bind(
+                endpoint: commands,
+                reason: error.isAddressInUse ? "address already in use (is the service already running?)" : error.message)
         }
         do {
             try pub.bind(events)
         } catch {
-            throw .bind(endpoint: events, reason: error.isAddressInUse ? "address already in use (is the service already running?)" : error.message)
+            throw .bind(
+                endpoint: events, reason: error.isAddressInUse ? "address already in use (is the service already running?)" : error.message)
         }
         return ((try? router.lastEndpoint) ?? commands, (try? pub.lastEndpoint) ?? events)
     }
@@ -202,10 +215,13 @@ public final class ServiceHost: Service, Sendable {
     /// The service's own workers (`ServiceDefinition.workers`).
     private let serviceWorkers: [any ServiceWorker]
 
-    private static func workers(name: String, publisher: EventPublisher, subscribers: [DurableSubscriber], commandServer: CommandServer) -> [ThreadWorker] {
+    private static func workers(name: String, publisher: EventPublisher, subscribers: [DurableSubscriber], commandServer: CommandServer)
+        -> [ThreadWorker]
+    {
         [ThreadWorker(name: "\(name)-publisher", loop: { try publisher.run() }, requestStop: { publisher.requestStop() })]
             + subscribers.map { subscriber in
-                ThreadWorker(name: "\(name)-follows-\(subscriber.source)", loop: { try subscriber.run() }, requestStop: { subscriber.requestStop() })
+                ThreadWorker(
+                    name: "\(name)-follows-\(subscriber.source)", loop: { try subscriber.run() }, requestStop: { subscriber.requestStop() })
             }
             + [ThreadWorker(name: "\(name)-commands", loop: { try commandServer.run() }, requestStop: { commandServer.requestStop() })]
     }
@@ -227,9 +243,10 @@ public final class ServiceHost: Service, Sendable {
     /// metrics are off.
     public func renderMetrics() -> [UInt8]? {
         guard let metrics else { return nil }
-        return metrics.render(.init(
-            lastSeq: publisher.lastSeq, subscriptions: subscribers.map(\.status), loops: beats.report(),
-            databasePath: store.path, domain: domainGauges(store)))
+        return metrics.render(
+            .init(
+                lastSeq: publisher.lastSeq, subscriptions: subscribers.map(\.status), loops: beats.report(),
+                databasePath: store.path, domain: domainGauges(store)))
     }
 
     private var opsSource: OpsSource {
@@ -249,15 +266,17 @@ public final class ServiceHost: Service, Sendable {
         // Start order (a graceful shutdown goes in reverse): the ops endpoint (it answers, not
         // ready, until the loops have stopped), the publisher, the subscriptions, the service's
         // own workers, the command server.
-        let ops: [any Service] = opsBind.map {
-            [OpsExecutorService(base: OpsServer.application(bind: $0, source: opsSource, boundPort: boundOpsPort, logger: logger))]
-        } ?? []
+        let ops: [any Service] =
+            opsBind.map {
+                [OpsExecutorService(base: OpsServer.application(bind: $0, source: opsSource, boundPort: boundOpsPort, logger: logger))]
+            } ?? []
         let loops: [any Service] = ops + Array(workers.dropLast()) + serviceWorkers + [workers.last!]
-        let group = ServiceGroup(configuration: .init(
-            services: loops.map {
-                .init(service: $0, successTerminationBehavior: .cancelGroup, failureTerminationBehavior: .gracefullyShutdownGroup)
-            } + (access.map { [.init(service: AllowlistReloader(access: $0, store: store, service: name, logger: logger))] } ?? []),
-            gracefulShutdownSignals: gracefulShutdownSignals, logger: logger))
+        let group = ServiceGroup(
+            configuration: .init(
+                services: loops.map {
+                    .init(service: $0, successTerminationBehavior: .cancelGroup, failureTerminationBehavior: .gracefullyShutdownGroup)
+                } + (access.map { [.init(service: AllowlistReloader(access: $0, store: store, service: name, logger: logger))] } ?? []),
+                gracefulShutdownSignals: gracefulShutdownSignals, logger: logger))
         let shutdownRequested = self.group.withLock { state in
             defer { state = .running(group) }
             if case .shutdownRequested = state { return true }
@@ -281,7 +300,8 @@ public final class ServiceHost: Service, Sendable {
                 Task { await group.triggerGracefulShutdown() }
             }
         } catch let failure as WorkerFailure {
-            logger.critical("a worker failed; stopping the service", metadata: ["worker": "\(failure.worker)", "error": "\(failure.reason)"])
+            logger.critical(
+                "a worker failed; stopping the service", metadata: ["worker": "\(failure.worker)", "error": "\(failure.reason)"])
             throw failure
         } catch {
             logger.critical("a worker stopped unexpectedly; stopping the service", metadata: ["error": "\(error)"])

@@ -20,7 +20,8 @@ struct DescribedMetricsFactory: MetricsFactory {
 
     /// The family `name` with its help text (the name is used whole: no unit is appended).
     private func descriptor(_ name: String) -> MetricNameDescriptor {
-        MetricNameDescriptor(metricName: name, unitName: "", helpText: MetricCatalog.help[name] ?? extraHelp(name) ?? MetricCatalog.help(for: name))
+        MetricNameDescriptor(
+            metricName: name, unitName: "", helpText: MetricCatalog.help[name] ?? extraHelp(name) ?? MetricCatalog.help(for: name))
     }
 
     func makeCounter(label: String, dimensions: [(String, String)]) -> any CounterHandler {

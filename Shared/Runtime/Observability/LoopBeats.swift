@@ -57,11 +57,9 @@ public final class LoopBeats: Sendable {
                 let seconds = Double(age.components.seconds) + Double(age.components.attoseconds) / 1e18
                 let limit = loop.busySince == nil ? loop.staleAfter : loop.busyLimit
                 let problem: String? =
-                    if let exit = loop.exit { "exited: \(exit)" }
-                    else if age > limit {
+                    if let exit = loop.exit { "exited: \(exit)" } else if age > limit {
                         "no progress for \(String(format: "%.1f", seconds)) s (limit \(limit.components.seconds) s\(loop.busySince == nil ? "" : ", busy"))"
-                    }
-                    else { nil }
+                    } else { nil }
                 return LoopHealth(loop: loop.name, healthy: problem == nil, secondsSinceBeat: seconds, problem: problem)
             }
         }

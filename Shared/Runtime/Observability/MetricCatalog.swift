@@ -25,7 +25,8 @@ public enum MetricCatalog {
 
     /// Name → help text, for every runtime metric.
     public static let help: [String: String] = [
-        commands: "Command requests answered, by command name (unknown for names the service does not know) and outcome (ok, replayed, or the error code).",
+        commands:
+            "Command requests answered, by command name (unknown for names the service does not know) and outcome (ok, replayed, or the error code).",
         commandDuration: "Time from receiving a command request to sending its reply, by command name.",
         idempotentReplies: "Replies served again for a request id seen before, by where the reply was kept (memory or database).",
         eventsAppended: "Events written to this service's event log (committed or rolled back with their transaction).",
@@ -34,9 +35,12 @@ public enum MetricCatalog {
         lastSeq: "The seq of the last event this service committed.",
         subscriptionLag: "Per followed source, the source's last known seq minus the last seq applied here.",
         subscriptionLastApplied: "Per followed source, the last seq applied here (stored with its effects).",
-        subscriptionState: "Per followed source, 1 for its current state (catching_up, running, stalled, disconnected) and 0 for the others.",
-        subscriptionStalled: "Per followed source, the number of events the subscription is stopped at (1 while stalled, waiting for an admin's retry or skip).",
-        loopBeatAge: "Per loop of the service (commands, publisher, follows-SOURCE), seconds since it last went round; /healthz fails when one is stale.",
+        subscriptionState:
+            "Per followed source, 1 for its current state (catching_up, running, stalled, disconnected) and 0 for the others.",
+        subscriptionStalled:
+            "Per followed source, the number of events the subscription is stopped at (1 while stalled, waiting for an admin's retry or skip).",
+        loopBeatAge:
+            "Per loop of the service (commands, publisher, follows-SOURCE), seconds since it last went round; /healthz fails when one is stale.",
         databaseSize: "Size of the service's SQLite database file.",
         walSize: "Size of the database's write-ahead log file.",
         residentMemory: "Resident memory of the process.",

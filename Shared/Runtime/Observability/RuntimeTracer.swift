@@ -98,7 +98,8 @@ public final class RuntimeSpan: Tracing.Span, Sendable {
 
     public func setStatus(_ status: SpanStatus) {}
     public func addEvent(_ event: SpanEvent) {}
-    public func recordError<Instant: TracerInstant>(_ error: any Error, attributes: SpanAttributes, at instant: @autoclosure () -> Instant) {}
+    public func recordError<Instant: TracerInstant>(_ error: any Error, attributes: SpanAttributes, at instant: @autoclosure () -> Instant)
+    {}
     public func addLink(_ link: SpanLink) {}
     public func end<Instant: TracerInstant>(at instant: @autoclosure () -> Instant) {
         state.withLock { $0.ended = true }

@@ -43,7 +43,8 @@ public final class ServiceMetrics: Sendable {
         eventsPublished = CoreMetrics.Counter(label: MetricCatalog.eventsPublished, factory: factory)
         replayRequests = CoreMetrics.Counter(label: MetricCatalog.replayRequests, factory: factory)
         repliesFromMemory = CoreMetrics.Counter(label: MetricCatalog.idempotentReplies, dimensions: [("store", "memory")], factory: factory)
-        repliesFromDatabase = CoreMetrics.Counter(label: MetricCatalog.idempotentReplies, dimensions: [("store", "database")], factory: factory)
+        repliesFromDatabase = CoreMetrics.Counter(
+            label: MetricCatalog.idempotentReplies, dimensions: [("store", "database")], factory: factory)
     }
 
     /// Sets the command names the service answers (the host calls it once its registry is built).
@@ -62,7 +63,8 @@ public final class ServiceMetrics: Sendable {
         let key = CommandKey(command: label, outcome: outcome)
         let counter = commandMetrics.withLock { cache in
             if let counter = cache[key] { return counter }
-            let counter = CoreMetrics.Counter(label: MetricCatalog.commands, dimensions: [("command", label), ("outcome", outcome)], factory: factory)
+            let counter = CoreMetrics.Counter(
+                label: MetricCatalog.commands, dimensions: [("command", label), ("outcome", outcome)], factory: factory)
             cache[key] = counter
             return counter
         }

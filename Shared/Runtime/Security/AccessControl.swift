@@ -47,9 +47,11 @@ public final class AccessControl: Sendable {
         let newKeys = Dictionary(next.entries.map { ($0.publicKey, $0.principal) }, uniquingKeysWith: { a, _ in a })
         let added = newKeys.filter { oldKeys[$0.key] != $0.value }.map(\.value.name).sorted()
         let removed = oldKeys.filter { newKeys[$0.key] != $0.value }.map(\.value.name).sorted()
-        logger.notice("allowlist reloaded", metadata: [
-            "keys": "\(next.entries.count)", "added": "\(added.joined(separator: ","))", "removed": "\(removed.joined(separator: ","))",
-        ])
+        logger.notice(
+            "allowlist reloaded",
+            metadata: [
+                "keys": "\(next.entries.count)", "added": "\(added.joined(separator: ","))", "removed": "\(removed.joined(separator: ","))",
+            ])
         return .replaced(added: added, removed: removed, count: next.entries.count)
     }
 

@@ -36,7 +36,8 @@ public struct Allowlist: Sendable, Equatable {
             let fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
             let number = index + 1
             guard (3...4).contains(fields.count) else {
-                throw AllowlistError(message: "line \(number): expected '<Z85 public key> <name> <role> [scope]', got \(fields.count) fields")
+                throw AllowlistError(
+                    message: "line \(number): expected '<Z85 public key> <name> <role> [scope]', got \(fields.count) fields")
             }
             guard Curve.isValidKey(fields[0]) else {
                 throw AllowlistError(message: "line \(number): the first field is not a 40-character Z85 public key")

@@ -13,10 +13,12 @@ enum AuditCommandHandlers {
             return try AuditTrail.list(args, stateCode: stateCode, context.db)
         }
         registry.require(.admin, for: AuditList.self)
-        registry.place(of: AuditList.self, .record { args, _ in
-            if let district = args.district { return CommandPlace(stateCode: nil, districtID: district) }
-            return try PlaceArguments.state(ifGiven: args.state).map { CommandPlace(state: $0, district: nil) }
-        })
+        registry.place(
+            of: AuditList.self,
+            .record { args, _ in
+                if let district = args.district { return CommandPlace(stateCode: nil, districtID: district) }
+                return try PlaceArguments.state(ifGiven: args.state).map { CommandPlace(state: $0, district: nil) }
+            })
     }
 }
 
@@ -44,7 +46,9 @@ func reload(access: AccessControl, store: ServiceStore, service: String, logger:
     let details: JSONValue
     switch outcome {
     case .replaced(let added, let removed, let count):
-        details = .object(["added": .array(added.map(JSONValue.string)), "removed": .array(removed.map(JSONValue.string)), "keys": .int(Int64(count))])
+        details = .object([
+            "added": .array(added.map(JSONValue.string)), "removed": .array(removed.map(JSONValue.string)), "keys": .int(Int64(count)),
+        ])
     case .kept(let reason):
         details = .object(["kept": .bool(true), "reason": .string(reason)])
     }

@@ -94,12 +94,15 @@ extension ServiceTransaction {
     /// else (never a secret, an identity number or a key). Who, when, the request id, the command
     /// and its place are filled in from the request being served (`who` is the service itself
     /// inside a subscription).
-    public func audit(action: String, subject: String? = nil, details: JSONValue? = nil, before: JSONValue? = nil, after: JSONValue? = nil) throws {
+    public func audit(action: String, subject: String? = nil, details: JSONValue? = nil, before: JSONValue? = nil, after: JSONValue? = nil)
+        throws
+    {
         try AuditTrail.append(
             AuditTrail.Record(
                 who: request.map(AuditTrail.who) ?? eventLog.source, role: request?.principal?.role.rawValue, requestID: request?.id,
                 command: request?.command, action: action, subject: subject, place: place,
-                before: try before.map(WireFormat.encode), after: try after.map(WireFormat.encode), details: try details.map(WireFormat.encode)),
+                before: try before.map(WireFormat.encode), after: try after.map(WireFormat.encode),
+                details: try details.map(WireFormat.encode)),
             db)
     }
 

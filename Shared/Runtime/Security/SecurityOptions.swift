@@ -5,25 +5,41 @@ import ZeroMQ
 /// The security options of every service executable (each a flag and an environment variable;
 /// the flag wins). See docs/PROTOCOL.md, "Security".
 public struct SecurityOptions: ParsableArguments, Sendable {
-    @Option(name: .customLong("curve-secret-key-file"), help: "This service's CURVE secret key (Z85, mode 0600); turns CURVE on. [env: ODOP_CURVE_SECRET_KEY_FILE]")
+    @Option(
+        name: .customLong("curve-secret-key-file"),
+        help: "This service's CURVE secret key (Z85, mode 0600); turns CURVE on. [env: ODOP_CURVE_SECRET_KEY_FILE]")
     var secretKeyFile: String?
 
     @Option(name: .customLong("curve-public-key-file"), help: "This service's CURVE public key (Z85). [env: ODOP_CURVE_PUBLIC_KEY_FILE]")
     var publicKeyFile: String?
 
-    @Option(name: .customLong("authorized-keys"), help: "The allowlist of client keys: '<Z85 key> <name> <role> [scope]' lines; reread on SIGHUP. [env: ODOP_AUTHORIZED_KEYS]")
+    @Option(
+        name: .customLong("authorized-keys"),
+        help: "The allowlist of client keys: '<Z85 key> <name> <role> [scope]' lines; reread on SIGHUP. [env: ODOP_AUTHORIZED_KEYS]")
     var authorizedKeys: String?
 
-    @Flag(name: .customLong("allow-insecure"), help: "Allow binding a non-loopback address without CURVE keys (logged as a warning at every start); in the environment 1, true or yes. [env: ODOP_ALLOW_INSECURE] (default: off)")
+    @Flag(
+        name: .customLong("allow-insecure"),
+        help:
+            "Allow binding a non-loopback address without CURVE keys (logged as a warning at every start); in the environment 1, true or yes. [env: ODOP_ALLOW_INSECURE] (default: off)"
+    )
     var allowInsecure = false
 
-    @Option(name: .customLong("rate-limit"), help: "Commands per second per client (token bucket by key name or peer); 0 turns it off. [env: ODOP_RATE_LIMIT] (default: off on loopback, 200 elsewhere)")
+    @Option(
+        name: .customLong("rate-limit"),
+        help:
+            "Commands per second per client (token bucket by key name or peer); 0 turns it off. [env: ODOP_RATE_LIMIT] (default: off on loopback, 200 elsewhere)"
+    )
     var rateLimit: Int?
 
-    @Option(name: .customLong("rate-burst"), help: "The burst a client may send above its rate. [env: ODOP_RATE_BURST] (default: twice the rate)")
+    @Option(
+        name: .customLong("rate-burst"),
+        help: "The burst a client may send above its rate. [env: ODOP_RATE_BURST] (default: twice the rate)")
     var rateBurst: Int?
 
-    @Option(name: .customLong("audit-retention-days"), help: "How long the audit trail is kept, at least 366 days. [env: ODOP_AUDIT_RETENTION_DAYS] (default: 400)")
+    @Option(
+        name: .customLong("audit-retention-days"),
+        help: "How long the audit trail is kept, at least 366 days. [env: ODOP_AUDIT_RETENTION_DAYS] (default: 400)")
     var auditRetentionDays: Int?
 
     public init() {}
@@ -49,7 +65,9 @@ public struct SecurityOptions: ParsableArguments, Sendable {
         switch (secretPath, publicPath) {
         case (nil, nil):
             if allowlist != nil {
-                throw .configuration("ODOP_AUTHORIZED_KEYS is set but the service has no key pair: set ODOP_CURVE_SECRET_KEY_FILE and ODOP_CURVE_PUBLIC_KEY_FILE")
+                throw .configuration(
+                    "ODOP_AUTHORIZED_KEYS is set but the service has no key pair: set ODOP_CURVE_SECRET_KEY_FILE and ODOP_CURVE_PUBLIC_KEY_FILE"
+                )
             }
         case (let secret?, let pub?):
             let secretKey = try KeyFile.read(secret, what: "the service's secret key", isSecret: true)

@@ -48,7 +48,8 @@ final class ZAPHandler: Sendable {
 
     /// Binds the handler's socket; `watching` are the server sockets whose failed handshakes are
     /// logged (by a name for the log).
-    init(context: ZMQContext, access: AccessControl, watching servers: [(name: String, socket: ZMQSocket)], logger: Logger) throws(ZMQError) {
+    init(context: ZMQContext, access: AccessControl, watching servers: [(name: String, socket: ZMQSocket)], logger: Logger) throws(ZMQError)
+    {
         self.access = access
         self.logger = logger
         socket = try context.socket(.rep)
@@ -100,9 +101,11 @@ final class ZAPHandler: Sendable {
             for (index, monitor) in zip(monitorIndexes, monitors) where poller.isReadable(index) {
                 while let frames = try? monitor.socket.receiveMultipart(dontWait: true) {
                     guard let event = SocketEvent(frames: frames) else { continue }
-                    logRefusal("\(monitor.name)|\(event.reason)", [
-                        "socket": "\(monitor.name)", "endpoint": "\(event.endpoint)", "reason": "\(event.reason)",
-                    ])
+                    logRefusal(
+                        "\(monitor.name)|\(event.reason)",
+                        [
+                            "socket": "\(monitor.name)", "endpoint": "\(event.endpoint)", "reason": "\(event.reason)",
+                        ])
                 }
             }
         }
@@ -118,14 +121,16 @@ final class ZAPHandler: Sendable {
         let address = String(decoding: frames[3], as: UTF8.self)
         let mechanism = String(decoding: frames[5], as: UTF8.self)
         guard mechanism == "CURVE", frames.count == 7, frames[6].count == 32, let key = Z85.encode([UInt8](frames[6])) else {
-            logRefusal("\(address)|mechanism", ["address": "\(address)", "mechanism": "\(mechanism)", "reason": "only CURVE clients are admitted"])
+            logRefusal(
+                "\(address)|mechanism", ["address": "\(address)", "mechanism": "\(mechanism)", "reason": "only CURVE clients are admitted"])
             return Self.reply(frames[1], status: "400", text: "CURVE required", userID: "")
         }
         guard let principal = access.principal(publicKey: key) else {
             logRefusal("\(address)|unknown key", ["address": "\(address)", "reason": "client key not in the allowlist"])
             return Self.reply(frames[1], status: "400", text: "key not authorized", userID: "")
         }
-        logger.debug("client admitted", metadata: ["address": "\(address)", "who": "\(principal.name)", "role": "\(principal.role.rawValue)"])
+        logger.debug(
+            "client admitted", metadata: ["address": "\(address)", "who": "\(principal.name)", "role": "\(principal.role.rawValue)"])
         return Self.reply(frames[1], status: "200", text: "OK", userID: principal.name)
     }
 

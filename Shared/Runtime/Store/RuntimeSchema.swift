@@ -32,88 +32,93 @@ enum RuntimeSchema {
         // The first release's tables, unprefixed; `runtime-v2` renames them. Shipped migrations
         // are never edited: a database made by that release upgrades in place.
         migrator.registerMigration("runtime-v1") { db in
-            try db.execute(sql: """
-                CREATE TABLE events (
-                    seq INTEGER PRIMARY KEY,
-                    id TEXT NOT NULL UNIQUE,
-                    type TEXT NOT NULL,
-                    time TEXT NOT NULL,
-                    correlation_id TEXT,
-                    envelope BLOB NOT NULL
-                );
-                CREATE TABLE command_replies (
-                    request_id TEXT PRIMARY KEY,
-                    command TEXT NOT NULL,
-                    reply BLOB NOT NULL,
-                    created_at REAL NOT NULL
-                );
-                CREATE INDEX command_replies_created_at ON command_replies(created_at);
-                CREATE TABLE subscription_cursors (
-                    source TEXT PRIMARY KEY,
-                    last_seq INTEGER NOT NULL DEFAULT 0,
-                    stalled_seq INTEGER,
-                    stalled_type TEXT,
-                    stalled_error TEXT,
-                    stalled_attempts INTEGER,
-                    stalled_since TEXT
-                );
-                CREATE TABLE subscription_skips (
-                    source TEXT NOT NULL,
-                    seq INTEGER NOT NULL,
-                    type TEXT NOT NULL,
-                    reason TEXT NOT NULL,
-                    error TEXT NOT NULL,
-                    time TEXT NOT NULL,
-                    PRIMARY KEY (source, seq)
-                );
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE events (
+                        seq INTEGER PRIMARY KEY,
+                        id TEXT NOT NULL UNIQUE,
+                        type TEXT NOT NULL,
+                        time TEXT NOT NULL,
+                        correlation_id TEXT,
+                        envelope BLOB NOT NULL
+                    );
+                    CREATE TABLE command_replies (
+                        request_id TEXT PRIMARY KEY,
+                        command TEXT NOT NULL,
+                        reply BLOB NOT NULL,
+                        created_at REAL NOT NULL
+                    );
+                    CREATE INDEX command_replies_created_at ON command_replies(created_at);
+                    CREATE TABLE subscription_cursors (
+                        source TEXT PRIMARY KEY,
+                        last_seq INTEGER NOT NULL DEFAULT 0,
+                        stalled_seq INTEGER,
+                        stalled_type TEXT,
+                        stalled_error TEXT,
+                        stalled_attempts INTEGER,
+                        stalled_since TEXT
+                    );
+                    CREATE TABLE subscription_skips (
+                        source TEXT NOT NULL,
+                        seq INTEGER NOT NULL,
+                        type TEXT NOT NULL,
+                        reason TEXT NOT NULL,
+                        error TEXT NOT NULL,
+                        time TEXT NOT NULL,
+                        PRIMARY KEY (source, seq)
+                    );
+                    """)
         }
         migrator.registerMigration("runtime-v2-own-names") { db in
-            try db.execute(sql: """
-                ALTER TABLE events RENAME TO \(events);
-                ALTER TABLE command_replies RENAME TO \(commandReplies);
-                DROP INDEX command_replies_created_at;
-                CREATE INDEX \(commandReplies)_created_at ON \(commandReplies)(created_at);
-                ALTER TABLE subscription_cursors RENAME TO \(subscriptionCursors);
-                ALTER TABLE \(subscriptionCursors) ADD COLUMN stalled_envelope BLOB;
-                ALTER TABLE subscription_skips RENAME TO \(subscriptionSkips);
-                """)
+            try db.execute(
+                sql: """
+                    ALTER TABLE events RENAME TO \(events);
+                    ALTER TABLE command_replies RENAME TO \(commandReplies);
+                    DROP INDEX command_replies_created_at;
+                    CREATE INDEX \(commandReplies)_created_at ON \(commandReplies)(created_at);
+                    ALTER TABLE subscription_cursors RENAME TO \(subscriptionCursors);
+                    ALTER TABLE \(subscriptionCursors) ADD COLUMN stalled_envelope BLOB;
+                    ALTER TABLE subscription_skips RENAME TO \(subscriptionSkips);
+                    """)
         }
         migrator.registerMigration("runtime-v3-epoch") { db in
-            try db.execute(sql: """
-                CREATE TABLE \(source) (id INTEGER PRIMARY KEY CHECK (id = 1), epoch TEXT NOT NULL);
-                ALTER TABLE \(subscriptionCursors) ADD COLUMN source_epoch TEXT;
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE \(source) (id INTEGER PRIMARY KEY CHECK (id = 1), epoch TEXT NOT NULL);
+                    ALTER TABLE \(subscriptionCursors) ADD COLUMN source_epoch TEXT;
+                    """)
             try db.execute(sql: "INSERT INTO \(source) (id, epoch) VALUES (1, ?)", arguments: [RandomUUID.string()])
         }
         migrator.registerMigration("runtime-v4-trace-lookup") { db in
-            try db.execute(sql: """
-                ALTER TABLE \(events) ADD COLUMN trace_id TEXT;
-                CREATE INDEX \(events)_trace_id ON \(events)(trace_id) WHERE trace_id IS NOT NULL;
-                CREATE INDEX \(events)_correlation_id ON \(events)(correlation_id) WHERE correlation_id IS NOT NULL;
-                """)
+            try db.execute(
+                sql: """
+                    ALTER TABLE \(events) ADD COLUMN trace_id TEXT;
+                    CREATE INDEX \(events)_trace_id ON \(events)(trace_id) WHERE trace_id IS NOT NULL;
+                    CREATE INDEX \(events)_correlation_id ON \(events)(correlation_id) WHERE correlation_id IS NOT NULL;
+                    """)
         }
         migrator.registerMigration("runtime-v4-audit") { db in
-            try db.execute(sql: """
-                CREATE TABLE \(audit) (
-                    seq INTEGER PRIMARY KEY AUTOINCREMENT,
-                    time TEXT NOT NULL,
-                    who TEXT NOT NULL,
-                    role TEXT,
-                    request_id TEXT,
-                    command TEXT,
-                    action TEXT NOT NULL,
-                    subject TEXT,
-                    state TEXT,
-                    district TEXT,
-                    before TEXT,
-                    after TEXT,
-                    details TEXT
-                );
-                CREATE INDEX \(audit)_time ON \(audit)(time);
-                CREATE INDEX \(audit)_who ON \(audit)(who, seq);
-                CREATE INDEX \(audit)_subject ON \(audit)(subject, seq);
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE \(audit) (
+                        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                        time TEXT NOT NULL,
+                        who TEXT NOT NULL,
+                        role TEXT,
+                        request_id TEXT,
+                        command TEXT,
+                        action TEXT NOT NULL,
+                        subject TEXT,
+                        state TEXT,
+                        district TEXT,
+                        before TEXT,
+                        after TEXT,
+                        details TEXT
+                    );
+                    CREATE INDEX \(audit)_time ON \(audit)(time);
+                    CREATE INDEX \(audit)_who ON \(audit)(who, seq);
+                    CREATE INDEX \(audit)_subject ON \(audit)(subject, seq);
+                    """)
         }
     }
 }

@@ -23,7 +23,7 @@ struct CatchUp {
         let page = try client.call(EventsReplay.self, .init(after: cursor, limit: pageSize))
         guard let first = page.events.first else { return .caughtUp(lastSeq: page.lastSeq, epoch: page.epoch) }
         guard first.seq == cursor + 1,
-              zip(page.events, page.events.dropFirst()).allSatisfy({ ($0.seq ?? 0) + 1 == $1.seq })
+            zip(page.events, page.events.dropFirst()).allSatisfy({ ($0.seq ?? 0) + 1 == $1.seq })
         else { return .outOfOrder(first: first.seq) }
         return .events(page.events, lastSeq: page.lastSeq, epoch: page.epoch)
     }

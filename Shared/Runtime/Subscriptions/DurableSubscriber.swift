@@ -125,10 +125,13 @@ final class DurableSubscriber: Sendable {
             try sub.connect(endpoints.events)
             client = try CommandClient(
                 endpoint: endpoints.commands,
-                options: .init(timeout: follow.replayTimeout, retries: 0, curve: endpoints.curve, interruptFileDescriptor: wakeup.fileDescriptor),
+                options: .init(
+                    timeout: follow.replayTimeout, retries: 0, curve: endpoints.curve, interruptFileDescriptor: wakeup.fileDescriptor),
                 context: context)
         } catch {
-            throw WorkerFailure(worker: "subscription to \(follow.source)", reason: "cannot open its sockets (\(endpoints.events), \(endpoints.commands)): \(error)")
+            throw WorkerFailure(
+                worker: "subscription to \(follow.source)",
+                reason: "cannot open its sockets (\(endpoints.events), \(endpoints.commands)): \(error)")
         }
         let beatOnExit = beatHandle.withLock { $0 }
         defer {
@@ -142,7 +145,8 @@ final class DurableSubscriber: Sendable {
         let subIndex = poller.register(sub)
         poller.register(fileDescriptor: wakeup.fileDescriptor)
         let clock = ContinuousClock()
-        logger.info("following", metadata: ["events": "\(endpoints.events)", "commands": "\(endpoints.commands)", "after": "\(lastApplied)"])
+        logger.info(
+            "following", metadata: ["events": "\(endpoints.events)", "commands": "\(endpoints.commands)", "after": "\(lastApplied)"])
 
         let beat = beatHandle.withLock { $0 }
         while true {
@@ -240,7 +244,8 @@ final class DurableSubscriber: Sendable {
                 loop.nextAttempt = ContinuousClock.now + delay
                 shared.withLock { $0.state = .disconnected }
                 if loop.connectionFailures == 1 || loop.connectionFailures % 20 == 0 {
-                    logger.warning("cannot reach the source; will retry", metadata: ["error": "\(error)", "retryInMs": "\(delay.milliseconds)"])
+                    logger.warning(
+                        "cannot reach the source; will retry", metadata: ["error": "\(error)", "retryInMs": "\(delay.milliseconds)"])
                 }
                 return
             }
@@ -256,7 +261,9 @@ final class DurableSubscriber: Sendable {
                 shared.withLock { if $0.state != .stalled { $0.state = .running } }
                 return
             case .outOfOrder(let first):
-                logger.error("the source replayed events out of order; will ask again", metadata: ["after": "\(lastApplied)", "first": "\(first ?? -1)"])
+                logger.error(
+                    "the source replayed events out of order; will ask again",
+                    metadata: ["after": "\(lastApplied)", "first": "\(first ?? -1)"])
                 loop.nextAttempt = ContinuousClock.now + .seconds(1)
                 return
             case .events(let events, let lastSeq, let epoch):
@@ -290,12 +297,16 @@ final class DurableSubscriber: Sendable {
                     logger.warning("cannot record the source's epoch; will try again", metadata: ["error": "\(error)"])
                 }
             } else if let known, known != epoch {
-                stallOnRestore("the \(follow.source) service's epoch changed from \(known) to \(epoch): it was restored from a backup or replaced, and its new events may reuse seqs this follower applied already. Rebuild this follower, or accept the restored source with subscriptions.resync")
+                stallOnRestore(
+                    "the \(follow.source) service's epoch changed from \(known) to \(epoch): it was restored from a backup or replaced, and its new events may reuse seqs this follower applied already. Rebuild this follower, or accept the restored source with subscriptions.resync"
+                )
                 return false
             }
         }
         if let lastSeq, lastSeq < applied {
-            stallOnRestore("the \(follow.source) service's last seq is \(lastSeq), below this follower's cursor \(applied): it was restored from a backup or lost events. Rebuild this follower, or accept the restored source with subscriptions.resync")
+            stallOnRestore(
+                "the \(follow.source) service's last seq is \(lastSeq), below this follower's cursor \(applied): it was restored from a backup or lost events. Rebuild this follower, or accept the restored source with subscriptions.resync"
+            )
             return false
         }
         return true
@@ -376,9 +387,11 @@ final class DurableSubscriber: Sendable {
             let delay = Duration.milliseconds(min(5000, 100 << min(loop.transientFailures - 1, 6)))
             loop.nextAttempt = ContinuousClock.now + delay
             if loop.transientFailures == 1 || loop.transientFailures % 20 == 0 {
-                logger.warning("the database failed; will retry", metadata: [
-                    "seq": "\(events[0].seq ?? 0)", "failures": "\(loop.transientFailures)", "error": "\(message)",
-                ])
+                logger.warning(
+                    "the database failed; will retry",
+                    metadata: [
+                        "seq": "\(events[0].seq ?? 0)", "failures": "\(loop.transientFailures)", "error": "\(message)",
+                    ])
             }
         case .refused(let message):
             recordRefusal(of: events[0], message: message, &loop)
@@ -417,10 +430,12 @@ final class DurableSubscriber: Sendable {
         if loop.attempts < follow.maxAttempts {
             let delay = Duration.milliseconds(min(5000, 100 << (loop.attempts - 1)))
             loop.nextAttempt = ContinuousClock.now + delay
-            logger.warning("event refused; will retry", metadata: [
-                "seq": "\(seq)", "type": "\(event.type)", "attempt": "\(loop.attempts)", "error": "\(message)",
-                "traceId": "\(event.traceId ?? "-")",
-            ])
+            logger.warning(
+                "event refused; will retry",
+                metadata: [
+                    "seq": "\(seq)", "type": "\(event.type)", "attempt": "\(loop.attempts)", "error": "\(message)",
+                    "traceId": "\(event.traceId ?? "-")",
+                ])
             return
         }
         let stalled = StalledEvent(seq: seq, type: event.type, error: message, attempts: loop.attempts, since: RFC3339.string(from: Date()))
@@ -441,10 +456,12 @@ final class DurableSubscriber: Sendable {
             $0.state = .stalled
             $0.stalled = stalled
         }
-        logger.error("subscription stalled: an admin must retry or skip the event", metadata: [
-            "seq": "\(stalled.seq)", "type": "\(stalled.type)", "attempts": "\(stalled.attempts)", "error": "\(stalled.error)",
-            "traceId": "\(envelope.traceId ?? "-")",
-        ])
+        logger.error(
+            "subscription stalled: an admin must retry or skip the event",
+            metadata: [
+                "seq": "\(stalled.seq)", "type": "\(stalled.type)", "attempts": "\(stalled.attempts)", "error": "\(stalled.error)",
+                "traceId": "\(envelope.traceId ?? "-")",
+            ])
     }
 
     // MARK: Admin requests (served on the caller's thread)
@@ -507,9 +524,11 @@ final class DurableSubscriber: Sendable {
             } catch {
                 throw .unavailable("cannot record the skip: \(error); try again")
             }
-            logger.warning("skipped an event at an admin's request", metadata: [
-                "seq": "\(seq)", "type": "\(stalled.type)", "reason": "\(reason)", "error": "\(stalled.error)",
-            ])
+            logger.warning(
+                "skipped an event at an admin's request",
+                metadata: [
+                    "seq": "\(seq)", "type": "\(stalled.type)", "reason": "\(reason)", "error": "\(stalled.error)",
+                ])
             shared.withLock { $0.lastApplied = seq }
             resume()
             return status

@@ -1,7 +1,7 @@
-import ODOPReference
 import Foundation
 import GRDB
 import ODOPMessages
+import ODOPReference
 import ODOPRuntime
 
 /// states.list, district.register, district.list.

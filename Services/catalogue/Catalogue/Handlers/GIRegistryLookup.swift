@@ -1,6 +1,6 @@
-import ODOPReference
 import Foundation
 import ODOPMessages
+import ODOPReference
 
 /// The GI registry the catalogue matches products against, loaded once at start from the
 /// registry file (or absent, when none was configured: then no product has a registry match).

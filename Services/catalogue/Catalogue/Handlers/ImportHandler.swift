@@ -1,7 +1,7 @@
-import ODOPReference
 import Foundation
 import GRDB
 import ODOPMessages
+import ODOPReference
 import ODOPRuntime
 
 /// `products.import`: applies the cleaned ODOP list (see `ODOPImport.plan`) in one transaction.
@@ -61,11 +61,15 @@ struct ImportHandler: Sendable {
             districtIDs[key(planned.state, planned.name)] = district
         }
 
-        var created = 0, updated = 0, unchanged = 0
+        var created = 0
+        var updated = 0
+        var unchanged = 0
         let now = RFC3339.string(from: Date())
         for planned in plan.products {
-            guard let district = try districtIDs[key(planned.state, planned.district)]
-                ?? CatalogueStore.district(state: planned.state, named: planned.district, tx.db) else {
+            guard
+                let district = try districtIDs[key(planned.state, planned.district)]
+                    ?? CatalogueStore.district(state: planned.state, named: planned.district, tx.db)
+            else {
                 throw CommandError.internalError("import plan names district \(planned.district) that was not planned")
             }
             let description = planned.description.isEmpty ? nil : planned.description

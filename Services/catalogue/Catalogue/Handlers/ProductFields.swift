@@ -1,6 +1,6 @@
-import ODOPReference
 import Foundation
 import ODOPMessages
+import ODOPReference
 import ODOPRuntime
 
 /// The catalogue's field rules, applied to every command argument before anything is stored.

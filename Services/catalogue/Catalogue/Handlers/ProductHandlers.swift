@@ -1,7 +1,7 @@
-import ODOPReference
 import Foundation
 import GRDB
 import ODOPMessages
+import ODOPReference
 import ODOPRuntime
 
 /// product.register / update / retire / get / search: each change writes the product and emits
@@ -42,7 +42,8 @@ struct ProductHandlers: Sendable {
         let product = ProductRecord(
             id: "p-" + RandomUUID.string(), version: 1, state: state.name, stateCode: state.code, district: district.name,
             districtId: district.id, lgdCode: district.lgdCode, name: name, sector: sector.rawValue, category: category?.rawValue,
-            description: description, giStatus: args.giStatus ?? false, giRegistry: gi.match(name: name, state: state, district: district.name),
+            description: description, giStatus: args.giStatus ?? false,
+            giRegistry: gi.match(name: name, state: state, district: district.name),
             ministry: ministry, status: .active, retiredReason: nil, createdAt: now, updatedAt: now)
         try CatalogueStore.insert(product, tx.db)
         try tx.emit(ProductRegistered(product))

@@ -1,4 +1,5 @@
 import ODOPReference
+
 /// Several `(spelling, LGD code)` entries of one state consolidated into one district.
 public struct DistrictMerge: Sendable, Hashable, CustomStringConvertible {
     public let state: StateUT
@@ -69,10 +70,11 @@ public struct DistrictConsolidation: Sendable {
                 entries[index].rows += 1
             } else {
                 entryIndex[key] = entries.count
-                entries.append(Entry(
-                    state: row.state, spelling: DistrictSpelling(row.districtName),
-                    code: row.lgdCode, rows: 1, firstLine: row.line
-                ))
+                entries.append(
+                    Entry(
+                        state: row.state, spelling: DistrictSpelling(row.districtName),
+                        code: row.lgdCode, rows: 1, firstLine: row.line
+                    ))
             }
         }
 
@@ -112,7 +114,11 @@ public struct DistrictConsolidation: Sendable {
         }
 
         // 4. Build districts and merge reports.
-        struct Built { let district: PlannedDistrict; let merge: DistrictMerge?; let members: [Int] }
+        struct Built {
+            let district: PlannedDistrict
+            let merge: DistrictMerge?
+            let members: [Int]
+        }
         var built: [Built] = []
         for members in memberLists {
             let groupEntries = members.map { entries[$0] }
@@ -140,7 +146,8 @@ public struct DistrictConsolidation: Sendable {
                 state: groupEntries[0].state, name: name, lgdCode: code,
                 aliases: spellings.filter { $0 != name }
             )
-            let merge = members.count > 1
+            let merge =
+                members.count > 1
                 ? DistrictMerge(
                     state: district.state, canonicalName: name, spellings: spellings,
                     lgdCodes: rowsByCode.keys.sorted(), lgdCode: code
@@ -180,7 +187,10 @@ public struct DistrictConsolidation: Sendable {
     private static func canonicalName(_ entries: [Entry], unavailable: Set<String>) -> String {
         let distinctSpellings = Set(entries.map(\.spelling.text))
         if distinctSpellings.count == 1 { return entries[0].spelling.text }
-        struct Candidate { var rows: Int; var firstLine: Int }
+        struct Candidate {
+            var rows: Int
+            var firstLine: Int
+        }
         var candidates: [String: Candidate] = [:]
         for entry in entries {
             let base = entry.spelling.baseName
@@ -192,7 +202,8 @@ public struct DistrictConsolidation: Sendable {
         }
         let best = candidates.min { a, b in
             if a.value.rows != b.value.rows { return a.value.rows > b.value.rows }
-            let aLength = a.key.unicodeScalars.count, bLength = b.key.unicodeScalars.count
+            let aLength = a.key.unicodeScalars.count
+            let bLength = b.key.unicodeScalars.count
             if aLength != bLength { return aLength > bLength }
             return a.value.firstLine < b.value.firstLine
         }
@@ -232,8 +243,14 @@ public struct DistrictConsolidation: Sendable {
         }
     }
 
-    private struct NameKey: Hashable { let state: String; let name: String }
-    private struct CodeKey: Hashable { let state: String; let code: Int }
+    private struct NameKey: Hashable {
+        let state: String
+        let name: String
+    }
+    private struct CodeKey: Hashable {
+        let state: String
+        let code: Int
+    }
 }
 
 /// Union–find over `0..<count` with path halving.
@@ -252,7 +269,8 @@ private struct DisjointSets {
     }
 
     mutating func union(_ a: Int, _ b: Int) {
-        let rootA = find(a), rootB = find(b)
+        let rootA = find(a)
+        let rootB = find(b)
         if rootA != rootB { parent[max(rootA, rootB)] = min(rootA, rootB) }
     }
 }

@@ -1,4 +1,5 @@
 import ODOPReference
+
 /// A district name as spelled in a source, and the rule deciding whether two spellings name
 /// the same district.
 ///
@@ -39,7 +40,8 @@ public struct DistrictSpelling: Sendable, Hashable {
         text = TextFolding.collapsingWhitespace(raw)
         baseName = TextFolding.removingParenthesisedAlternatives(text)
         comparisonKey = TextFolding.letterDigitKey(baseName)
-        let shortParentheses = text.contains("(")
+        let shortParentheses =
+            text.contains("(")
             ? TextFolding.parenthesisedQualifiers(text).map { "(" + TextFolding.letterDigitKey($0) + ")" }
             : []
         qualifiers = Set(TextFolding.words(baseName).filter { DistrictSpelling.qualifierWords.contains($0) })
@@ -49,8 +51,8 @@ public struct DistrictSpelling: Sendable, Hashable {
     /// Whether `self` and `other` name the same district (see the rule above). Symmetric.
     public func isVariant(of other: DistrictSpelling) -> Bool {
         guard qualifiers == other.qualifiers,
-              !comparisonKey.isEmpty, !other.comparisonKey.isEmpty,
-              comparisonKey.first == other.comparisonKey.first
+            !comparisonKey.isEmpty, !other.comparisonKey.isEmpty,
+            comparisonKey.first == other.comparisonKey.first
         else { return false }
         if comparisonKey == other.comparisonKey { return true }
         let shorter = min(comparisonKey.unicodeScalars.count, other.comparisonKey.unicodeScalars.count)

@@ -1,4 +1,5 @@
 import ODOPReference
+
 /// How a product name was found to name a registered GI. Rules are tried in this order; the
 /// first rule with a candidate wins.
 ///
@@ -82,7 +83,8 @@ extension GIRegistry {
     }
 
     static func applies(_ rule: GIMatchRule, product: GIName, gi: GIName, places: [[String]]) -> Bool {
-        let p = product.words, g = gi.words
+        let p = product.words
+        let g = gi.words
         guard !g.isEmpty else { return false }
         switch rule {
         case .exact:

@@ -1,4 +1,5 @@
 import ODOPReference
+
 /// A product or GI name reduced to comparable words.
 ///
 /// Normalisation: a `(Logo)` marker is removed; the text is case- and diacritic-folded and split
@@ -32,7 +33,8 @@ struct GIName: Sendable, Hashable {
         var index = text.startIndex
         while index < text.endIndex {
             if text[index] == "(", let close = text[index...].firstIndex(of: ")"),
-               TextFolding.letterDigitKey(text[text.index(after: index)..<close]) == "logo" {
+                TextFolding.letterDigitKey(text[text.index(after: index)..<close]) == "logo"
+            {
                 result.append(" ")
                 index = text.index(after: close)
             } else {

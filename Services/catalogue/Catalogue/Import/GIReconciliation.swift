@@ -28,7 +28,7 @@ public enum GIReconciliation {
     public static func discrepancies(_ products: [ProductRecord]) -> GIDiscrepancies.Result {
         let items = products.compactMap { product -> GIDiscrepancies.Item? in
             guard product.status == .active,
-                  let kind = kind(listedGI: product.giStatus, registered: product.giRegistry != nil)
+                let kind = kind(listedGI: product.giStatus, registered: product.giRegistry != nil)
             else { return nil }
             return GIDiscrepancies.Item(
                 productId: product.id, name: product.name, state: product.state, district: product.district,

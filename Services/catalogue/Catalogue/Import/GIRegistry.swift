@@ -1,4 +1,5 @@
 import ODOPReference
+
 /// One registered Indian Geographical Indication, after word/logo duplicates are collapsed.
 public struct GIEntry: Sendable, Hashable, CustomStringConvertible {
     /// The name as first listed, with any `(Logo)` marker removed and white space collapsed.
@@ -152,17 +153,19 @@ public struct GIRegistry: Sendable {
             }
             let quotedUnknown = unknown.map { "\"\($0)\"" }.joined(separator: ", ")
             if states.isEmpty {
-                foreign.append(GIRegistryRow(
-                    line: record.line, name: rawName,
-                    reason: "no Indian state or union territory (\(quotedUnknown))"
-                ))
+                foreign.append(
+                    GIRegistryRow(
+                        line: record.line, name: rawName,
+                        reason: "no Indian state or union territory (\(quotedUnknown))"
+                    ))
                 continue
             }
             if !unknown.isEmpty {
-                warnings.append(GIRegistryRow(
-                    line: record.line, name: rawName,
-                    reason: "state names not recognised and ignored: \(quotedUnknown)"
-                ))
+                warnings.append(
+                    GIRegistryRow(
+                        line: record.line, name: rawName,
+                        reason: "state names not recognised and ignored: \(quotedUnknown)"
+                    ))
             }
             let goods = GIGoodsClass(parsing: cell(goodsColumn))
             let giName = GIName(name)
@@ -179,16 +182,18 @@ public struct GIRegistry: Sendable {
                     drafts[existing].alternativeNames.append(name)
                     drafts[existing].names.append(giName)
                 }
-                collapsed.append(GIRegistryRow(
-                    line: record.line, name: rawName,
-                    reason: "same GI as \"\(drafts[existing].name)\" (line \(drafts[existing].lines[0]))"
-                ))
+                collapsed.append(
+                    GIRegistryRow(
+                        line: record.line, name: rawName,
+                        reason: "same GI as \"\(drafts[existing].name)\" (line \(drafts[existing].lines[0]))"
+                    ))
                 continue
             }
-            drafts.append(Draft(
-                name: name, goods: goods, states: states, stateKey: stateKey, names: [giName],
-                alternativeNames: [], serialNumbers: serial.map { [$0] } ?? [], lines: [record.line]
-            ))
+            drafts.append(
+                Draft(
+                    name: name, goods: goods, states: states, stateKey: stateKey, names: [giName],
+                    alternativeNames: [], serialNumbers: serial.map { [$0] } ?? [], lines: [record.line]
+                ))
         }
 
         let entries = drafts.map {
@@ -210,7 +215,8 @@ public struct GIRegistry: Sendable {
     /// The duplicate rule on names (states and goods are compared by the caller).
     static func sameGI(_ a: GIName, _ b: GIName) -> Bool {
         if a.words == b.words { return true }
-        let lengthA = a.key.unicodeScalars.count, lengthB = b.key.unicodeScalars.count
+        let lengthA = a.key.unicodeScalars.count
+        let lengthB = b.key.unicodeScalars.count
         guard lengthA >= 10, lengthB >= 10, abs(lengthA - lengthB) <= 1 else { return false }
         return EditDistance.optimalStringAlignment(a.key, b.key) <= 1
     }

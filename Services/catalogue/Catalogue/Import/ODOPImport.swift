@@ -1,4 +1,5 @@
 import ODOPReference
+
 /// What importing an ODOP list would do: the districts and products it describes, and the
 /// report of what was cleaned on the way.
 public struct ImportPlan: Sendable, Hashable {
@@ -54,17 +55,19 @@ public enum ODOPImport {
         for (key, group) in rowsByKey {
             let sorted = group.sorted { $0.row.line < $1.row.line }
             let (kept, district) = sorted[0]
-            products.append(PlannedProduct(
-                key: key, state: kept.state, district: district.name, name: kept.productName,
-                sector: kept.sector, category: kept.category, description: kept.description,
-                giFlag: kept.giFlag, ministry: kept.ministry, photoURL: kept.photoURL,
-                lgdCode: district.lgdCode, sourceLines: sorted.map(\.row.line)
-            ))
-            if sorted.count > 1 {
-                duplicates.append(ProductDuplicate(
-                    key: key, keptLine: kept.line, foldedLines: sorted.dropFirst().map(\.row.line),
-                    differingColumns: differingColumns(kept, sorted.dropFirst().map(\.row))
+            products.append(
+                PlannedProduct(
+                    key: key, state: kept.state, district: district.name, name: kept.productName,
+                    sector: kept.sector, category: kept.category, description: kept.description,
+                    giFlag: kept.giFlag, ministry: kept.ministry, photoURL: kept.photoURL,
+                    lgdCode: district.lgdCode, sourceLines: sorted.map(\.row.line)
                 ))
+            if sorted.count > 1 {
+                duplicates.append(
+                    ProductDuplicate(
+                        key: key, keptLine: kept.line, foldedLines: sorted.dropFirst().map(\.row.line),
+                        differingColumns: differingColumns(kept, sorted.dropFirst().map(\.row))
+                    ))
             }
         }
         products.sort { a, b in

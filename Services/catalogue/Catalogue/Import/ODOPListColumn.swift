@@ -1,4 +1,5 @@
 import ODOPReference
+
 /// A column of the national ODOP list, and how its header is recognised.
 ///
 /// Headers are matched by name, not position: a header cell is folded to its lowercase letters

@@ -1,4 +1,5 @@
 import ODOPReference
+
 /// One accepted data row of the national ODOP list, cleaned.
 ///
 /// Text fields are trimmed with white space runs collapsed (original case kept), except
@@ -204,10 +205,11 @@ public enum ODOPListParser {
             return TextFolding.collapsingWhitespace(fields[index])
         }
         if fields.count > headerWidth, fields[headerWidth...].contains(where: { !TextFolding.isBlank($0) }) {
-            return .rejected(RowRejection(
-                line: record.line,
-                reason: "row has \(fields.count) fields; the header has \(headerWidth)"
-            ))
+            return .rejected(
+                RowRejection(
+                    line: record.line,
+                    reason: "row has \(fields.count) fields; the header has \(headerWidth)"
+                ))
         }
         if fields.allSatisfy(TextFolding.isBlank) {
             return .rejected(RowRejection(line: record.line, reason: "empty row"))
@@ -268,19 +270,20 @@ public enum ODOPListParser {
         }()
         let ministryText = cell(.ministry)
         let photo = cell(.photo)
-        return .accepted(ODOPListRow(
-            line: record.line,
-            state: state,
-            districtName: districtName,
-            lgdCode: lgdCode,
-            productName: productName,
-            category: category,
-            sector: sector,
-            description: description,
-            giFlag: giFlag,
-            ministry: ministryText.isEmpty ? nil : vocabulary.ministry(ministryText),
-            photoURL: photo.isEmpty ? nil : photo
-        ))
+        return .accepted(
+            ODOPListRow(
+                line: record.line,
+                state: state,
+                districtName: districtName,
+                lgdCode: lgdCode,
+                productName: productName,
+                category: category,
+                sector: sector,
+                description: description,
+                giFlag: giFlag,
+                ministry: ministryText.isEmpty ? nil : vocabulary.ministry(ministryText),
+                photoURL: photo.isEmpty ? nil : photo
+            ))
     }
 
     /// A positive whole number; spreadsheet exports' `"603.0"` is accepted as 603.

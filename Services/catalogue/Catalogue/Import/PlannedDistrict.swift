@@ -1,4 +1,5 @@
 import ODOPReference
+
 /// A district the import will make sure exists: identity `(state, name)`, where `name` is the
 /// canonical spelling (compared case-insensitively) and `aliases` are the other spellings the
 /// source used for it.

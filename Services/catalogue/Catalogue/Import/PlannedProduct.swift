@@ -1,4 +1,5 @@
 import ODOPReference
+
 /// A product the import will make sure exists, built from one or more ODOP list rows that
 /// share a `ProductKey` once districts are merged.
 ///

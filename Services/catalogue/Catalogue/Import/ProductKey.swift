@@ -1,4 +1,5 @@
 import ODOPReference
+
 /// The identity of a catalogue product: `(state, district, product name)`, each normalised.
 ///
 /// Contract: `district` and `name` are case-folded (diacritics too), trimmed and have every

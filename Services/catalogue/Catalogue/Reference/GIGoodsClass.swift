@@ -1,4 +1,5 @@
 import ODOPReference
+
 /// The class of goods a Geographical Indication is registered under, as used by India's GI
 /// Registry. Raw values are the stored, lowercase forms used on the wire (`GIRegistryMatch.goods`);
 /// `label` is the registry's display label.

@@ -1,4 +1,5 @@
 import ODOPReference
+
 /// The ODOP list's "GI Status" flag: whether the product is said to carry a registered
 /// Geographical Indication. (The flag is not reliable; see `GIReconciliation`.)
 ///

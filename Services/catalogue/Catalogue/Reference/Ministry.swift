@@ -1,4 +1,5 @@
 import ODOPReference
+
 /// The Government of India ministry, department or office responsible for a product, with
 /// its spellings normalised to canonical names.
 ///

@@ -9,8 +9,10 @@ extension CatalogueService {
         try DomainGauge.counts(
             "odop_catalogue_products", help: "Products in the catalogue, by status.", label: "status",
             known: ProductStatus.allCases.map(\.rawValue), sql: "SELECT status, COUNT(*) FROM products GROUP BY status", db)
-            + [DomainGauge(
-                "odop_catalogue_districts", help: "Districts in the catalogue.",
-                value: Double(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM districts") ?? 0))]
+            + [
+                DomainGauge(
+                    "odop_catalogue_districts", help: "Districts in the catalogue.",
+                    value: Double(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM districts") ?? 0))
+            ]
     }
 }

@@ -1,5 +1,5 @@
-import ODOPReference
 import GRDB
+import ODOPReference
 import ODOPRuntime
 
 /// The catalogue's tables. Identifiers are permanent: add migrations, never edit these.
@@ -12,46 +12,47 @@ import ODOPRuntime
 enum CatalogueSchema {
     static let migrations: [ServiceMigration] = [
         ServiceMigration("catalogue-v1") { db in
-            try db.execute(sql: """
-                CREATE TABLE districts (
-                    id TEXT PRIMARY KEY,
-                    state_code TEXT NOT NULL,
-                    name TEXT NOT NULL,
-                    name_key TEXT NOT NULL,
-                    lgd_code INTEGER,
-                    aliases TEXT NOT NULL DEFAULT '[]',
-                    created_at TEXT NOT NULL,
-                    UNIQUE (state_code, name_key)
-                );
-                CREATE TABLE district_names (
-                    state_code TEXT NOT NULL,
-                    name_key TEXT NOT NULL,
-                    district_id TEXT NOT NULL REFERENCES districts(id),
-                    PRIMARY KEY (state_code, name_key)
-                );
-                CREATE TABLE products (
-                    id TEXT PRIMARY KEY,
-                    version INTEGER NOT NULL,
-                    state_code TEXT NOT NULL,
-                    district_id TEXT NOT NULL REFERENCES districts(id),
-                    name TEXT NOT NULL,
-                    name_key TEXT NOT NULL,
-                    sector TEXT NOT NULL,
-                    category TEXT,
-                    description TEXT,
-                    gi_status INTEGER NOT NULL,
-                    gi_name TEXT,
-                    gi_goods TEXT,
-                    ministry TEXT,
-                    status TEXT NOT NULL,
-                    retired_reason TEXT,
-                    created_at TEXT NOT NULL,
-                    updated_at TEXT NOT NULL,
-                    UNIQUE (district_id, name_key)
-                );
-                CREATE INDEX products_state ON products(state_code, status);
-                CREATE INDEX products_sector ON products(sector, status);
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE districts (
+                        id TEXT PRIMARY KEY,
+                        state_code TEXT NOT NULL,
+                        name TEXT NOT NULL,
+                        name_key TEXT NOT NULL,
+                        lgd_code INTEGER,
+                        aliases TEXT NOT NULL DEFAULT '[]',
+                        created_at TEXT NOT NULL,
+                        UNIQUE (state_code, name_key)
+                    );
+                    CREATE TABLE district_names (
+                        state_code TEXT NOT NULL,
+                        name_key TEXT NOT NULL,
+                        district_id TEXT NOT NULL REFERENCES districts(id),
+                        PRIMARY KEY (state_code, name_key)
+                    );
+                    CREATE TABLE products (
+                        id TEXT PRIMARY KEY,
+                        version INTEGER NOT NULL,
+                        state_code TEXT NOT NULL,
+                        district_id TEXT NOT NULL REFERENCES districts(id),
+                        name TEXT NOT NULL,
+                        name_key TEXT NOT NULL,
+                        sector TEXT NOT NULL,
+                        category TEXT,
+                        description TEXT,
+                        gi_status INTEGER NOT NULL,
+                        gi_name TEXT,
+                        gi_goods TEXT,
+                        ministry TEXT,
+                        status TEXT NOT NULL,
+                        retired_reason TEXT,
+                        created_at TEXT NOT NULL,
+                        updated_at TEXT NOT NULL,
+                        UNIQUE (district_id, name_key)
+                    );
+                    CREATE INDEX products_state ON products(state_code, status);
+                    CREATE INDEX products_sector ON products(sector, status);
+                    """)
         },
         // The states' names, so that lists sort by state name (codes do not sort alike: CG
         // Chhattisgarh comes before CH Chandigarh). A change to the built-in list is a new migration.

@@ -1,7 +1,7 @@
-import ODOPReference
 import Foundation
 import GRDB
 import ODOPMessages
+import ODOPReference
 
 /// Reads and writes the catalogue's tables inside a caller's transaction or snapshot, in terms
 /// of the wire records (`DistrictRecord`, `ProductRecord`; `counts` answers `stats` with its
@@ -17,9 +17,10 @@ enum CatalogueStore {
     /// The district a spelling (name or alias) names in a state.
     static func district(state: StateUT, named name: String, _ db: Database) throws -> DistrictRecord? {
         let key = TextFolding.caseFolded(name)
-        guard let id = try String.fetchOne(
-            db.cachedStatement(sql: "SELECT district_id FROM district_names WHERE state_code = ? AND name_key = ?"),
-            arguments: [state.code, key])
+        guard
+            let id = try String.fetchOne(
+                db.cachedStatement(sql: "SELECT district_id FROM district_names WHERE state_code = ? AND name_key = ?"),
+                arguments: [state.code, key])
         else { return nil }
         return try district(id: id, db)
     }
@@ -32,11 +33,12 @@ enum CatalogueStore {
     }
 
     static func districts(state: StateUT?, _ db: Database) throws -> [DistrictRecord] {
-        let rows = if let state {
-            try Row.fetchAll(db, sql: "SELECT * FROM districts WHERE state_code = ? ORDER BY name", arguments: [state.code])
-        } else {
-            try Row.fetchAll(db, sql: "SELECT * FROM districts ORDER BY state_code, name")
-        }
+        let rows =
+            if let state {
+                try Row.fetchAll(db, sql: "SELECT * FROM districts WHERE state_code = ? ORDER BY name", arguments: [state.code])
+            } else {
+                try Row.fetchAll(db, sql: "SELECT * FROM districts ORDER BY state_code, name")
+            }
         return rows.map(districtRecord).sorted { ($0.state, $0.name) < ($1.state, $1.name) }
     }
 
@@ -44,8 +46,10 @@ enum CatalogueStore {
         let aliases = String(decoding: try JSONEncoder().encode(district.aliases), as: UTF8.self)
         try db.execute(
             sql: "INSERT INTO districts (id, state_code, name, name_key, lgd_code, aliases, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            arguments: [district.id, district.stateCode, district.name, TextFolding.caseFolded(district.name), district.lgdCode,
-                        aliases, RFC3339.string(from: Date())])
+            arguments: [
+                district.id, district.stateCode, district.name, TextFolding.caseFolded(district.name), district.lgdCode,
+                aliases, RFC3339.string(from: Date()),
+            ])
         for spelling in [district.name] + district.aliases {
             try db.execute(
                 sql: "INSERT OR IGNORE INTO district_names (state_code, name_key, district_id) VALUES (?, ?, ?)",
@@ -82,7 +86,8 @@ enum CatalogueStore {
         let state = StateDirectory.state(code: code)
         let aliasesJSON: String = row["aliases"]
         let aliases = (try? JSONDecoder().decode([String].self, from: Data(aliasesJSON.utf8))) ?? []
-        return DistrictRecord(id: row["id"], state: state?.name ?? code, stateCode: code, name: row["name"], lgdCode: row["lgd_code"], aliases: aliases)
+        return DistrictRecord(
+            id: row["id"], state: state?.name ?? code, stateCode: code, name: row["name"], lgdCode: row["lgd_code"], aliases: aliases)
     }
 
     // MARK: Products
@@ -94,30 +99,38 @@ enum CatalogueStore {
     static func product(districtID: String, name: String, _ db: Database) throws -> ProductRecord? {
         try Row.fetchOne(
             db.cachedStatement(sql: productSelect + " WHERE p.district_id = ? AND p.name_key = ?"),
-            arguments: [districtID, TextFolding.caseFolded(name)]).map(productRecord)
+            arguments: [districtID, TextFolding.caseFolded(name)]
+        ).map(productRecord)
     }
 
     static func insert(_ product: ProductRecord, _ db: Database) throws {
-        try db.execute(sql: """
-            INSERT INTO products (id, version, state_code, district_id, name, name_key, sector, category, description,
-                gi_status, gi_name, gi_goods, ministry, status, retired_reason, created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: arguments(product, nameKey: TextFolding.caseFolded(product.name)))
+        try db.execute(
+            sql: """
+                INSERT INTO products (id, version, state_code, district_id, name, name_key, sector, category, description,
+                    gi_status, gi_name, gi_goods, ministry, status, retired_reason, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: arguments(product, nameKey: TextFolding.caseFolded(product.name)))
     }
 
     static func update(_ product: ProductRecord, _ db: Database) throws {
-        try db.execute(sql: """
-            UPDATE products SET version = ?, name = ?, name_key = ?, sector = ?, category = ?, description = ?,
-                gi_status = ?, gi_name = ?, gi_goods = ?, ministry = ?, status = ?, retired_reason = ?, updated_at = ?
-            WHERE id = ?
-            """, arguments: [product.version, product.name, TextFolding.caseFolded(product.name), product.sector, product.category,
-                             product.description, product.giStatus, product.giRegistry?.name, product.giRegistry?.goods,
-                             product.ministry, product.status.rawValue, product.retiredReason, product.updatedAt, product.id])
+        try db.execute(
+            sql: """
+                UPDATE products SET version = ?, name = ?, name_key = ?, sector = ?, category = ?, description = ?,
+                    gi_status = ?, gi_name = ?, gi_goods = ?, ministry = ?, status = ?, retired_reason = ?, updated_at = ?
+                WHERE id = ?
+                """,
+            arguments: [
+                product.version, product.name, TextFolding.caseFolded(product.name), product.sector, product.category,
+                product.description, product.giStatus, product.giRegistry?.name, product.giRegistry?.goods,
+                product.ministry, product.status.rawValue, product.retiredReason, product.updatedAt, product.id,
+            ])
     }
 
     private static func arguments(_ p: ProductRecord, nameKey: String) -> StatementArguments {
-        [p.id, p.version, p.stateCode, p.districtId, p.name, nameKey, p.sector, p.category, p.description, p.giStatus,
-         p.giRegistry?.name, p.giRegistry?.goods, p.ministry, p.status.rawValue, p.retiredReason, p.createdAt, p.updatedAt]
+        [
+            p.id, p.version, p.stateCode, p.districtId, p.name, nameKey, p.sector, p.category, p.description, p.giStatus,
+            p.giRegistry?.name, p.giRegistry?.goods, p.ministry, p.status.rawValue, p.retiredReason, p.createdAt, p.updatedAt,
+        ]
     }
 
     static let productSelect = """
@@ -191,11 +204,16 @@ enum CatalogueStore {
         let active = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM products WHERE status = 'active'") ?? 0
         let retired = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM products WHERE status = 'retired'") ?? 0
         let districts = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM districts") ?? 0
-        let byState = try Row.fetchAll(db, sql: "SELECT state_code, COUNT(*) AS n FROM products WHERE status = 'active' GROUP BY state_code")
-            .map { CatalogueStats.Count(key: StateDirectory.state(code: $0["state_code"])?.name ?? $0["state_code"], count: $0["n"]) }
-            .sorted { $0.key < $1.key }
-        let bySector = try Row.fetchAll(db, sql: "SELECT sector, COUNT(*) AS n FROM products WHERE status = 'active' GROUP BY sector ORDER BY sector")
-            .map { CatalogueStats.Count(key: $0["sector"], count: $0["n"]) }
-        return CatalogueStats.Result(products: active, retired: retired, districts: districts, states: byState.count, byState: byState, bySector: bySector)
+        let byState = try Row.fetchAll(
+            db, sql: "SELECT state_code, COUNT(*) AS n FROM products WHERE status = 'active' GROUP BY state_code"
+        )
+        .map { CatalogueStats.Count(key: StateDirectory.state(code: $0["state_code"])?.name ?? $0["state_code"], count: $0["n"]) }
+        .sorted { $0.key < $1.key }
+        let bySector = try Row.fetchAll(
+            db, sql: "SELECT sector, COUNT(*) AS n FROM products WHERE status = 'active' GROUP BY sector ORDER BY sector"
+        )
+        .map { CatalogueStats.Count(key: $0["sector"], count: $0["n"]) }
+        return CatalogueStats.Result(
+            products: active, retired: retired, districts: districts, states: byState.count, byState: byState, bySector: bySector)
     }
 }

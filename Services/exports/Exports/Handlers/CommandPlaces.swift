@@ -9,10 +9,12 @@ import ODOPRuntime
 /// catalogue), and lists and reports in the state and district they filter by.
 enum CommandPlaces {
     static func register(in registry: inout CommandRegistry) {
-        registry.place(of: PlanGet.self, .record { args, db in
-            if let planId = args.planId { return try planPlace(planId, db) }
-            return try PlaceArguments.state(ifGiven: args.state).map { CommandPlace(state: $0, district: args.district) }
-        })
+        registry.place(
+            of: PlanGet.self,
+            .record { args, db in
+                if let planId = args.planId { return try planPlace(planId, db) }
+                return try PlaceArguments.state(ifGiven: args.state).map { CommandPlace(state: $0, district: args.district) }
+            })
         registry.place(of: PlanList.self, .fields(state: { $0.state }, district: { $0.district }))
         registry.place(of: PlanPrepare.self, .record { args, db in try planPlace(args.planId, db) })
         registry.place(of: PlanUpdate.self, .record { args, db in try planPlace(args.planId, db) })
@@ -21,10 +23,12 @@ enum CommandPlaces {
         registry.place(of: InterventionUpdate.self, .record { args, db in try planPlace(args.planId, db) })
         registry.place(of: FiguresRecord.self, .record { args, db in try productPlace(args.productId, db) })
         registry.place(of: FiguresHistory.self, .record { args, db in try productPlace(args.productId, db) })
-        registry.place(of: FiguresList.self, .record { args, db in
-            if let productId = args.productId { return try productPlace(productId, db) }
-            return try PlaceArguments.state(ifGiven: args.state).map { CommandPlace(state: $0, district: args.district) }
-        })
+        registry.place(
+            of: FiguresList.self,
+            .record { args, db in
+                if let productId = args.productId { return try productPlace(productId, db) }
+                return try PlaceArguments.state(ifGiven: args.state).map { CommandPlace(state: $0, district: args.district) }
+            })
         registry.place(of: PlansReport.self, .fields(state: { $0.state }))
         registry.place(of: PlanGapsReport.self, .fields(state: { $0.state }))
         registry.place(of: ExportsReport.self, .fields(state: { $0.state }))

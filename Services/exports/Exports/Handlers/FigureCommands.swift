@@ -1,5 +1,5 @@
-import ODOPCatalogueCopy
 import Foundation
+import ODOPCatalogueCopy
 import ODOPMessages
 import ODOPRuntime
 

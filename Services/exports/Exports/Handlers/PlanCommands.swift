@@ -1,5 +1,5 @@
-import ODOPCatalogueCopy
 import Foundation
+import ODOPCatalogueCopy
 import ODOPMessages
 import ODOPRuntime
 
@@ -98,7 +98,8 @@ enum PlanCommands {
                     intervention.title = try TextArguments.required(title, field: "title", maximum: PlanContent.maximumTitleLength)
                 }
                 if let body = args.responsibleBody {
-                    intervention.responsibleBody = try TextArguments.required(body, field: "responsibleBody", maximum: PlanContent.maximumNameLength)
+                    intervention.responsibleBody = try TextArguments.required(
+                        body, field: "responsibleBody", maximum: PlanContent.maximumNameLength)
                 }
                 if let due = args.dueDate {
                     intervention.dueDate = try CalendarDate(parsing: due, field: "dueDate").description

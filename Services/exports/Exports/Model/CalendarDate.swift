@@ -18,7 +18,8 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         func isDigit(_ byte: UInt8) -> Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
         func number(_ range: Range<Int>) -> Int { Int(String(decoding: bytes[range], as: UTF8.self)) ?? 0 }
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-              bytes[0..<4].allSatisfy(isDigit), bytes[5..<7].allSatisfy(isDigit), bytes[8..<10].allSatisfy(isDigit) else {
+            bytes[0..<4].allSatisfy(isDigit), bytes[5..<7].allSatisfy(isDigit), bytes[8..<10].allSatisfy(isDigit)
+        else {
             throw .invalidArgument("field '\(field)' must be a date written YYYY-MM-DD, like 2024-03-31; got \"\(text)\"", field: field)
         }
         let (year, month, day) = (number(0..<4), number(5..<7), number(8..<10))

@@ -4,7 +4,8 @@ import ODOPMessages
 /// plan's target markets. User-assigned and reserved codes (`XK`, `EU`, `UK`, ...) are not
 /// countries here.
 public enum CountryCodes {
-    public static let alpha2: Set<String> = Set("""
+    public static let alpha2: Set<String> = Set(
+        """
         AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ
         BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ
         CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ

@@ -20,8 +20,9 @@ public struct FinancialYear: Hashable, Comparable, Sendable, CustomStringConvert
         let bytes = Array(text.utf8)
         func isDigit(_ byte: UInt8) -> Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
         guard bytes.count == 7, bytes[4] == UInt8(ascii: "-"), bytes[0..<4].allSatisfy(isDigit), bytes[5..<7].allSatisfy(isDigit),
-              let start = Int(String(decoding: bytes[0..<4], as: UTF8.self)),
-              let end = Int(String(decoding: bytes[5..<7], as: UTF8.self)) else {
+            let start = Int(String(decoding: bytes[0..<4], as: UTF8.self)),
+            let end = Int(String(decoding: bytes[5..<7], as: UTF8.self))
+        else {
             throw .invalidArgument("field '\(field)' must be a financial year written YYYY-YY, like 2023-24; got \"\(text)\"", field: field)
         }
         guard end == (start + 1) % 100 else {
@@ -59,7 +60,8 @@ extension FinancialYear {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(secondsFromGMT: 5 * 3600 + 1800)!
         let parts = calendar.dateComponents([.year, .month], from: date)
-        let year = parts.year!, month = parts.month!
+        let year = parts.year!
+        let month = parts.month!
         return FinancialYear(startYear: month >= 4 ? year : year - 1)
     }
 }

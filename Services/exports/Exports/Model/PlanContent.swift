@@ -54,7 +54,8 @@ public enum PlanContent {
         _ inputs: [InterventionInput], replacing plan: ExportPlan, nextInterventionNumber: inout Int
     ) throws(CommandError) -> [Intervention] {
         guard inputs.count <= maximumInterventions else {
-            throw .invalidArgument("field 'interventions' may list at most \(maximumInterventions), got \(inputs.count)", field: "interventions")
+            throw .invalidArgument(
+                "field 'interventions' may list at most \(maximumInterventions), got \(inputs.count)", field: "interventions")
         }
         var result: [Intervention] = []
         var seen: Set<String> = []
@@ -67,7 +68,8 @@ public enum PlanContent {
             if let id = input.id {
                 guard let existing = plan.interventions.first(where: { $0.id == id }) else {
                     throw .invalidArgument(
-                        "field '\(path).id': plan \(plan.planId) has no intervention \"\(id)\" (leave 'id' out for a new one)", field: "\(path).id")
+                        "field '\(path).id': plan \(plan.planId) has no intervention \"\(id)\" (leave 'id' out for a new one)",
+                        field: "\(path).id")
                 }
                 guard seen.insert(id).inserted else {
                     throw .invalidArgument("field '\(path).id': intervention \"\(id)\" is listed twice", field: "\(path).id")

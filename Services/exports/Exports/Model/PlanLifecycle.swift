@@ -24,7 +24,9 @@ public enum PlanLifecycle {
             let rule: String
             switch target {
             case .prepared: rule = "only a draft plan can be prepared"
-            case .adopted: rule = plan.status == .draft ? "only a prepared plan can be adopted; prepare it first" : "only a prepared plan can be adopted"
+            case .adopted:
+                rule =
+                    plan.status == .draft ? "only a prepared plan can be adopted; prepare it first" : "only a prepared plan can be adopted"
             case .archived: rule = "it is archived already"
             case .draft: rule = "a plan never returns to draft"
             }
@@ -35,7 +37,9 @@ public enum PlanLifecycle {
     /// Refuses content changes (`plan.update`) unless the plan is `draft` or `prepared`.
     public static func requireEditable(_ plan: ExportPlan) throws(CommandError) {
         guard plan.status == .draft || plan.status == .prepared else {
-            throw .conflict("plan \(plan.planId) is \(plan.status.rawValue): its target markets, bottlenecks and interventions can change only while it is draft or prepared")
+            throw .conflict(
+                "plan \(plan.planId) is \(plan.status.rawValue): its target markets, bottlenecks and interventions can change only while it is draft or prepared"
+            )
         }
     }
 

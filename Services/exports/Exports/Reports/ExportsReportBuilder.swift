@@ -12,7 +12,9 @@ public enum ExportsReportBuilder {
         public var stateCode: String
         public var sector: String
 
-        public init(productId: String, financialYear: FinancialYear, valueINRCrore: Double, state: String, stateCode: String, sector: String) {
+        public init(
+            productId: String, financialYear: FinancialYear, valueINRCrore: Double, state: String, stateCode: String, sector: String
+        ) {
             self.productId = productId
             self.financialYear = financialYear
             self.valueINRCrore = valueINRCrore
@@ -34,7 +36,8 @@ public enum ExportsReportBuilder {
         let groups = grouped.keys.sorted().compactMap { key in
             group(key: key, stateCode: grouped[key]!.code, grouped[key]!.figures, upTo: financialYear)
         }
-        let total = group(key: totalKey, stateCode: nil, figures, upTo: financialYear)
+        let total =
+            group(key: totalKey, stateCode: nil, figures, upTo: financialYear)
             ?? ExportsReport.Group(key: totalKey, stateCode: nil, years: [], trend: nil)
         return ExportsReport.Result(groupBy: groupBy, financialYear: financialYear?.description, groups: groups, total: total)
     }
@@ -61,9 +64,11 @@ public enum ExportsReportBuilder {
         }
         var trend: ExportsReport.Trend?
         if let first = years.first, let last = years.last, first < last {
-            let start = values[first]!.value, end = values[last]!.value
+            let start = values[first]!.value
+            let end = values[last]!.value
             if let total = ExportGrowth.percentChange(from: start, to: end),
-               let cagr = ExportGrowth.cagrPercent(from: start, to: end, years: last.years(since: first)) {
+                let cagr = ExportGrowth.cagrPercent(from: start, to: end, years: last.years(since: first))
+            {
                 trend = ExportsReport.Trend(
                     fromYear: first.description, toYear: last.description,
                     fromValueINRCrore: ExportGrowth.rounded(start, places: 4), toValueINRCrore: ExportGrowth.rounded(end, places: 4),
@@ -71,6 +76,8 @@ public enum ExportsReportBuilder {
                     cagrPercent: ExportGrowth.rounded(cagr, places: 2))
             }
         }
-        return ExportsReport.Group(key: key, stateCode: stateCode, years: limit == nil ? rows : rows.filter { $0.financialYear == limit!.description }, trend: trend)
+        return ExportsReport.Group(
+            key: key, stateCode: stateCode, years: limit == nil ? rows : rows.filter { $0.financialYear == limit!.description },
+            trend: trend)
     }
 }

@@ -17,10 +17,13 @@ enum PlanStatusReport {
             var byStatus = PlansReport.StatusCounts()
         }
         var lines: [String: Line] = [:]
-        for row in try CachedSQL.rows(db, sql: """
-            SELECT state_code, MIN(state) AS state, status, COUNT(*) AS plans FROM plans WHERE 1 = 1 \(filter)
-            GROUP BY state_code, status
-            """, arguments: arguments) {
+        for row in try CachedSQL.rows(
+            db,
+            sql: """
+                SELECT state_code, MIN(state) AS state, status, COUNT(*) AS plans FROM plans WHERE 1 = 1 \(filter)
+                GROUP BY state_code, status
+                """, arguments: arguments)
+        {
             let code: String = row["state_code"]
             var line = lines[code] ?? Line(state: row["state"])
             let count: Int = row["plans"]
@@ -33,10 +36,13 @@ enum PlanStatusReport {
             }
             lines[code] = line
         }
-        for row in try CachedSQL.rows(db, sql: """
-            SELECT state_code, MIN(state) AS state, COUNT(DISTINCT district_id) AS districts FROM catalogue_copy_products
-            WHERE status = 'active' \(filter) GROUP BY state_code
-            """, arguments: arguments) {
+        for row in try CachedSQL.rows(
+            db,
+            sql: """
+                SELECT state_code, MIN(state) AS state, COUNT(DISTINCT district_id) AS districts FROM catalogue_copy_products
+                WHERE status = 'active' \(filter) GROUP BY state_code
+                """, arguments: arguments)
+        {
             let code: String = row["state_code"]
             var line = lines[code] ?? Line(state: row["state"])
             line.districtsWithProducts = row["districts"]
@@ -71,15 +77,18 @@ enum PlanGapReport {
             filter = "AND " + StateFilter.clause(code: "p.state_code")
             arguments = [StateFilter.argument(state)]
         }
-        let items = try CachedSQL.rows(db, sql: """
-            SELECT MIN(p.state) AS state, MIN(p.state_code) AS state_code, MIN(p.district) AS district, p.district_id,
-                COUNT(*) AS products, MIN(pl.id) AS plan_id, MIN(pl.status) AS plan_status
-            FROM catalogue_copy_products p LEFT JOIN plans pl ON pl.district_id = p.district_id AND pl.status <> 'archived'
-            WHERE p.status = 'active' \(filter)
-            GROUP BY p.district_id
-            HAVING plan_status IS NULL OR plan_status <> 'adopted'
-            ORDER BY state, district
-            """, arguments: arguments).map { row in
+        let items = try CachedSQL.rows(
+            db,
+            sql: """
+                SELECT MIN(p.state) AS state, MIN(p.state_code) AS state_code, MIN(p.district) AS district, p.district_id,
+                    COUNT(*) AS products, MIN(pl.id) AS plan_id, MIN(pl.status) AS plan_status
+                FROM catalogue_copy_products p LEFT JOIN plans pl ON pl.district_id = p.district_id AND pl.status <> 'archived'
+                WHERE p.status = 'active' \(filter)
+                GROUP BY p.district_id
+                HAVING plan_status IS NULL OR plan_status <> 'adopted'
+                ORDER BY state, district
+                """, arguments: arguments
+        ).map { row in
             PlanGapsReport.Gap(
                 state: row["state"], stateCode: row["state_code"], district: row["district"], districtId: row["district_id"],
                 activeProducts: row["products"], planId: row["plan_id"],

@@ -9,35 +9,48 @@ struct FigureStore {
 
     /// The current revision for a product and year.
     func current(productId: String, financialYear: String) throws -> ExportFigure? {
-        try CachedSQL.value(Data.self, db, sql: """
-            SELECT document FROM export_figures WHERE product_id = ? AND financial_year = ? AND is_current = 1
-            """, arguments: [productId, financialYear]).map { try StoredJSON.decode(ExportFigure.self, from: $0) }
+        try CachedSQL.value(
+            Data.self, db,
+            sql: """
+                SELECT document FROM export_figures WHERE product_id = ? AND financial_year = ? AND is_current = 1
+                """, arguments: [productId, financialYear]
+        ).map { try StoredJSON.decode(ExportFigure.self, from: $0) }
     }
 
     /// Every revision for a product and year, oldest first.
     func history(productId: String, financialYear: String) throws -> [ExportFigure] {
-        try CachedSQL.values(Data.self, db, sql: """
-            SELECT document FROM export_figures WHERE product_id = ? AND financial_year = ? ORDER BY revision
-            """, arguments: [productId, financialYear]).map { try StoredJSON.decode(ExportFigure.self, from: $0) }
+        try CachedSQL.values(
+            Data.self, db,
+            sql: """
+                SELECT document FROM export_figures WHERE product_id = ? AND financial_year = ? ORDER BY revision
+                """, arguments: [productId, financialYear]
+        ).map { try StoredJSON.decode(ExportFigure.self, from: $0) }
     }
 
     /// Stores `figure` as the new current revision.
     func append(_ figure: ExportFigure) throws {
-        try CachedSQL.execute(db, sql: """
-            UPDATE export_figures SET is_current = 0 WHERE product_id = ? AND financial_year = ? AND is_current = 1
-            """, arguments: [figure.productId, figure.financialYear])
-        try CachedSQL.execute(db, sql: """
-            INSERT INTO export_figures (product_id, financial_year, revision, is_current, value_inr_crore, source,
-                state_code, district_id, document)
-            VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?)
-            """, arguments: [
+        try CachedSQL.execute(
+            db,
+            sql: """
+                UPDATE export_figures SET is_current = 0 WHERE product_id = ? AND financial_year = ? AND is_current = 1
+                """, arguments: [figure.productId, figure.financialYear])
+        try CachedSQL.execute(
+            db,
+            sql: """
+                INSERT INTO export_figures (product_id, financial_year, revision, is_current, value_inr_crore, source,
+                    state_code, district_id, document)
+                VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
                 figure.productId, figure.financialYear, figure.revision, figure.valueINRCrore, figure.source,
                 figure.stateCode, figure.districtId, try StoredJSON.encode(figure),
             ])
     }
 
     /// Current figures matching the filters, ordered by state, district, product and year.
-    func list(state: StateUT?, districtIds: [String]?, productId: String?, financialYear: String?, limit: Int, offset: Int) throws -> (items: [ExportFigure], total: Int) {
+    func list(state: StateUT?, districtIds: [String]?, productId: String?, financialYear: String?, limit: Int, offset: Int) throws -> (
+        items: [ExportFigure], total: Int
+    ) {
         var conditions = ["f.is_current = 1"]
         var arguments: [any DatabaseValueConvertible] = []
         if let state {
@@ -58,9 +71,11 @@ struct FigureStore {
         }
         let from = "FROM export_figures f WHERE " + conditions.joined(separator: " AND ")
         let total = try CachedSQL.value(Int.self, db, sql: "SELECT COUNT(*) \(from)", arguments: StatementArguments(arguments)) ?? 0
-        let documents = try CachedSQL.values(Data.self, db, sql: """
-            SELECT f.document \(from) ORDER BY f.state_code, f.district_id, f.product_id, f.financial_year LIMIT ? OFFSET ?
-            """, arguments: StatementArguments(arguments + [limit, offset]))
+        let documents = try CachedSQL.values(
+            Data.self, db,
+            sql: """
+                SELECT f.document \(from) ORDER BY f.state_code, f.district_id, f.product_id, f.financial_year LIMIT ? OFFSET ?
+                """, arguments: StatementArguments(arguments + [limit, offset]))
         return (try documents.map { try StoredJSON.decode(ExportFigure.self, from: $0) }, total)
     }
 

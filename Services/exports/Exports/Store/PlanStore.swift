@@ -30,25 +30,34 @@ struct PlanStore {
 
     /// The district's open (not archived) plan, if it has one.
     func openPlan(districtId: String) throws -> StoredPlan? {
-        try CachedSQL.row(db, sql: """
-            SELECT document, number, next_intervention FROM plans WHERE district_id = ? AND status <> 'archived'
-            """, arguments: [districtId]).map(Self.stored)
+        try CachedSQL.row(
+            db,
+            sql: """
+                SELECT document, number, next_intervention FROM plans WHERE district_id = ? AND status <> 'archived'
+                """, arguments: [districtId]
+        ).map(Self.stored)
     }
 
     /// The open plans that list `productId`.
     func openPlans(listing productId: String) throws -> [StoredPlan] {
-        try CachedSQL.rows(db, sql: """
-            SELECT p.document, p.number, p.next_intervention FROM plans p JOIN plan_products pp ON pp.plan_id = p.id
-            WHERE pp.product_id = ? AND p.status <> 'archived' ORDER BY p.id
-            """, arguments: [productId]).map(Self.stored)
+        try CachedSQL.rows(
+            db,
+            sql: """
+                SELECT p.document, p.number, p.next_intervention FROM plans p JOIN plan_products pp ON pp.plan_id = p.id
+                WHERE pp.product_id = ? AND p.status <> 'archived' ORDER BY p.id
+                """, arguments: [productId]
+        ).map(Self.stored)
     }
 
     /// The plan of a district: its open plan, else its latest archived one.
     func plan(districtId: String) throws -> StoredPlan? {
-        try CachedSQL.row(db, sql: """
-            SELECT document, number, next_intervention FROM plans
-            WHERE district_id = ? ORDER BY status = 'archived', number DESC LIMIT 1
-            """, arguments: [districtId]).map(Self.stored)
+        try CachedSQL.row(
+            db,
+            sql: """
+                SELECT document, number, next_intervention FROM plans
+                WHERE district_id = ? ORDER BY status = 'archived', number DESC LIMIT 1
+                """, arguments: [districtId]
+        ).map(Self.stored)
     }
 
     /// The number the district's next plan takes.
@@ -58,10 +67,13 @@ struct PlanStore {
 
     func insert(_ stored: StoredPlan) throws {
         let plan = stored.plan
-        try CachedSQL.execute(db, sql: """
-            INSERT INTO plans (id, district_id, number, state, state_code, district, status, next_intervention, document)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [
+        try CachedSQL.execute(
+            db,
+            sql: """
+                INSERT INTO plans (id, district_id, number, state, state_code, district, status, next_intervention, document)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
                 plan.planId, plan.districtId, stored.number, plan.state, plan.stateCode, plan.district,
                 plan.status.rawValue, stored.nextIntervention, try StoredJSON.encode(plan),
             ])
@@ -70,10 +82,13 @@ struct PlanStore {
 
     func update(_ stored: StoredPlan) throws {
         let plan = stored.plan
-        try CachedSQL.execute(db, sql: """
-            UPDATE plans SET status = ?, state = ?, state_code = ?, district = ?, next_intervention = ?, document = ?
-            WHERE id = ?
-            """, arguments: [
+        try CachedSQL.execute(
+            db,
+            sql: """
+                UPDATE plans SET status = ?, state = ?, state_code = ?, district = ?, next_intervention = ?, document = ?
+                WHERE id = ?
+                """,
+            arguments: [
                 plan.status.rawValue, plan.state, plan.stateCode, plan.district, stored.nextIntervention,
                 try StoredJSON.encode(plan), plan.planId,
             ])
@@ -83,12 +98,16 @@ struct PlanStore {
     private func syncProducts(_ plan: ExportPlan) throws {
         try CachedSQL.execute(db, sql: "DELETE FROM plan_products WHERE plan_id = ?", arguments: [plan.planId])
         for product in plan.products {
-            try CachedSQL.execute(db, sql: "INSERT OR IGNORE INTO plan_products (plan_id, product_id) VALUES (?, ?)", arguments: [plan.planId, product.productId])
+            try CachedSQL.execute(
+                db, sql: "INSERT OR IGNORE INTO plan_products (plan_id, product_id) VALUES (?, ?)",
+                arguments: [plan.planId, product.productId])
         }
     }
 
     /// Plans matching the filters, ordered by state, district and plan number, with the total.
-    func list(state: StateUT?, districtIds: [String]?, status: PlanStatus?, limit: Int, offset: Int) throws -> (items: [ExportPlan], total: Int) {
+    func list(state: StateUT?, districtIds: [String]?, status: PlanStatus?, limit: Int, offset: Int) throws -> (
+        items: [ExportPlan], total: Int
+    ) {
         var conditions: [String] = []
         var arguments: [any DatabaseValueConvertible] = []
         if let state {
@@ -104,15 +123,21 @@ struct PlanStore {
             arguments.append(status.rawValue)
         }
         let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-        let total = try CachedSQL.value(Int.self, db, sql: "SELECT COUNT(*) FROM plans \(whereClause)", arguments: StatementArguments(arguments)) ?? 0
-        let rows = try CachedSQL.rows(db, sql: """
-            SELECT document, number, next_intervention FROM plans \(whereClause)
-            ORDER BY state, district, number LIMIT ? OFFSET ?
-            """, arguments: StatementArguments(arguments + [limit, offset]))
+        let total =
+            try CachedSQL.value(Int.self, db, sql: "SELECT COUNT(*) FROM plans \(whereClause)", arguments: StatementArguments(arguments))
+            ?? 0
+        let rows = try CachedSQL.rows(
+            db,
+            sql: """
+                SELECT document, number, next_intervention FROM plans \(whereClause)
+                ORDER BY state, district, number LIMIT ? OFFSET ?
+                """, arguments: StatementArguments(arguments + [limit, offset]))
         return (try rows.map { try Self.stored($0).plan }, total)
     }
 
     private static func stored(_ row: Row) throws -> StoredPlan {
-        StoredPlan(plan: try StoredJSON.decode(ExportPlan.self, from: row["document"]), number: row["number"], nextIntervention: row["next_intervention"])
+        StoredPlan(
+            plan: try StoredJSON.decode(ExportPlan.self, from: row["document"]), number: row["number"],
+            nextIntervention: row["next_intervention"])
     }
 }

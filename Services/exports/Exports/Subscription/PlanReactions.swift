@@ -61,7 +61,8 @@ struct PlanMembership {
             try save(stored, plans, .updated(.productRemoved)) { $0.products.remove(at: index) }
         } else {
             try save(stored, plans, .archived) { plan in
-                plan.products[index] = PlanProduct(productId: product.id, name: product.name, sector: product.sector, status: product.status)
+                plan.products[index] = PlanProduct(
+                    productId: product.id, name: product.name, sector: product.sector, status: product.status)
                 plan.status = .archived
             }
         }

@@ -76,7 +76,8 @@ struct EventsReplayCommand: ParsableCommand {
         }
         progress?.finish()
         if !global.json {
-            let range = outcome.delivered > 0 ? " (seq \(outcome.lastDelivered - Int64(outcome.delivered) + 1)...\(outcome.lastDelivered))" : ""
+            let range =
+                outcome.delivered > 0 ? " (seq \(outcome.lastDelivered - Int64(outcome.delivered) + 1)...\(outcome.lastDelivered))" : ""
             StandardStream.error.writeLine(
                 "\(outcome.delivered) event(s) from \(service.rawValue)\(range); its last seq is \(lastSeq)")
         }

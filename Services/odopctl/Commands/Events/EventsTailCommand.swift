@@ -31,12 +31,15 @@ struct EventsTailCommand: ParsableCommand {
             """
     )
 
-    @Option(help: ArgumentHelp(
-        "Only this service; repeat for several. (default: all)", valueName: "service"))
+    @Option(
+        help: ArgumentHelp(
+            "Only this service; repeat for several. (default: all)", valueName: "service"))
     var service: [ServiceName] = []
 
-    @Option(name: .customLong("type"), help: ArgumentHelp(
-        "Only events whose type starts with this, e.g. catalogue.product.", valueName: "prefix"))
+    @Option(
+        name: .customLong("type"),
+        help: ArgumentHelp(
+            "Only events whose type starts with this, e.g. catalogue.product.", valueName: "prefix"))
     var typePrefix: String?
 
     @Flag(help: "Also print the services' heartbeats.")
@@ -78,7 +81,8 @@ struct EventsTailCommand: ParsableCommand {
         let settings = try global.resolve()
         let services = followed
         if let typePrefix, !typePrefix.isEmpty,
-           !ServiceName.allCases.contains(where: { typePrefix.hasPrefix($0.rawValue) || $0.rawValue.hasPrefix(typePrefix) }) {
+            !ServiceName.allCases.contains(where: { typePrefix.hasPrefix($0.rawValue) || $0.rawValue.hasPrefix(typePrefix) })
+        {
             StandardStream.error.writeLine(
                 "warning: no service publishes types starting with '\(typePrefix)' (types start with the service's name)")
         }

@@ -30,7 +30,8 @@ struct KeysGenerateCommand: ParsableCommand {
             throw OdopctlFailure.usage("--role must be admin, service or reader, got '\(role)'", help: "keys generate")
         }
         if let scope, scope.isEmpty || scope.contains(" ") {
-            throw OdopctlFailure.usage("--scope is comma-separated state:<code> and district:<id> parts without spaces", help: "keys generate")
+            throw OdopctlFailure.usage(
+                "--scope is comma-separated state:<code> and district:<id> parts without spaces", help: "keys generate")
         }
         let folder = URL(fileURLWithPath: dir)
         let secretPath = folder.appendingPathComponent("\(name).key").path
@@ -45,8 +46,11 @@ struct KeysGenerateCommand: ParsableCommand {
         } catch {
             throw OdopctlFailure(.internal, ["error: cannot make a key pair in \(dir): \(error)"])
         }
-        guard FileManager.default.createFile(atPath: secretPath, contents: Data((pair.secretKey + "\n").utf8), attributes: [.posixPermissions: 0o600]),
-              FileManager.default.createFile(atPath: publicPath, contents: Data((pair.publicKey + "\n").utf8), attributes: [.posixPermissions: 0o644])
+        guard
+            FileManager.default.createFile(
+                atPath: secretPath, contents: Data((pair.secretKey + "\n").utf8), attributes: [.posixPermissions: 0o600]),
+            FileManager.default.createFile(
+                atPath: publicPath, contents: Data((pair.publicKey + "\n").utf8), attributes: [.posixPermissions: 0o644])
         else {
             throw OdopctlFailure(.internal, ["error: cannot write \(secretPath) and \(publicPath)"])
         }

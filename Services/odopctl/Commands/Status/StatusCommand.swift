@@ -30,8 +30,9 @@ struct StatusCommand: ParsableCommand {
             """
     )
 
-    @Option(help: ArgumentHelp(
-        "Only this service; repeat for several. (default: all)", valueName: "service"))
+    @Option(
+        help: ArgumentHelp(
+            "Only this service; repeat for several. (default: all)", valueName: "service"))
     var service: [ServiceName] = []
 
     @OptionGroup var global: GlobalOptions

@@ -24,8 +24,9 @@ struct SubscriptionsResyncCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The subscribing service.", valueName: "service"))
     var service: ServiceName
 
-    @Option(help: ArgumentHelp("The source it subscribes to, e.g. catalogue.", valueName: "source"),
-            completion: .list(ServiceName.allCases.map(\.rawValue)))
+    @Option(
+        help: ArgumentHelp("The source it subscribes to, e.g. catalogue.", valueName: "source"),
+        completion: .list(ServiceName.allCases.map(\.rawValue)))
     var source: String
 
     @Option(help: ArgumentHelp("The epoch the restored source reports now.", valueName: "uuid"))

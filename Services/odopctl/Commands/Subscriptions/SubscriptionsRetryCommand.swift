@@ -19,8 +19,9 @@ struct SubscriptionsRetryCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The subscribing service.", valueName: "service"))
     var service: ServiceName
 
-    @Option(help: ArgumentHelp("The source it subscribes to, e.g. catalogue.", valueName: "source"),
-            completion: .list(ServiceName.allCases.map(\.rawValue)))
+    @Option(
+        help: ArgumentHelp("The source it subscribes to, e.g. catalogue.", valueName: "source"),
+        completion: .list(ServiceName.allCases.map(\.rawValue)))
     var source: String
 
     @OptionGroup var global: GlobalOptions

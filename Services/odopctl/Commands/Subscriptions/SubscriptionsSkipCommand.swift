@@ -21,8 +21,9 @@ struct SubscriptionsSkipCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The subscribing service.", valueName: "service"))
     var service: ServiceName
 
-    @Option(help: ArgumentHelp("The source it subscribes to, e.g. catalogue.", valueName: "source"),
-            completion: .list(ServiceName.allCases.map(\.rawValue)))
+    @Option(
+        help: ArgumentHelp("The source it subscribes to, e.g. catalogue.", valueName: "source"),
+        completion: .list(ServiceName.allCases.map(\.rawValue)))
     var source: String
 
     @Option(help: ArgumentHelp("The seq of the event the subscription is stalled at.", valueName: "seq"))

@@ -3,7 +3,7 @@ import Foundation
 import ODOPClient
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// `odopctl top`: a refreshing view of every service.
@@ -101,7 +101,8 @@ final class TerminalKeys {
     /// Whether q, Q or Ctrl-C was typed within `timeout`.
     func quitPressed(within timeout: Duration) -> Bool {
         var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
-        guard poll(&descriptor, 1, Int32(timeout.components.seconds * 1000 + timeout.components.attoseconds / 1_000_000_000_000_000)) > 0 else {
+        guard poll(&descriptor, 1, Int32(timeout.components.seconds * 1000 + timeout.components.attoseconds / 1_000_000_000_000_000)) > 0
+        else {
             return false
         }
         var byte: UInt8 = 0

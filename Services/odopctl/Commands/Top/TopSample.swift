@@ -27,7 +27,11 @@ struct TopSample {
 
     var commandsServed: Double? { metrics.flatMap { PrometheusSample.total($0, "odop_commands_total") } }
     var commandErrors: Double? {
-        metrics.map { $0.filter { $0.name == "odop_commands_total" && !["ok", "replayed"].contains($0.labels["outcome"] ?? "") }.reduce(0) { $0 + $1.value } }
+        metrics.map {
+            $0.filter { $0.name == "odop_commands_total" && !["ok", "replayed"].contains($0.labels["outcome"] ?? "") }.reduce(0) {
+                $0 + $1.value
+            }
+        }
     }
 }
 
@@ -52,18 +56,20 @@ struct TopFrame {
                 guard let now, let before, seconds > 0 else { return "-" }
                 return String(format: "%.1f", max(0, now - before) / seconds)
             }
-            lines.append(pad([
-                current.service.rawValue, health.status, "\(health.lastSeq)",
-                rate(Double(health.lastSeq), previous?.health.map { Double($0.lastSeq) }),
-                rate(current.commandsServed, previous?.commandsServed), rate(current.commandErrors, previous?.commandErrors),
-                "\(Int(health.uptimeSeconds)) s",
-            ]))
+            lines.append(
+                pad([
+                    current.service.rawValue, health.status, "\(health.lastSeq)",
+                    rate(Double(health.lastSeq), previous?.health.map { Double($0.lastSeq) }),
+                    rate(current.commandsServed, previous?.commandsServed), rate(current.commandErrors, previous?.commandErrors),
+                    "\(Int(health.uptimeSeconds)) s",
+                ]))
             for subscription in health.subscriptions {
                 let stalled = subscription.stalled.map { "at seq \($0.seq) \($0.type): \($0.error)" } ?? ""
-                subscriptions.append(pad([
-                    current.service.rawValue, subscription.source, subscription.state.rawValue, "\(subscription.lastAppliedSeq)",
-                    subscription.sourceLastSeq.map(String.init) ?? "-", subscription.lag.map(String.init) ?? "-",
-                ]) + (stalled.isEmpty ? "" : "  " + stalled))
+                subscriptions.append(
+                    pad([
+                        current.service.rawValue, subscription.source, subscription.state.rawValue, "\(subscription.lastAppliedSeq)",
+                        subscription.sourceLastSeq.map(String.init) ?? "-", subscription.lag.map(String.init) ?? "-",
+                    ]) + (stalled.isEmpty ? "" : "  " + stalled))
             }
         }
         if !subscriptions.isEmpty {

@@ -96,7 +96,9 @@ struct TraceLookup {
             do throws(OdopctlFailure) {
                 answer = .events(try connection.callKeepingJSON(EventsTrace.self, arguments).value.events)
             } catch {
-                answer = .problem("warning: \(connection.service.rawValue) (\(connection.endpoint)) did not answer events.trace: \(error.lines.joined(separator: " "))")
+                answer = .problem(
+                    "warning: \(connection.service.rawValue) (\(connection.endpoint)) did not answer events.trace: \(error.lines.joined(separator: " "))"
+                )
             }
             answers.withLock { $0[index] = answer }
         }

@@ -35,7 +35,8 @@ struct TraceTree {
     private func add(_ list: [EventEnvelope], prefix: String, children: [String: [EventEnvelope]], into lines: inout [String]) {
         for (index, event) in list.enumerated() {
             let last = index == list.count - 1
-            lines.append(prefix + (last ? "└─ " : "├─ ") + "\(event.source) #\(event.seq.map(String.init) ?? "-") \(event.type)  \(event.time)")
+            lines.append(
+                prefix + (last ? "└─ " : "├─ ") + "\(event.source) #\(event.seq.map(String.init) ?? "-") \(event.type)  \(event.time)")
             add(children[event.id] ?? [], prefix: prefix + (last ? "   " : "│  "), children: children, into: &lines)
         }
     }

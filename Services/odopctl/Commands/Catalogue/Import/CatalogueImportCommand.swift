@@ -33,8 +33,9 @@ struct CatalogueImportCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("The CSV file, or - to read it from stdin.", valueName: "file"),
-              completion: .file(extensions: ["csv"]))
+    @Argument(
+        help: ArgumentHelp("The CSV file, or - to read it from stdin.", valueName: "file"),
+        completion: .file(extensions: ["csv"]))
     var file: String
 
     @OptionGroup var global: GlobalOptions
@@ -79,7 +80,7 @@ struct CatalogueImportCommand: ParsableCommand {
         } else {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), !isDirectory.boolValue,
-                  let contents = FileManager.default.contents(atPath: file)
+                let contents = FileManager.default.contents(atPath: file)
             else {
                 throw .usage("cannot read the file \(file)", help: "catalogue import")
             }

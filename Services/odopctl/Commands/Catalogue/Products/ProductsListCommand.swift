@@ -58,9 +58,11 @@ struct ProductsListCommand: ParsableCommand {
         try listing.run(
             json: global.json,
             arguments: { offset, count throws(OdopctlFailure) in
-                try connection.encode(ProductSearch.self, .init(
-                    state: state, district: district, sector: sector, gi: gi, status: status, text: text, limit: count,
-                    offset: offset))
+                try connection.encode(
+                    ProductSearch.self,
+                    .init(
+                        state: state, district: district, sector: sector, gi: gi, status: status, text: text, limit: count,
+                        offset: offset))
             },
             table: ProductViews.table)
     }

@@ -48,9 +48,11 @@ struct ProductsRegisterCommand: ParsableCommand {
 
     func run() throws {
         let connection = try global.resolve().connection(to: .catalogue)
-        let (json, product) = try connection.callKeepingJSON(ProductRegister.self, .init(
-            state: state, district: district, name: name, sector: sector, category: category, description: description,
-            giStatus: gi, ministry: ministry))
+        let (json, product) = try connection.callKeepingJSON(
+            ProductRegister.self,
+            .init(
+                state: state, district: district, name: name, sector: sector, category: category, description: description,
+                giStatus: gi, ministry: ministry))
         ProductViews.print(product, json: json, asJSON: global.json)
     }
 }

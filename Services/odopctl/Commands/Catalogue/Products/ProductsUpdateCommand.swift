@@ -57,9 +57,11 @@ struct ProductsUpdateCommand: ParsableCommand {
 
     func run() throws {
         let connection = try global.resolve().connection(to: .catalogue)
-        let (json, product) = try connection.callKeepingJSON(ProductUpdate.self, .init(
-            id: id, expectedVersion: expectedVersion, name: name, sector: sector, category: category,
-            description: description, giStatus: gi, ministry: ministry))
+        let (json, product) = try connection.callKeepingJSON(
+            ProductUpdate.self,
+            .init(
+                id: id, expectedVersion: expectedVersion, name: name, sector: sector, category: category,
+                description: description, giStatus: gi, ministry: ministry))
         ProductViews.print(product, json: json, asJSON: global.json)
     }
 }

@@ -34,11 +34,12 @@ struct GIDiscrepanciesCommand: ParsableCommand {
             .text("ID"),
         ])
         for item in result.items {
-            let kind = switch item.kind {
-            case "flag_no_but_registered": "registered"
-            case "flag_yes_but_unconfirmed": "unconfirmed"
-            default: item.kind
-            }
+            let kind =
+                switch item.kind {
+                case "flag_no_but_registered": "registered"
+                case "flag_yes_but_unconfirmed": "unconfirmed"
+                default: item.kind
+                }
             table.append([
                 kind, item.state, item.district, item.name, NumberText.yesNo(item.listedGI), item.registryName ?? "-",
                 item.productId,

@@ -45,8 +45,10 @@ struct FiguresListCommand: ParsableCommand {
         try listing.run(
             json: global.json,
             arguments: { offset, count throws(OdopctlFailure) in
-                try connection.encode(FiguresList.self, .init(
-                    state: state, district: district, productId: product, financialYear: year, limit: count, offset: offset))
+                try connection.encode(
+                    FiguresList.self,
+                    .init(
+                        state: state, district: district, productId: product, financialYear: year, limit: count, offset: offset))
             },
             table: FigureViews.table)
     }

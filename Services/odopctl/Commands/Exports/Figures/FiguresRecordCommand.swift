@@ -42,8 +42,10 @@ struct FiguresRecordCommand: ParsableCommand {
 
     func run() throws {
         let connection = try global.resolve().connection(to: .exports)
-        let (json, figure) = try connection.callKeepingJSON(FiguresRecord.self, .init(
-            productId: product, financialYear: year, valueINRCrore: valueCrore, source: source))
+        let (json, figure) = try connection.callKeepingJSON(
+            FiguresRecord.self,
+            .init(
+                productId: product, financialYear: year, valueINRCrore: valueCrore, source: source))
         if global.json {
             StandardStream.output.writeLine(JSONText.compact(json))
             return

@@ -53,9 +53,11 @@ struct InterventionsUpdateCommand: ParsableCommand {
 
     func run() throws {
         let connection = try global.resolve().connection(to: .exports)
-        let (json, plan) = try connection.callKeepingJSON(InterventionUpdate.self, .init(
-            planId: planId, interventionId: interventionId, expectedVersion: expectedVersion, title: title,
-            responsibleBody: responsibleBody, dueDate: dueDate, status: status))
+        let (json, plan) = try connection.callKeepingJSON(
+            InterventionUpdate.self,
+            .init(
+                planId: planId, interventionId: interventionId, expectedVersion: expectedVersion, title: title,
+                responsibleBody: responsibleBody, dueDate: dueDate, status: status))
         PlanViews.print(plan, json: json, asJSON: global.json)
     }
 }

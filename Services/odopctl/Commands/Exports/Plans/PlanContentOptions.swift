@@ -6,24 +6,32 @@ import ODOPMessages
 /// interventions, from flags or a JSON file. Each list given replaces the plan's; a list left
 /// out keeps it.
 struct PlanContentOptions: ParsableArguments {
-    @Option(name: .customLong("market"), help: ArgumentHelp(
-        "A target market: an ISO 3166-1 country code (US, AE); repeat, or separate with commas. Replaces the plan's markets.",
-        valueName: "code"))
+    @Option(
+        name: .customLong("market"),
+        help: ArgumentHelp(
+            "A target market: an ISO 3166-1 country code (US, AE); repeat, or separate with commas. Replaces the plan's markets.",
+            valueName: "code"))
     var markets: [String] = []
 
-    @Option(name: .customLong("bottleneck"), help: ArgumentHelp(
-        "CATEGORY: NOTE, e.g. \"market_access: Few direct buyers abroad\"; repeat for several. Replaces the plan's bottlenecks.",
-        valueName: "category: note"))
+    @Option(
+        name: .customLong("bottleneck"),
+        help: ArgumentHelp(
+            "CATEGORY: NOTE, e.g. \"market_access: Few direct buyers abroad\"; repeat for several. Replaces the plan's bottlenecks.",
+            valueName: "category: note"))
     var bottlenecks: [String] = []
 
-    @Option(name: .customLong("intervention"), help: ArgumentHelp(
-        "TITLE; RESPONSIBLE BODY; DUE DATE (YYYY-MM-DD), a new intervention; repeat for several. Replaces the plan's interventions: those not listed are removed.",
-        valueName: "title; body; date"))
+    @Option(
+        name: .customLong("intervention"),
+        help: ArgumentHelp(
+            "TITLE; RESPONSIBLE BODY; DUE DATE (YYYY-MM-DD), a new intervention; repeat for several. Replaces the plan's interventions: those not listed are removed.",
+            valueName: "title; body; date"))
     var interventions: [String] = []
 
-    @Option(name: .customLong("content"), help: ArgumentHelp(
-        "A JSON object with any of targetMarkets, bottlenecks and interventions as plan.prepare takes them (interventions with an id keep theirs), or - for stdin. A flag beside it replaces that list.",
-        valueName: "file"), completion: .file(extensions: ["json"]))
+    @Option(
+        name: .customLong("content"),
+        help: ArgumentHelp(
+            "A JSON object with any of targetMarkets, bottlenecks and interventions as plan.prepare takes them (interventions with an id keep theirs), or - for stdin. A flag beside it replaces that list.",
+            valueName: "file"), completion: .file(extensions: ["json"]))
     var contentFile: String?
 
     @Option(help: ArgumentHelp("The plan's current version; refused (conflict) if it changed.", valueName: "n"))

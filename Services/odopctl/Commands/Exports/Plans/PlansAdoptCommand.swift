@@ -39,8 +39,10 @@ struct PlansAdoptCommand: ParsableCommand {
 
     func run() throws {
         let connection = try global.resolve().connection(to: .exports)
-        let (json, plan) = try connection.callKeepingJSON(PlanAdopt.self, .init(
-            planId: planId, expectedVersion: expectedVersion, date: date, reference: reference))
+        let (json, plan) = try connection.callKeepingJSON(
+            PlanAdopt.self,
+            .init(
+                planId: planId, expectedVersion: expectedVersion, date: date, reference: reference))
         PlanViews.print(plan, json: json, asJSON: global.json)
     }
 }

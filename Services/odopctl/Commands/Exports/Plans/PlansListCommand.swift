@@ -45,8 +45,10 @@ struct PlansListCommand: ParsableCommand {
         try listing.run(
             json: global.json,
             arguments: { offset, count throws(OdopctlFailure) in
-                try connection.encode(PlanList.self, .init(
-                    state: state, district: district, status: status, limit: count, offset: offset))
+                try connection.encode(
+                    PlanList.self,
+                    .init(
+                        state: state, district: district, status: status, limit: count, offset: offset))
             },
             table: PlanViews.table)
     }

@@ -40,8 +40,10 @@ struct PlansReviewCommand: ParsableCommand {
 
     func run() throws {
         let connection = try global.resolve().connection(to: .exports)
-        let (json, plan) = try connection.callKeepingJSON(PlanReview.self, .init(
-            planId: planId, expectedVersion: expectedVersion, date: date, note: note))
+        let (json, plan) = try connection.callKeepingJSON(
+            PlanReview.self,
+            .init(
+                planId: planId, expectedVersion: expectedVersion, date: date, note: note))
         PlanViews.print(plan, json: json, asJSON: global.json)
     }
 }

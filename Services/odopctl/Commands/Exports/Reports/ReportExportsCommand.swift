@@ -23,7 +23,9 @@ struct ReportExportsCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Sum per state or per sector.", valueName: "grouping"))
     var groupBy: ExportsGrouping
 
-    @Option(help: ArgumentHelp("Only this financial year, e.g. 2023-24 (its growth still compares with the year before).", valueName: "yyyy-yy"))
+    @Option(
+        help: ArgumentHelp("Only this financial year, e.g. 2023-24 (its growth still compares with the year before).", valueName: "yyyy-yy")
+    )
     var year: String?
 
     @Option(help: ReferenceVocabulary.stateHelp("Only this state's figures"), completion: .list(ReferenceVocabulary.states))
@@ -33,8 +35,10 @@ struct ReportExportsCommand: ParsableCommand {
 
     func run() throws {
         let connection = try global.resolve().connection(to: .exports)
-        let (json, report) = try connection.callKeepingJSON(ExportsReport.self, .init(
-            groupBy: groupBy, financialYear: year, state: state))
+        let (json, report) = try connection.callKeepingJSON(
+            ExportsReport.self,
+            .init(
+                groupBy: groupBy, financialYear: year, state: state))
         if global.json {
             StandardStream.output.writeLine(JSONText.compact(json))
             return
