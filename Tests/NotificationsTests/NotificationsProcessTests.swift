@@ -130,6 +130,41 @@ struct NotificationsProcessTests {
         await upstream.stop()
     }
 
+    @Test("a product.retire sent with a traceparent reaches the webhook receiver with the same trace id")
+    func traceReachesTheWebhook() async throws {
+        let upstream = try InProcessService(StubExports())
+        let catalogue = try ServiceProcess("catalogue").start()
+        defer { catalogue.stop() }
+        let directory = TemporaryDirectory(prefix: "odop-notifications-trace")
+        let receiver = try WebhookReceiver()
+        defer { receiver.stop() }
+        let process = try Self.start(
+            directory.path, upstream: upstream, catalogue: catalogue, schedule: "0", commands: FreePort.endpoint(),
+            events: FreePort.endpoint())
+        defer { process.stop() }
+        _ = try process.client().call(
+            SubscriptionCreate.self,
+            .init(
+                recipient: Recipient(name: "DEPC", role: "DEPC member"), channel: "webhook", target: receiver.url,
+                filter: SubscriptionFilter(types: ["catalogue.product.retired"])))
+        let catalogueClient = try catalogue.client()
+        _ = try? catalogueClient.call("district.register", args: .object(["state": .string("Uttar Pradesh"), "name": .string("Agra")]))
+        let product = try catalogueClient.call(
+            ProductRegister.self, .init(state: "Uttar Pradesh", district: "Agra", name: "Agra Marble Inlay", sector: "handicraft"))
+        let traceId = "4bf92f3577b34da6a3ce929d0e0e4736"
+        let reply = try catalogueClient.send(
+            CommandRequest(
+                id: "retire-traced", command: ProductRetire.name, args: ["id": .string(product.id), "reason": "trace test"],
+                traceparent: "00-\(traceId)-00f067aa0ba902b7-01"))
+        _ = try reply.result(as: ProductRecord.self)
+        try await waitUntil("the retire's webhook arrived", timeout: .seconds(60)) { !receiver.requests.isEmpty }
+        let arrived = try #require(receiver.requests.first)
+        let header = try #require(arrived.headers["traceparent"])
+        #expect(header.split(separator: "-").dropFirst().first.map(String.init) == traceId)
+        #expect(try WireFormat.parse(arrived.body)["type"]?.stringValue == "catalogue.product.retired")
+        await upstream.stop()
+    }
+
     @Test func contractCheckPassesAfterEveryEventType() async throws {
         let upstream = try InProcessService(StubExports())
         let catalogue = try ServiceProcess("catalogue").start()

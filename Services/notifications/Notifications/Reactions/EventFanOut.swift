@@ -36,7 +36,7 @@ struct EventFanOut: EventHandler, CatalogueReactions {
             try DeliveryStore.insert(
                 db, id: DeliveryIdentity.webhookId(eventId: event.id, subscriptionId: subscription.id),
                 subscriptionId: subscription.id, eventId: event.id, type: event.type, body: body,
-                traceparent: nil, now: now, dueAt: now)
+                traceparent: transaction.traceparent ?? event.traceparent, now: now, dueAt: now)
         }
         context.wake()
     }
