@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GRDB
 import ODOPCatalogueCopy
 import ODOPMessages
 import ODOPRuntime
@@ -64,6 +65,8 @@ public struct TrainingService: ServiceDefinition {
     }
 
     public var migrations: [ServiceMigration] { TrainingSchema.migrations }
+
+    public func gauges(_ db: Database) throws -> [DomainGauge] { try TrainingGauges.read(db) }
 
     public var follows: [Follow] { [CatalogueCopy.follow(ProductRetirement(context: context))] }
 
