@@ -89,6 +89,43 @@ struct ObservabilityProcessTests {
     }
 
     @Test(
+        "/metrics of training and notifications pass promtool check metrics too, with their domain gauges",
+        .enabled(if: Promtool.path != nil, Comment(rawValue: Promtool.missing)))
+    func followersMetricsPassPromtool() throws {
+        let (catalogue, exports, _) = try cluster()
+        let peers = [
+            "ODOP_CATALOGUE_COMMANDS": catalogue.commandsEndpoint, "ODOP_CATALOGUE_EVENTS": catalogue.eventsEndpoint,
+            "ODOP_EXPORTS_COMMANDS": exports.commandsEndpoint, "ODOP_EXPORTS_EVENTS": exports.eventsEndpoint,
+        ]
+        let training = try ServiceProcess(
+            "training", environment: peers.merging(LiveServices.requiredEnvironment("training")) { _, new in new }, http: true
+        ).start()
+        let notifications = try ServiceProcess(
+            "notifications",
+            environment: peers.merging([
+                "ODOP_TRAINING_COMMANDS": training.commandsEndpoint, "ODOP_TRAINING_EVENTS": training.eventsEndpoint,
+            ]) { _, new in new },
+            http: true
+        ).start()
+        defer {
+            notifications.stop()
+            training.stop()
+            exports.stop()
+            catalogue.stop()
+        }
+        for process in [training, notifications] {
+            let url = try #require(process.opsURL)
+            #expect(try OpsHTTPClient.get(url + "/healthz").status == 200)
+            let metrics = try OpsHTTPClient.get(url + "/metrics")
+            #expect(metrics.status == 200)
+            let check = try Promtool.run(["check", "metrics"], stdin: metrics.body)
+            #expect(check.status == 0, "promtool check metrics on \(process.service):\n\(check.output)\n\(metrics.body)")
+        }
+        let trainingMetrics = try OpsHTTPClient.get(try #require(training.opsURL) + "/metrics").body
+        #expect(sample(trainingMetrics, #"odop_training_funnel{step="applied"}"#) == 0)
+    }
+
+    @Test(
         "a product.retire with a traceparent: the same trace id in the catalogue event and the exports plan event, and odopctl trace prints the chain"
     )
     func retireIsTracedIntoExports() throws {
