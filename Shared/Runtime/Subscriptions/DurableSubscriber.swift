@@ -271,6 +271,12 @@ final class DurableSubscriber: Sendable {
                 noteSourceLastSeq(lastSeq)
                 shared.withLock { if $0.state != .stalled { $0.state = .catchingUp } }
                 guard apply(events, &loop) else { return }
+                // A page that reaches the source's last seq leaves nothing to fetch: `running`
+                // now, not after one more replay call (a health read in between would see
+                // every event applied and the state still `catchingUp`).
+                shared.withLock {
+                    if $0.state == .catchingUp, let last = $0.sourceLastSeq, $0.lastApplied >= last { $0.state = .running }
+                }
             }
         }
     }
