@@ -5,6 +5,8 @@ import Foundation
 /// `lastAppliedSeq` is stored with the effects of the events; `sourceLastSeq` is the latest seq
 /// the source is known to have (from its events, heartbeats or replies; absent until heard
 /// from) and `lag` the difference. `stalled` is present exactly when `state` is `stalled`.
+/// `lastError` says why a `disconnected` subscription cannot reach its source (e.g. the source's
+/// CURVE handshake refused this service's key); absent in other states and from older releases.
 public struct SubscriptionStatus: Codable, Sendable, Equatable {
     public var source: String
     public var lastAppliedSeq: Int64
@@ -12,10 +14,11 @@ public struct SubscriptionStatus: Codable, Sendable, Equatable {
     public var lag: Int64?
     public var state: SubscriptionState
     public var stalled: StalledEvent?
+    public var lastError: String?
 
     public init(
         source: String, lastAppliedSeq: Int64, sourceLastSeq: Int64?, lag: Int64?, state: SubscriptionState,
-        stalled: StalledEvent?
+        stalled: StalledEvent?, lastError: String? = nil
     ) {
         self.source = source
         self.lastAppliedSeq = lastAppliedSeq
@@ -23,6 +26,7 @@ public struct SubscriptionStatus: Codable, Sendable, Equatable {
         self.lag = lag
         self.state = state
         self.stalled = stalled
+        self.lastError = lastError
     }
 }
 

@@ -45,7 +45,7 @@ public final class InProcessService: RunningService, @unchecked Sendable {
         _ definition: some ServiceDefinition, dataDirectory: String? = nil, heartbeat: Duration = .milliseconds(100),
         commandsBind: String = "tcp://127.0.0.1:*", eventsBind: String = "tcp://127.0.0.1:*", logLevel: Logger.Level = .warning,
         peers: [String: PeerEndpoints] = [:], hooks: RuntimeHooks = RuntimeHooks(), http: Bool = false, metrics: Bool? = nil,
-        livenessTimeout: Duration = .seconds(5)
+        livenessTimeout: Duration = .seconds(5), security: SecurityConfiguration = SecurityConfiguration()
     ) throws {
         if let dataDirectory {
             self.dataDirectory = dataDirectory
@@ -57,15 +57,14 @@ public final class InProcessService: RunningService, @unchecked Sendable {
         }
         var logger = Logger(label: "test.\(definition.name)")
         logger.logLevel = logLevel
-        host = try ServiceHost(
-            definition,
-            configuration: ServiceConfiguration(
-                dataDirectory: self.dataDirectory, commandsBind: commandsBind, eventsBind: eventsBind,
-                logLevel: logLevel, heartbeatInterval: heartbeat, peers: peers, hooks: hooks,
-                opsBind: http ? OpsBind(host: "127.0.0.1", port: 0) : nil,
-                metricsEnabled: metrics ?? (ProcessInfo.processInfo.environment["ODOP_METRICS"]?.lowercased() != "off"),
-                livenessTimeout: livenessTimeout),
-            logger: logger)
+        var configuration = ServiceConfiguration(
+            dataDirectory: self.dataDirectory, commandsBind: commandsBind, eventsBind: eventsBind,
+            logLevel: logLevel, heartbeatInterval: heartbeat, peers: peers, hooks: hooks,
+            opsBind: http ? OpsBind(host: "127.0.0.1", port: 0) : nil,
+            metricsEnabled: metrics ?? (ProcessInfo.processInfo.environment["ODOP_METRICS"]?.lowercased() != "off"),
+            livenessTimeout: livenessTimeout)
+        configuration.security = security
+        host = try ServiceHost(definition, configuration: configuration, logger: logger)
         let host = self.host
         host.start()
         task = Task.detached { try await host.run() }

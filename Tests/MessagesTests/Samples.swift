@@ -110,7 +110,10 @@ enum Samples {
                 source: "catalogue", lastAppliedSeq: 45, sourceLastSeq: 45, lag: 0, state: .running, stalled: nil),
             SubscriptionStatus(
                 source: "training", lastAppliedSeq: 0, sourceLastSeq: nil, lag: nil, state: .disconnected,
-                stalled: nil),
+                stalled: nil,
+                lastError:
+                    "authentication failed: the training service's ZAP handler refused this service's key (status 400) at tcp://127.0.0.1:7302"
+            ),
         ],
         skipped: [
             SkippedEvent(

@@ -60,6 +60,16 @@ struct WebhookDeliveryTests {
         #expect(!stored.contains { $0.contains(old) || $0.contains(new) })
         let shown = try harness.client().call("subscription.get", args: .object(["id": .string(created.subscription.id)]))
         #expect(shown["secret"] == nil)
+
+        // The audit trail has the secret set and rotated, by the command's request, and never a secret.
+        let entries = try harness.client().call(AuditList.self, .init(subject: created.subscription.id))
+        let actions = entries.items.filter { $0.action.hasPrefix("webhook.") }
+        #expect(actions.map(\.action) == ["webhook.secret-set", "webhook.secret-rotated"], "\(entries)")
+        #expect(actions.allSatisfy { $0.who == "-" && $0.requestId != nil && $0.command?.hasPrefix("subscription.") == true })
+        let trail = try harness.service.host.store.read { db in
+            try String.fetchAll(db, sql: "SELECT coalesce(before, '') || coalesce(after, '') || coalesce(details, '') FROM odop_audit")
+        }
+        #expect(!trail.isEmpty && !trail.contains { $0.contains(old) || $0.contains(new) || $0.contains("whsec_") }, "\(trail)")
         await harness.stop()
     }
 

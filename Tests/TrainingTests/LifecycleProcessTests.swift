@@ -11,9 +11,15 @@ import Training
 struct LifecycleProcessTests {
     typealias C = TrainingCluster
 
-    @Test("a UP artisan from application to a delivered toolkit kit and a paid stipend")
+    @Test(
+        "a UP artisan from application to a delivered toolkit kit and a paid stipend, by an officer's CURVE key; decisions, the payment and the erasure are in the audit trail with who acted"
+    )
     func upArtisan() throws {
-        try TrainingCluster.with { cluster in
+        let keys = try SecureDeployment(keys: ["training", "officer-up"])
+        try keys.writeAllowlist([("officer-up", "admin", nil)])
+        let cluster = try TrainingCluster(keys: keys, client: "officer-up")
+        defer { cluster.stop() }
+        do {
             let glass = try #require(cluster.products["Glass Items"])
             let artisan = try cluster.register(Artisans.registration(1, productId: glass, name: "Ramesh Kumar"))
             #expect(artisan.masked && artisan.name == "R***** K****" && artisan.aadhaar?.hasPrefix("XXXX-XXXX-") == true)
@@ -83,6 +89,24 @@ struct LifecycleProcessTests {
                     "training.enrolment.completed", "training.batch.completed", "training.certificate.issued",
                     "training.toolkit.issued", "training.toolkit.delivered", "training.stipend.paid",
                 ])
+
+            // The audit trail: each decision, the payment and the erasure, with the key that acted.
+            _ = try cluster.call(ArtisanErase.self, .init(artisanId: artisan.artisanId, reason: "the artisan asked (request 7)"))
+            let decisions = try cluster.call(AuditList.self, .init(action: "verification.decided", subject: application.applicationId))
+            #expect(decisions.items.map { $0.details?["outcome"]?.stringValue } == ["approved", "selected"], "\(decisions)")
+            #expect(decisions.items.allSatisfy { $0.who == "officer-up" && $0.role == "admin" && $0.district == "UP-firozabad" })
+            #expect(decisions.items.first?.details?["decidedBy"]?.stringValue == "Deputy Commissioner of Industries, Firozabad")
+            let payments = try cluster.call(AuditList.self, .init(action: "stipend.paid"))
+            #expect(payments.items.count == 1 && payments.items[0].subject == due[0].stipendId, "\(payments)")
+            #expect(payments.items[0].who == "officer-up" && payments.items[0].details?["amountRupees"] == .int(1_600))
+            #expect(payments.items[0].details?["reference"]?.stringValue == "PFMS-1")
+            let erasures = try cluster.call(AuditList.self, .init(action: "artisan.erased"))
+            #expect(erasures.items.count == 1 && erasures.items[0].subject == artisan.artisanId && erasures.items[0].who == "officer-up")
+            let trail = String(decoding: try WireFormat.encode(try cluster.call(AuditList.self, .init(limit: 1000))), as: UTF8.self)
+            let registration = Artisans.registration(1, productId: glass, name: "Ramesh Kumar")
+            for personal in ["Ramesh", registration.mobile, String(registration.aadhaar.suffix(8))] {
+                #expect(!trail.contains(personal), "personal data in the audit trail: \(personal)")
+            }
         }
     }
 

@@ -31,7 +31,14 @@ final class TrainingCluster: @unchecked Sendable {
         ("Bihar", "Madhubani", "Madhubani Painting", "handicraft"),
     ]
 
-    init(today: String = "2026-03-02") throws {
+    /// With `keys`, odop-training is a CURVE server (key pair `training`, the allowlist as the
+    /// test wrote it) and the cluster's client calls it with the key `client`.
+    let keys: SecureDeployment?
+    let clientKey: String
+
+    init(today: String = "2026-03-02", keys: SecureDeployment? = nil, client: String = "admin1") throws {
+        self.keys = keys
+        clientKey = client
         catalogue = try ServiceProcess("catalogue").start()
         catalogueClient = try catalogue.client(timeout: .seconds(30))
         for (state, district, name, sector) in Self.catalogueProducts {
@@ -47,13 +54,14 @@ final class TrainingCluster: @unchecked Sendable {
     }
 
     func startTraining() throws {
-        training = try ServiceProcess(
+        let process = ServiceProcess(
             "training", dataDirectory: trainingDirectory.path,
             environment: [
                 "ODOP_CATALOGUE_COMMANDS": catalogue.commandsEndpoint, "ODOP_CATALOGUE_EVENTS": catalogue.eventsEndpoint,
                 "ODOP_IDENTITY_KEY_FILE": keyFile.path, "ODOP_CLOCK_FILE": clockFile.path,
-            ]
-        ).start()
+            ].merging(keys?.serverEnvironment("training") ?? [:]) { $1 })
+        process.curve = keys?.clientKeys(clientKey, server: "training")
+        training = try process.start()
         client = try training.client(timeout: .seconds(30))
         try waitUntilCaughtUp()
     }

@@ -188,11 +188,15 @@ final class HostedService {
     var host: ServiceHost { service.host }
     private var stopped = false
 
-    init(_ definition: some ServiceDefinition, logLevel: Logger.Level, metrics: Bool = true, peers: [String: PeerEndpoints] = [:]) throws {
+    init(
+        _ definition: some ServiceDefinition, logLevel: Logger.Level, metrics: Bool = true, peers: [String: PeerEndpoints] = [:],
+        security: SecurityConfiguration = SecurityConfiguration()
+    ) throws {
         _ = ServiceLauncher.makeLogger(label: "bench.\(definition.name)", level: logLevel)  // one stderr log format
         do {
             let peers = (definition as? BenchFollowerService)?.peers ?? peers
-            service = try InProcessService(definition, heartbeat: .seconds(1), logLevel: logLevel, peers: peers, metrics: metrics)
+            service = try InProcessService(
+                definition, heartbeat: .seconds(1), logLevel: logLevel, peers: peers, metrics: metrics, security: security)
         } catch {
             throw BenchFailure("cannot start \(definition.name): \(error)")
         }

@@ -21,7 +21,7 @@ struct OdopBench: ParsableCommand {
             """,
         subcommands: [
             All.self, Raw.self, RoundTrip.self, Reads.self, Writes.self, Delay.self, EventsScenario.self,
-            Memory.self, Import.self, TrainingScale.self, NotificationsFanOut.self, MetricsCost.self,
+            Memory.self, Import.self, TrainingScale.self, NotificationsFanOut.self, MetricsCost.self, CurveCost.self,
         ])
 }
 
@@ -290,6 +290,28 @@ struct MetricsCost: ParsableCommand {
             settings.metrics = metrics
             try runScenarios([.roundtrip, .writes], settings)
         }
+    }
+}
+
+struct CurveCost: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "curve",
+        abstract: "10. The cost of CURVE: the health round trip (mean, p50, p99) and durable writes/s, open and with CURVE, in one run.",
+        discussion: """
+            Runs the bench service twice in this process, open and as a CURVE server with a ZAP allowlist \
+            admitting the bench's own admin key (made fresh, removed afterwards). Each CURVE figure has the \
+            open one as its baseline: its ratio is CURVE ÷ open. Not part of `all`.
+            """)
+    @OptionGroup var common: CommonOptions
+    @OptionGroup var latency: LatencyOptions
+    @OptionGroup var load: LoadOptions
+
+    func run() throws {
+        var settings = BenchSettings()
+        try common.apply(to: &settings)
+        try latency.apply(to: &settings)
+        try load.apply(to: &settings)
+        try runScenarios([.curve], settings)
     }
 }
 

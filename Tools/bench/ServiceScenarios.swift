@@ -179,14 +179,15 @@ extension BenchSession {
 
     /// Runs the closed-loop load with one CommandClient per thread on a shared client context.
     func load(
-        endpoint: String, name: String,
+        endpoint: String, name: String, curve: CurveClientKeys? = nil,
         _ makeOperation: @escaping @Sendable (CommandClient, Int) -> (() throws -> Void)
     ) throws -> LoadOutcome {
         let s = settings
         let context = try ZMQContext()
         defer { context.terminate() }
         let outcome = runClosedLoop(threads: s.clients, warmup: s.warmup, duration: s.duration, name: name) { index in
-            let client = try CommandClient(endpoint: endpoint, options: .init(timeout: .seconds(10), retries: 0), context: context)
+            let client = try CommandClient(
+                endpoint: endpoint, options: .init(timeout: .seconds(10), retries: 0, curve: curve), context: context)
             return makeOperation(client, index)
         }
         if outcome.operations == 0 {

@@ -30,10 +30,11 @@ struct BenchSettings: Sendable {
 
 /// The scenarios, in the order `all` runs them.
 enum Scenario: String, CaseIterable, Sendable {
-    case raw, roundtrip, reads, writes, delay, events, memory, `import`, training
+    case raw, roundtrip, reads, writes, delay, events, memory, `import`, training, curve
 
-    /// What `all` runs: every scenario but the training data set (minutes and gigabytes).
-    static var standard: [Scenario] { allCases.filter { $0 != .training } }
+    /// What `all` runs: every scenario but the training data set (minutes and gigabytes) and the
+    /// cost of CURVE (its own command).
+    static var standard: [Scenario] { allCases.filter { $0 != .training && $0 != .curve } }
 
     var title: String {
         switch self {
@@ -46,6 +47,7 @@ enum Scenario: String, CaseIterable, Sendable {
         case .memory: "7 idle memory, startup"
         case .import: "8 catalogue import"
         case .training: "9 training at scale"
+        case .curve: "10 CURVE on and off"
         }
     }
 }
@@ -93,6 +95,7 @@ final class BenchSession {
                 case .memory: try runMemory()
                 case .import: try runImport()
                 case .training: try runTraining()
+                case .curve: try runCurveCost()
                 }
             } catch {
                 report.fail(scenario.title, error)

@@ -5,7 +5,10 @@
 #
 # Environment: ODOP_DATA_DIR (default ./data), ODOP_CSV (default ../shared/data/One District One
 # Product.csv), ODOP_GI_REGISTRY (default ../shared/data/Total Registered GI details of GI
-# Application in India.txt), BUILD_CONFIGURATION (default release).
+# Application in India.txt), BUILD_CONFIGURATION (default release), ODOP_BIN_DIR (use the
+# executables already built there and do not build), and per service the endpoints it binds,
+# which odopctl and the subscribers read too: ODOP_<SERVICE>_COMMANDS, ODOP_<SERVICE>_EVENTS
+# (e.g. ODOP_CATALOGUE_COMMANDS=tcp://127.0.0.1:7101; default: the service's own defaults).
 #
 # Secure mode: `deploy/local/start.sh --secure` (or ODOP_SECURE=1) makes a CURVE key pair for
 # every service and for odopctl under $ODOP_DATA_DIR/keys (once; kept across runs), writes the
@@ -24,16 +27,20 @@ root=$(pwd)
 ./deploy/local/install-dependencies.sh
 
 config=${BUILD_CONFIGURATION:-release}
-echo "building ($config)..."
-swift build -c "$config"
-bin=$(swift build -c "$config" --show-bin-path)
+if [ -n "${ODOP_BIN_DIR:-}" ]; then
+  bin=$ODOP_BIN_DIR
+else
+  echo "building ($config)..."
+  swift build -c "$config"
+  bin=$(swift build -c "$config" --show-bin-path)
+fi
 
 data=${ODOP_DATA_DIR:-$root/data}
 csv=${ODOP_CSV:-$root/../shared/data/One District One Product.csv}
 gi=${ODOP_GI_REGISTRY:-$root/../shared/data/Total Registered GI details of GI Application in India.txt}
 if [ -f "$gi" ]; then export ODOP_GI_REGISTRY="$gi"; else unset ODOP_GI_REGISTRY; fi
 mkdir -p "$data"
-services=(catalogue exports)
+services=(catalogue exports training notifications)
 if [ "$secure" = 1 ]; then
   keys="$data/keys"
   mkdir -p "$keys"
@@ -68,13 +75,19 @@ trap stop_all INT TERM EXIT
 
 start_service() {
   local name=$1
+  # Its binds: ODOP_<SERVICE>_COMMANDS/_EVENTS when given (empty: the service's defaults).
+  local commands_var="ODOP_${name^^}_COMMANDS" events_var="ODOP_${name^^}_EVENTS"
+  export ODOP_COMMANDS_BIND="${!commands_var:-}" ODOP_EVENTS_BIND="${!events_var:-}"
   if [ "$secure" = 1 ]; then
-    # The service's own pair; odopctl's settings (ODOP_CONFIG) are not the service's environment.
+    # The service's own pair and the public keys of the services it follows; odopctl's
+    # settings (ODOP_CONFIG) are not the service's environment.
     ODOP_DATA_DIR="$data/$name" ODOP_CURVE_SECRET_KEY_FILE="$keys/$name.key" ODOP_CURVE_PUBLIC_KEY_FILE="$keys/$name.pub" \
-      ODOP_CATALOGUE_PUBLIC_KEY_FILE="$keys/catalogue.pub" "$bin/odop-$name" >>"$data/$name.log" 2>&1 &
+      ODOP_CATALOGUE_PUBLIC_KEY_FILE="$keys/catalogue.pub" ODOP_EXPORTS_PUBLIC_KEY_FILE="$keys/exports.pub" \
+      ODOP_TRAINING_PUBLIC_KEY_FILE="$keys/training.pub" "$bin/odop-$name" >>"$data/$name.log" 2>&1 &
   else
     ODOP_DATA_DIR="$data/$name" "$bin/odop-$name" >>"$data/$name.log" 2>&1 &
   fi
+  unset ODOP_COMMANDS_BIND ODOP_EVENTS_BIND
   pids+=($!)
   for _ in $(seq 1 100); do
     if "$bin/odopctl" status --service "$name" --timeout 0.2 --retries 0 >/dev/null 2>&1; then

@@ -116,5 +116,6 @@ public struct NotificationsService: ServiceDefinition {
     public func registerCommands(in registry: inout CommandRegistry) {
         SubscriptionCommands.register(in: &registry, context: context)
         DeliveryCommands.register(in: &registry, context: context)
+        CommandPlaces.register(in: &registry)
     }
 }

@@ -81,5 +81,6 @@ public struct TrainingService: ServiceDefinition {
         ToolkitCommands.register(in: &registry, context)
         PaymentCommands.register(in: &registry, context)
         ReportCommands.register(in: &registry, context)
+        CommandPlaces.register(in: &registry)
     }
 }

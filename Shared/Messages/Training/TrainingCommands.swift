@@ -169,8 +169,8 @@ public enum ArtisanRegister: CommandSchema {
 }
 
 /// `artisan.get {artisanId, reveal?, purpose?}` → the artisan. Masked unless `reveal` is true,
-/// which needs a `purpose` (kept for the audit trail a later release adds; roles will decide who
-/// may reveal).
+/// which needs a `purpose` and, with CURVE, the `admin` role; each unmasked read is in the audit
+/// trail (`artisan.unmasked-read`: who, which artisan, the purpose).
 public enum ArtisanGet: CommandSchema {
     public typealias Result = ArtisanView
     public static let name = "artisan.get"

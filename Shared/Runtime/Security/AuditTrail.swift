@@ -11,6 +11,10 @@ import ODOPMessages
 /// transaction, so an entry exists exactly when the change does. Services add domain entries
 /// with `ServiceTransaction.audit(...)` and, for reads, `ReadContext.audit(...)`. Entries older
 /// than the retention (400 days unless configured, never under a year) are pruned.
+///
+/// A secret never enters the trail: a member named `secret` or `previousSecret` anywhere in
+/// `before`, `after` or `details` (a webhook secret in the one reply that shows it) is written as
+/// `"(redacted)"`.
 enum AuditTrail {
     static let table = "odop_audit"
 
@@ -35,12 +39,35 @@ enum AuditTrail {
                 """,
             arguments: [
                 RFC3339.string(from: time), record.who, record.role, record.requestID, record.command, record.action, record.subject,
-                record.place?.stateCode, record.place?.districtID, record.before.map(text), record.after.map(text),
-                record.details.map(text),
+                record.place?.stateCode, record.place?.districtID, redacted(record.before).map(text), redacted(record.after).map(text),
+                redacted(record.details).map(text),
             ])
     }
 
     private static func text(_ data: Data) -> String { String(decoding: data, as: UTF8.self) }
+
+    /// Names of members whose values are never written (see the type).
+    static let secretMembers: Set<String> = ["secret", "previousSecret"]
+    private static let secretMarker = Data("ecret\"".utf8)
+
+    /// `data` with every secret member's value replaced; unchanged (and not parsed) when it
+    /// holds no such member name.
+    static func redacted(_ data: Data?) -> Data? {
+        guard let data, data.range(of: secretMarker) != nil, let value = try? WireFormat.parse(data) else { return data }
+        func scrub(_ value: JSONValue) -> JSONValue {
+            switch value {
+            case .object(let members):
+                return .object(
+                    Dictionary(
+                        uniqueKeysWithValues: members.map { key, member in
+                            (key, secretMembers.contains(key) && member != .null ? .string("(redacted)") : scrub(member))
+                        }))
+            case .array(let elements): return .array(elements.map(scrub))
+            default: return value
+            }
+        }
+        return (try? WireFormat.encode(scrub(value))) ?? Data(#"{"redacted":true}"#.utf8)
+    }
 
     static func list(_ args: AuditList.Arguments, stateCode: String?, _ db: Database) throws -> AuditList.Result {
         var conditions: [String] = []
@@ -104,6 +131,13 @@ extension ServiceTransaction {
                 before: try before.map(WireFormat.encode), after: try after.map(WireFormat.encode),
                 details: try details.map(WireFormat.encode)),
             db)
+    }
+
+    /// `audit(action:subject:details:)` for a command that runs its own transaction
+    /// (`CommandRegistry.plain`): the entry names `request`'s sender, request id and command.
+    public func audit(action: String, subject: String? = nil, details: JSONValue? = nil, for request: RequestInfo) throws {
+        self.request = request
+        try audit(action: action, subject: subject, details: details)
     }
 
     /// `audit(action:subject:details:)` with any encodable details.

@@ -14,7 +14,9 @@ import ZeroMQ
 /// - It subscribes first, then catches up (`CatchUp`) from the cursor, page by page (one
 ///   transaction per page). It catches up again on a seq gap in the live stream, on a heartbeat
 ///   whose `lastSeq` is ahead of it, and when the source has been silent for a while. While the
-///   source is down it keeps trying with backoff (state `disconnected`).
+///   source is down it keeps trying with backoff (state `disconnected`, with `lastError` saying
+///   why: the replay call's error, or — seen by a monitor of its SUB socket — the source's CURVE
+///   handshake refusing this service's key, which also makes it `disconnected` at once).
 /// - A failure of the database itself is retried with backoff for as long as it lasts and never
 ///   stalls (`ApplyFailure.transient`). An event the handler refuses is retried a few times; after
 ///   `maxAttempts` the subscription stops at that event (state `stalled`, stored with the event,
@@ -54,6 +56,10 @@ final class DurableSubscriber: Sendable {
         var sourceLastSeq: Int64?
         var state: SubscriptionState = .catchingUp
         var stalled: StalledEvent?
+        /// Why the source cannot be reached (shown while `disconnected`).
+        var lastError: String?
+        /// The last failed CURVE handshake with the source, until one succeeds.
+        var handshakeFailure: String?
         /// The source's epoch as stored with the cursor, and the latest one it reported.
         var sourceEpoch: String?
         var sourceEpochSeen: String?
@@ -91,7 +97,8 @@ final class DurableSubscriber: Sendable {
         shared.withLock { s in
             SubscriptionStatus(
                 source: follow.source, lastAppliedSeq: s.lastApplied, sourceLastSeq: s.sourceLastSeq,
-                lag: s.sourceLastSeq.map { max(0, $0 - s.lastApplied) }, state: s.state, stalled: s.stalled)
+                lag: s.sourceLastSeq.map { max(0, $0 - s.lastApplied) }, state: s.state, stalled: s.stalled,
+                lastError: s.state == .disconnected ? s.lastError : nil)
         }
     }
 
@@ -118,10 +125,16 @@ final class DurableSubscriber: Sendable {
     func run() throws {
         let sub: ZMQSocket
         let client: CommandClient
+        let handshakes: ZMQSocket
         do {
             sub = try context.socket(.sub)
             try sub.set(.linger(milliseconds: 0), .receiveHighWaterMark(100_000), .subscribe(Data("\(follow.source).".utf8)))
             if let curve = endpoints.curve { try curve.apply(to: sub) }
+            let monitorAddress = "inproc://odop.subscriber.\(follow.source).\(RandomUUIDText.make())"
+            try sub.monitor(monitorAddress, events: [.handshakeFailed, .handshakeSucceeded])
+            handshakes = try context.socket(.pair)
+            try handshakes.set(.linger(milliseconds: 0))
+            try handshakes.connect(monitorAddress)
             try sub.connect(endpoints.events)
             client = try CommandClient(
                 endpoint: endpoints.commands,
@@ -138,11 +151,13 @@ final class DurableSubscriber: Sendable {
             beatOnExit?.exited("the subscription loop ended")
             client.close()
             sub.close()
+            handshakes.close()
         }
         let replay = CatchUp(client: client, pageSize: follow.replayPageSize)
         var loop = Loop()
         var poller = Poller()
         let subIndex = poller.register(sub)
+        let handshakesIndex = poller.register(handshakes)
         poller.register(fileDescriptor: wakeup.fileDescriptor)
         let clock = ContinuousClock()
         logger.info(
@@ -179,6 +194,9 @@ final class DurableSubscriber: Sendable {
             }
             if poller.isReadable(subIndex) {
                 receiveLive(from: sub, &loop)
+            }
+            if poller.isReadable(handshakesIndex) {
+                noteHandshakes(from: handshakes)
             }
         }
         logger.info("stopped", metadata: ["lastApplied": "\(lastApplied)"])
@@ -221,6 +239,33 @@ final class DurableSubscriber: Sendable {
         if !batch.isEmpty { _ = apply(batch, &loop) }
     }
 
+    /// Takes the SUB socket's handshake events: a failure makes the subscription `disconnected`
+    /// with the reason (it cannot hear the source, and its replay calls, made with the same key,
+    /// fail the same way); a success clears it.
+    private func noteHandshakes(from monitor: ZMQSocket) {
+        while let frames = try? monitor.receiveMultipart(dontWait: true) {
+            guard let event = SocketEvent(frames: frames) else { continue }
+            if event.kind == .handshakeSucceeded {
+                shared.withLock { $0.handshakeFailure = nil }
+                continue
+            }
+            let reason =
+                "authentication failed: the \(follow.source) service's CURVE handshake at \(event.endpoint) failed: \(event.reason)"
+                + (event.kind == .handshakeFailedAuth ? " (is this service's public key in its allowlist?)" : "")
+            let changed = shared.withLock { s in
+                defer {
+                    s.handshakeFailure = reason
+                    if s.state != .stalled {
+                        s.state = .disconnected
+                        s.lastError = reason
+                    }
+                }
+                return s.handshakeFailure != reason
+            }
+            if changed { logger.error("the source refused this service's connection", metadata: ["reason": "\(reason)"]) }
+        }
+    }
+
     private func noteSourceLastSeq(_ seq: Int64) {
         shared.withLock { $0.sourceLastSeq = max($0.sourceLastSeq ?? 0, seq) }
     }
@@ -242,7 +287,10 @@ final class DurableSubscriber: Sendable {
                 loop.connectionFailures += 1
                 let delay = Duration.milliseconds(min(5000, 250 << min(loop.connectionFailures - 1, 5)))
                 loop.nextAttempt = ContinuousClock.now + delay
-                shared.withLock { $0.state = .disconnected }
+                shared.withLock {
+                    $0.state = .disconnected
+                    $0.lastError = $0.handshakeFailure ?? "events.replay at \(endpoints.commands) failed: \(error)"
+                }
                 if loop.connectionFailures == 1 || loop.connectionFailures % 20 == 0 {
                     logger.warning(
                         "cannot reach the source; will retry", metadata: ["error": "\(error)", "retryInMs": "\(delay.milliseconds)"])
@@ -253,6 +301,7 @@ final class DurableSubscriber: Sendable {
                 logger.info("source reachable again")
                 loop.connectionFailures = 0
             }
+            shared.withLock { $0.lastError = nil }
             switch page {
             case .caughtUp(let lastSeq, let epoch):
                 guard sourceIsTheOneFollowed(epoch: epoch, lastSeq: lastSeq) else { return }

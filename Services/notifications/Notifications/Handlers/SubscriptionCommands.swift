@@ -41,6 +41,9 @@ enum SubscriptionCommands {
                     previousSecretUntil: nil, failingSince: nil, createdAt: now, updatedAt: now, version: 1)
                 try SubscriptionStore.insert(db, subscription)
                 try recordRequest(request.id, subscription.id, now: now, db: db)
+                if secret != nil {
+                    try transaction.audit(action: "webhook.secret-set", subject: subscription.id, details: ["channel": "webhook"], for: request)
+                }
                 return SubscriptionWithSecret(subscription: subscription.record(at: now), secret: secret)
             }
         }
@@ -68,6 +71,9 @@ enum SubscriptionCommands {
                 subscription.version += 1
                 try SubscriptionStore.save(db, subscription)
                 try recordRequest(request.id, subscription.id, now: now, db: db)
+                try transaction.audit(
+                    action: "webhook.secret-rotated", subject: subscription.id,
+                    details: ["previousValidUntil": .string(RFC3339.string(from: subscription.previousSecretUntil ?? now))], for: request)
                 return SubscriptionWithSecret(subscription: subscription.record(at: now), secret: secret)
             }
         }

@@ -54,12 +54,15 @@ struct StatusReport {
         return row
     }
 
-    /// `running`, or `stalled at #1201: <error>` shortened for a table.
+    /// `running`, `stalled at #1201: <error>` or `disconnected: <why>`, shortened for a table.
     static func stateText(_ subscription: SubscriptionStatus) -> String {
+        func shortened(_ text: String) -> String {
+            let text = text.replacingNewlines()
+            return text.count > maximumErrorLength ? String(text.prefix(maximumErrorLength - 1)) + "…" : text
+        }
+        if subscription.state == .disconnected, let why = subscription.lastError { return "disconnected: \(shortened(why))" }
         guard subscription.state == .stalled, let stalled = subscription.stalled else { return subscription.state.rawValue }
-        var error = stalled.error.replacingNewlines()
-        if error.count > maximumErrorLength { error = String(error.prefix(maximumErrorLength - 1)) + "…" }
-        return "stalled at #\(stalled.seq): \(error)"
+        return "stalled at #\(stalled.seq): \(shortened(stalled.error))"
     }
 
     /// The stderr lines: why each service is not ok, then a hint when some is down.
@@ -102,7 +105,10 @@ struct StatusReport {
             return "its subscription to \(subscription.source) is stalled at seq \(stalled.seq) (\(stalled.type)) "
                 + "after \(stalled.attempts) attempt(s) since \(stalled.since): \(stalled.error.replacingNewlines())"
         case .disconnected:
-            return "its subscription to \(subscription.source) is disconnected (is \(subscription.source) running?)"
+            guard let why = subscription.lastError else {
+                return "its subscription to \(subscription.source) is disconnected (is \(subscription.source) running?)"
+            }
+            return "its subscription to \(subscription.source) is disconnected: \(why.replacingNewlines())"
         case .running, .catchingUp:
             return nil
         }

@@ -46,6 +46,7 @@ enum ApplicationCommands {
                 stage: pending, outcome: args.outcome, decidedBy: try PersonalFields.text(args.decidedBy, field: "decidedBy"),
                 reason: try PersonalFields.text(args.reason, field: "reason", maximum: 500), decidedAt: work.now)
             application.decisions.append(decision)
+            try work.audit("verification.decided", subject: application.applicationId, details: decision.auditDetails)
             application.version += 1
             application.updatedAt = work.now
             switch args.outcome {
@@ -82,7 +83,10 @@ enum ApplicationCommands {
                     field: "applicationId")
             }
             application.selectedBy = try PersonalFields.text(args.decidedBy, field: "decidedBy")
-            _ = try PersonalFields.text(args.reason, field: "reason", maximum: 500)
+            let reason = try PersonalFields.text(args.reason, field: "reason", maximum: 500)
+            try work.audit(
+                "verification.decided", subject: application.applicationId,
+                details: ["stage": "selection", "outcome": "selected", "decidedBy": .string(application.selectedBy ?? ""), "reason": .string(reason)])
             application.status = .selected
             application.version += 1
             application.updatedAt = work.now
@@ -105,6 +109,7 @@ enum ApplicationCommands {
                 stage: stage, outcome: .rejected, decidedBy: try PersonalFields.text(args.decidedBy, field: "decidedBy"),
                 reason: try PersonalFields.text(args.reason, field: "reason", maximum: 500), decidedAt: work.now)
             application.rejection = decision
+            try work.audit("verification.decided", subject: application.applicationId, details: decision.auditDetails)
             application.status = .rejected
             application.pendingStage = nil
             application.version += 1
@@ -180,5 +185,12 @@ enum ApplicationCommands {
         try Aggregates(db: work.db).count(.applied, application, productName: product?.name)
         work.emit(ApplicationSubmitted(ApplicationChange(application, stage: application.pendingStage)))
         return application
+    }
+}
+
+extension VerificationDecision {
+    /// The decision as its audit entry's details: stage, outcome, who decided and why.
+    var auditDetails: JSONValue {
+        ["stage": .string(stage), "outcome": .string(outcome.rawValue), "decidedBy": .string(decidedBy), "reason": .string(reason)]
     }
 }

@@ -5,9 +5,14 @@ import ODOPRuntime
 /// `artisan.register`, `.get`, `.list`, `.export`, `.correct`, `.consent.give`,
 /// `.consent.withdraw`, `.erase`. Replies of mutating commands are always masked (they are
 /// stored for idempotent retries); only `artisan.get` with `reveal` and `artisan.export` show
-/// personal data.
+/// personal data: with CURVE they need the `admin` role, and each such read is written to the
+/// audit trail (`artisan.unmasked-read`: who, when, which artisan and the stated purpose; never
+/// the data itself).
 enum ArtisanCommands {
     static func register(in registry: inout CommandRegistry, _ context: TrainingContext) {
+        registry.require(for: ArtisanGet.self) { $0.reveal == true ? .admin : .admitted }
+        registry.require(.admin, for: ArtisanExport.self)
+
         registry.change(ArtisanRegister.self, context) { args, work in
             let artisan = try ArtisanRegistration.register(args, work)
             return try ArtisanStore(db: work.db).view(artisan, masked: true)
@@ -15,7 +20,11 @@ enum ArtisanCommands {
 
         registry.read(ArtisanGet.self) { args, read in
             let store = try ArtisanStore(db: read.db)
-            return try store.view(try store.require(args.artisanId), masked: args.reveal != true)
+            let artisan = try store.require(args.artisanId)
+            if args.reveal == true {
+                try read.audit(action: "artisan.unmasked-read", subject: artisan.id, details: ["purpose": .string(args.purpose ?? "")])
+            }
+            return try store.view(artisan, masked: args.reveal != true)
         }
 
         registry.read(ArtisanList.self) { args, read in
@@ -28,6 +37,7 @@ enum ArtisanCommands {
         registry.read(ArtisanExport.self) { args, read in
             let store = try ArtisanStore(db: read.db)
             let artisan = try store.require(args.artisanId)
+            try read.audit(action: "artisan.unmasked-read", subject: artisan.id, details: ["export": true])
             return ArtisanExport.Result(
                 artisan: try store.view(artisan, masked: false),
                 applications: try ApplicationStore(db: read.db).all(artisanId: artisan.id))
@@ -93,6 +103,7 @@ enum ArtisanCommands {
             }
             _ = try PersonalFields.text(args.reason, field: "reason", maximum: 500)
             try store.erase(artisan.id, at: work.now)
+            try work.audit("artisan.erased", subject: artisan.id, details: ["reason": .string(args.reason), "erasedAt": .string(work.now)])
             work.emit(
                 ArtisanErased(
                     artisanId: artisan.id, state: artisan.state, stateCode: artisan.stateCode,

@@ -176,6 +176,15 @@ enum EnrolmentCommands {
             productId: batch.productId, status: .enrolled, attendedDays: 0, districtOverride: override, dropReason: nil,
             assessment: nil, createdAt: work.now, updatedAt: work.now)
         try enrolments.insert(enrolment, startDate: batch.startDate, endDate: batch.endDate)
+        if let override {
+            try work.audit(
+                "eligibility.override", subject: enrolment.enrolmentId,
+                details: [
+                    "rule": "district", "applicationId": .string(application.applicationId), "batchId": .string(batch.batchId),
+                    "artisanDistrict": .string(application.districtId), "batchDistrict": .string(batch.districtId),
+                    "by": .string(override.by), "reason": .string(override.reason),
+                ])
+        }
         try Aggregates(db: work.db).count(.enrolled, application)
         work.emit(EnrolmentCreated(enrolment))
         return enrolment

@@ -111,6 +111,13 @@ enum PaymentCommands {
                 sql: "UPDATE payment_items SET outcome = ?, reference = ?, reason = ? WHERE payment_batch_id = ? AND stipend_id = ?",
                 arguments: [args.outcome.rawValue, args.reference, args.reason, args.paymentBatchId, args.stipendId])
             if args.outcome == .paid { work.emit(StipendPaid(stipend)) }
+            try work.audit(
+                "stipend.\(args.outcome.rawValue)", subject: stipend.stipendId,
+                details: [
+                    "paymentBatchId": .string(args.paymentBatchId), "enrolmentId": .string(stipend.enrolmentId),
+                    "amountRupees": .int(Int64(stipend.amountRupees)), "reference": args.reference.map(JSONValue.string) ?? .null,
+                    "reason": args.reason.map(JSONValue.string) ?? .null,
+                ])
             return stipend
         }
 

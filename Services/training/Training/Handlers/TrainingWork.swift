@@ -39,6 +39,13 @@ final class TrainingWork {
         events.append(payload)
     }
 
+    /// Adds a domain entry to the audit trail in this transaction (who, when and the request
+    /// come from the command): a decision, an override, a payment, an erasure. `details` never
+    /// hold an artisan's personal data (name, mobile, Aadhaar, bank account).
+    func audit(_ action: String, subject: String, details: JSONValue) throws {
+        try transaction.audit(action: action, subject: subject, details: details)
+    }
+
     /// Writes the held events to the outbox, in order.
     func flush() throws {
         for event in events { try transaction.emit(event) }
