@@ -33,8 +33,10 @@ struct LocalSecureStartTests {
         let log = try FileHandle(forWritingTo: output)
         defer { try? log.close() }
         let start = Process()
-        start.executableURL = URL(fileURLWithPath: "/bin/bash")
-        start.arguments = [Self.script.path, "--secure"]
+        // The test process's children may inherit SIGTERM and SIGINT ignored, and a shell cannot
+        // trap a signal ignored on entry: env restores them, as a terminal's Ctrl-C would find them.
+        start.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        start.arguments = ["--default-signal=TERM,INT", "bash", Self.script.path, "--secure"]
         start.environment = environment
         start.standardInput = FileHandle.nullDevice
         start.standardOutput = log

@@ -142,7 +142,9 @@ extension ServiceTransaction {
 
     /// `audit(action:subject:details:)` with any encodable details.
     public func audit(action: String, subject: String? = nil, details: some Encodable) throws {
-        try audit(action: action, subject: subject, details: try WireFormat.parse(WireFormat.encode(details)))
+        // Optional, so that this calls the JSONValue overload, not itself (JSONValue is Encodable).
+        let value: JSONValue? = try WireFormat.parse(WireFormat.encode(details))
+        try audit(action: action, subject: subject, details: value)
     }
 
     /// Supplies the `before` of the command's audit entry (the record as it was), for handlers

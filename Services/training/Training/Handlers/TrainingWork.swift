@@ -42,7 +42,7 @@ final class TrainingWork {
     /// Adds a domain entry to the audit trail in this transaction (who, when and the request
     /// come from the command): a decision, an override, a payment, an erasure. `details` never
     /// hold an artisan's personal data (name, mobile, Aadhaar, bank account).
-    func audit(_ action: String, subject: String, details: JSONValue) throws {
+    func audit(_ action: String, subject: String, details: JSONValue?) throws {
         try transaction.audit(action: action, subject: subject, details: details)
     }
 
