@@ -43,6 +43,17 @@ public final class SecureDeployment: @unchecked Sendable {
         ]
     }
 
+    /// The environment of service `name` (its key pair, the allowlist) following `source` with
+    /// CURVE: the source's endpoints and public key (`ODOP_<SOURCE>_COMMANDS`, `_EVENTS`,
+    /// `_PUBLIC_KEY_FILE`; the source's key pair is named after its service).
+    public func followerEnvironment(_ name: String, following source: ServiceProcess) -> [String: String] {
+        let prefix = "ODOP_\(source.service.uppercased())"
+        return serverEnvironment(name).merging([
+            "\(prefix)_COMMANDS": source.commandsEndpoint, "\(prefix)_EVENTS": source.eventsEndpoint,
+            "\(prefix)_PUBLIC_KEY_FILE": publicPath(source.service),
+        ]) { $1 }
+    }
+
     /// Client keys for `client` talking to `server`.
     public func clientKeys(_ client: String, server: String) -> CurveClientKeys {
         CurveClientKeys(publicKey: publicKeys[client]!, secretKey: secretKeys[client]!, serverPublicKey: publicKeys[server]!)

@@ -260,11 +260,7 @@ struct SecurityTests {
         _ = try admin.call(DistrictRegister.self, .init(state: "UP", name: "Firozabad"))
         _ = try admin.call(ProductRegister.self, .init(state: "UP", district: "Firozabad", name: "Glass bangles", sector: "handicraft"))
 
-        let exportsKeys = keys.serverEnvironment("exports").merging([
-            "ODOP_CATALOGUE_COMMANDS": catalogue.commandsEndpoint, "ODOP_CATALOGUE_EVENTS": catalogue.eventsEndpoint,
-            "ODOP_CATALOGUE_PUBLIC_KEY_FILE": keys.publicPath("catalogue"),
-        ]) { $1 }
-        let exports = ServiceProcess("exports", environment: exportsKeys)
+        let exports = ServiceProcess("exports", environment: keys.followerEnvironment("exports", following: catalogue))
         exports.curve = keys.clientKeys("admin1", server: "exports")
         try exports.start()
         defer { exports.stop() }

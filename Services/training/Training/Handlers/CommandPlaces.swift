@@ -58,34 +58,15 @@ enum CommandPlaces {
         registry.place(of: CoverageReport.self, .fields(state: { $0.state }))
     }
 
-    static func artisanPlace(_ id: String, _ db: Database) throws -> CommandPlace {
-        let artisan = try ArtisanStore(db: db).require(id)
-        return CommandPlace(stateCode: artisan.stateCode, districtID: artisan.districtId)
-    }
+    static func artisanPlace(_ id: String, _ db: Database) throws -> CommandPlace { place(of: try ArtisanStore(db: db).require(id)) }
+    static func applicationPlace(_ id: String, _ db: Database) throws -> CommandPlace { place(of: try ApplicationStore(db: db).require(id)) }
+    static func batchPlace(_ id: String, _ db: Database) throws -> CommandPlace { place(of: try BatchStore(db: db).require(id)) }
+    static func enrolmentPlace(_ id: String, _ db: Database) throws -> CommandPlace { place(of: try EnrolmentStore(db: db).require(id)) }
+    static func toolkitPlace(_ id: String, _ db: Database) throws -> CommandPlace { place(of: try ToolkitStore(db: db).require(id)) }
+    static func stipendPlace(_ id: String, _ db: Database) throws -> CommandPlace { place(of: try StipendStore(db: db).require(id)) }
 
-    static func applicationPlace(_ id: String, _ db: Database) throws -> CommandPlace {
-        let application = try ApplicationStore(db: db).require(id)
-        return CommandPlace(stateCode: application.stateCode, districtID: application.districtId)
-    }
-
-    static func batchPlace(_ id: String, _ db: Database) throws -> CommandPlace {
-        let batch = try BatchStore(db: db).require(id)
-        return CommandPlace(stateCode: batch.stateCode, districtID: batch.districtId)
-    }
-
-    static func enrolmentPlace(_ id: String, _ db: Database) throws -> CommandPlace {
-        let enrolment = try EnrolmentStore(db: db).require(id)
-        return CommandPlace(stateCode: enrolment.stateCode, districtID: enrolment.districtId)
-    }
-
-    static func toolkitPlace(_ id: String, _ db: Database) throws -> CommandPlace {
-        let toolkit = try ToolkitStore(db: db).require(id)
-        return CommandPlace(stateCode: toolkit.stateCode, districtID: toolkit.districtId)
-    }
-
-    static func stipendPlace(_ id: String, _ db: Database) throws -> CommandPlace {
-        let stipend = try StipendStore(db: db).require(id)
-        return CommandPlace(stateCode: stipend.stateCode, districtID: stipend.districtId)
+    static func place(of record: some DistrictRecord) -> CommandPlace {
+        CommandPlace(stateCode: record.stateCode, districtID: record.districtId)
     }
 
     /// A district by the catalogue's id, its state code in any case (`up-firozabad`).
@@ -126,3 +107,16 @@ enum CommandPlaces {
         return try districtPlace(state: state, district: district, db)
     }
 }
+
+/// A training record kept in one district (its state code and the catalogue's district id).
+protocol DistrictRecord {
+    var stateCode: String { get }
+    var districtId: String { get }
+}
+
+extension ArtisanStore.Stored: DistrictRecord {}
+extension TrainingApplication: DistrictRecord {}
+extension TrainingBatch: DistrictRecord {}
+extension Enrolment: DistrictRecord {}
+extension Toolkit: DistrictRecord {}
+extension Stipend: DistrictRecord {}
