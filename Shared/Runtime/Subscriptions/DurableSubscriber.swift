@@ -196,7 +196,7 @@ final class DurableSubscriber: Sendable {
                 receiveLive(from: sub, &loop)
             }
             if poller.isReadable(handshakesIndex) {
-                noteHandshakes(from: handshakes)
+                noteHandshakes(from: handshakes, &loop)
             }
         }
         logger.info("stopped", metadata: ["lastApplied": "\(lastApplied)"])
@@ -239,23 +239,32 @@ final class DurableSubscriber: Sendable {
         if !batch.isEmpty { _ = apply(batch, &loop) }
     }
 
-    /// Takes the SUB socket's handshake events: a failure makes the subscription `disconnected`
-    /// with the reason (it cannot hear the source, and its replay calls, made with the same key,
-    /// fail the same way); a success clears it.
-    private func noteHandshakes(from monitor: ZMQSocket) {
+    /// Takes the SUB socket's handshake events. A refusal (the source's ZAP handler refused the
+    /// key, or the handshake broke the protocol: another mechanism, a wrong server key) makes the
+    /// subscription `disconnected` with the reason at once: it cannot hear the source, and its
+    /// replay calls, made with the same key, fail the same way. A handshake cut short without
+    /// detail is only kept as the reason a failing replay call shows. Either way, and on a
+    /// success after a failure, the subscription catches up, which settles the state.
+    private func noteHandshakes(from monitor: ZMQSocket, _ loop: inout Loop) {
         while let frames = try? monitor.receiveMultipart(dontWait: true) {
             guard let event = SocketEvent(frames: frames) else { continue }
             if event.kind == .handshakeSucceeded {
-                shared.withLock { $0.handshakeFailure = nil }
+                let failedBefore = shared.withLock { s in
+                    defer { s.handshakeFailure = nil }
+                    return s.handshakeFailure != nil
+                }
+                if failedBefore { loop.needCatchUp = true }
                 continue
             }
+            loop.needCatchUp = true
+            let refused = event.kind == .handshakeFailedAuth || event.kind == .handshakeFailedProtocol
             let reason =
                 "authentication failed: the \(follow.source) service's CURVE handshake at \(event.endpoint) failed: \(event.reason)"
                 + (event.kind == .handshakeFailedAuth ? " (is this service's public key in its allowlist?)" : "")
             let changed = shared.withLock { s in
                 defer {
                     s.handshakeFailure = reason
-                    if s.state != .stalled {
+                    if refused && s.state != .stalled {
                         s.state = .disconnected
                         s.lastError = reason
                     }
