@@ -165,6 +165,53 @@ struct TrainingSecurityTests {
         #expect(entries.items.count == 1 && entries.items[0].district == "UP-firozabad", "\(entries)")
     }
 
+    @Test(
+        "a district officer's key acts on notifications only for subscriptions filtered to its district; the webhook secret's audit entries name it and hold no secret"
+    )
+    func notificationsDistrictScope() throws {
+        let keys = try SecureDeployment(keys: ["notifications", "admin1", "officer-firozabad"])
+        try keys.writeAllowlist([("admin1", "admin", nil), ("officer-firozabad", "admin", "district:UP-firozabad")])
+        // Its sources are not running: it serves commands with its subscriptions disconnected.
+        let notifications = ServiceProcess(
+            "notifications",
+            environment: keys.serverEnvironment("notifications").merging(OdopctlRunner().endpoints) { $1 }
+                .merging(["ODOP_WEBHOOK_ALLOW_PRIVATE": "loopback"]) { $1 })
+        notifications.curve = keys.clientKeys("admin1", server: "notifications")
+        try notifications.start()
+        defer { notifications.stop() }
+        let admin = try keys.client("admin1", of: notifications, server: "notifications")
+        let officer = try keys.client("officer-firozabad", of: notifications, server: "notifications")
+        func create(_ client: CommandClient, states: [String]?, districts: [String]?) throws -> SubscriptionWithSecret {
+            try client.call(
+                SubscriptionCreate.self,
+                .init(
+                    recipient: Recipient(name: "DEPC Firozabad", role: "DEPC member"), channel: "webhook",
+                    target: "http://127.0.0.1:9/hook", filter: SubscriptionFilter(types: ["exports."], states: states, districts: districts)))
+        }
+        let agra = try create(admin, states: ["Uttar Pradesh"], districts: ["Agra"])
+        Self.expectForbidden("a Firozabad officer subscribes to Agra", naming: "UP-agra") {
+            _ = try create(officer, states: ["UP"], districts: ["Agra"])
+        }
+        Self.expectForbidden("a Firozabad officer subscribes to every place", naming: "name a state or district") {
+            _ = try create(officer, states: nil, districts: nil)
+        }
+        Self.expectForbidden("a Firozabad officer rotates Agra's secret", naming: "UP-agra") {
+            _ = try officer.call(SubscriptionSecretRotate.self, .init(id: agra.subscription.id))
+        }
+        #expect(try admin.call(SubscriptionList.self, .init()).total == 1, "nothing was made by the refused calls")
+
+        let own = try create(officer, states: ["UP"], districts: ["Firozabad"])
+        let rotated = try officer.call(SubscriptionSecretRotate.self, .init(id: own.subscription.id))
+        let secrets = [own.secret, rotated.secret, agra.secret].compactMap { $0 }
+        #expect(secrets.count == 3)
+        let entries = try admin.call(AuditList.self, .init(subject: own.subscription.id))
+        #expect(entries.items.map(\.action) == ["webhook.secret-set", "webhook.secret-rotated"], "\(entries)")
+        #expect(entries.items.allSatisfy { $0.who == "officer-firozabad" && $0.role == "admin" }, "\(entries)")
+        let trail = String(decoding: try WireFormat.encode(try admin.call(AuditList.self, .init(limit: 1000))), as: UTF8.self)
+        #expect(trail.contains("(redacted)"), "the create's reply is in the trail with its secret redacted")
+        for secret in secrets { #expect(!trail.contains(secret), "a webhook secret is in the audit trail") }
+    }
+
     @Test("exports following a CURVE catalogue with a key the catalogue does not admit is disconnected with the reason, and odopctl status shows it")
     func refusedFollowerSaysWhy() throws {
         let keys = try SecureDeployment(keys: Self.names)
