@@ -131,6 +131,13 @@ struct RulesProcessTests {
             #expect(
                 try cluster.call(EnrolmentGet.self, .init(enrolmentId: overridden.enrolmentId)).districtOverride?.reason
                     == "no potter batch in Varanasi this quarter")
+            // The override is in the audit trail: the officer named in it, the reason, both districts.
+            let overrides = try cluster.call(AuditList.self, .init(action: "eligibility.override"))
+            #expect(overrides.items.count == 1 && overrides.items.first?.subject == overridden.enrolmentId, "\(overrides)")
+            #expect(overrides.items.first?.details?["by"]?.stringValue == "DC Industries, Firozabad")
+            #expect(overrides.items.first?.details?["artisanDistrict"]?.stringValue == "UP-varanasi")
+            #expect(overrides.items.first?.details?["batchDistrict"]?.stringValue == "UP-firozabad")
+            #expect(overrides.items.first?.requestId != nil && overrides.items.first?.command == "enrolment.create")
 
             // Attendance: within the batch's dates and not after today; completion needs 70 % (7 of 10 days).
             try cluster.run(batch, present: [enrolment.enrolmentId], days: 6)
