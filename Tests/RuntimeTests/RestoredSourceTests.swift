@@ -27,8 +27,12 @@ struct RestoredSourceTests {
         let writes = Atomic<Int>(0)
         let writer = Thread {
             guard let client = try? CommandClient(endpoint: endpoint) else { return }
+            var written = 0
             while writing.load(ordering: .acquiring) {
-                if (try? client.call(LedgerAppend.self, .init(texts: ["during"]))) != nil { writes.add(1, ordering: .relaxed) }
+                if (try? client.call(LedgerAppend.self, .init(texts: ["during-\(written)"]))) != nil {
+                    written += 1
+                    writes.add(1, ordering: .relaxed)
+                }
             }
         }
         writer.start()
@@ -54,6 +58,24 @@ struct RestoredSourceTests {
         #expect(copy.events.map(\.1) == original.map(\.1))
         #expect(copy.entries == Int(backup.lastSeq))
         #expect(copy.epoch == backup.epoch)
+
+        // Restored: a service started on the copy reports the backup's lastSeq and epoch, replays
+        // exactly the source's events up to that seq, and holds the entries those events describe.
+        let replayed = try client.call(EventsReplay.self, .init(after: 0, limit: Int(backup.lastSeq))).events
+        #expect(replayed.map(\.seq) == (1...backup.lastSeq).map { $0 })
+        let restoredDirectory = TemporaryDirectory(prefix: "odop-restored")
+        try FileManager.default.copyItem(atPath: path, toPath: restoredDirectory.path + "/ledger.sqlite")
+        let restored = try InProcessService(LedgerService(), dataDirectory: restoredDirectory.path)
+        let restoredHealth = try restored.health()
+        #expect(restoredHealth.lastSeq == backup.lastSeq)
+        #expect(restoredHealth.epoch == backup.epoch)
+        let restoredEvents = try restored.makeClient().call(EventsReplay.self, .init(after: 0, limit: EventsReplay.maximumLimit)).events
+        #expect(restoredEvents.map(\.id) == replayed.map(\.id))
+        #expect(restoredEvents.map(\.data) == replayed.map(\.data))
+        let restoredTexts = try restored.host.store.read { db in try String.fetchAll(db, sql: "SELECT text FROM entries ORDER BY id") }
+        #expect(restoredTexts == (try replayed.map { try $0.decodeData(EntryAppended.self).text }))
+        #expect(restoredTexts.contains("during-0") && restoredTexts.contains("before-199"), "writes before and during the backup")
+        await restored.stop()
 
         // A second backup to the same path, or into a missing directory, is refused.
         #expect(throws: CommandError.self) { try client.call(BackupCreate.self, .init(path: path)) }
