@@ -63,7 +63,11 @@ final class LocalStartRun: @unchecked Sendable {
         try Data().write(to: outputFile)
         let output = try FileHandle(forWritingTo: outputFile)
         let child = Process()
-        child.executableURL = script
+        // Through env --default-signal: a child inherits the signals this test process ignores
+        // (SIGTERM among them), and bash cannot trap a signal ignored when it started, so that
+        // start.sh would never hear `start.sh stop`. A shell or terminal starts it with defaults.
+        child.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        child.arguments = ["--default-signal=TERM,INT,HUP", script.path]
         child.currentDirectoryURL = clone
         child.environment = environment
         child.standardInput = FileHandle.nullDevice
