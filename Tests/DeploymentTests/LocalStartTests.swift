@@ -10,7 +10,9 @@ import Testing
 /// repository's HEAD: commit a change to start.sh before running this test on it.
 @Suite("local start", .serialized, .timeLimit(.minutes(6)))
 struct LocalStartTests {
-    @Test("start.sh from a fresh clone: four services healthy, a notification in the file channel, a status line, and `start.sh stop` stops it all")
+    @Test(
+        "start.sh from a fresh clone: four services healthy, a notification in the file channel, a status line, and `start.sh stop` stops it all"
+    )
     func freshCloneStartsAndStops() throws {
         let run = try LocalStartRun()
         defer { run.close() }
@@ -18,10 +20,13 @@ struct LocalStartTests {
 
         // All four healthy (the runs of install-dependencies.sh and of the import are bounded, not timed).
         for service in LocalStartRun.services {
-            let probe = try CommandClient(endpoint: run.commandsEndpoints[service]!, options: .init(timeout: .milliseconds(500), retries: 0))
+            let probe = try CommandClient(
+                endpoint: run.commandsEndpoints[service]!, options: .init(timeout: .milliseconds(500), retries: 0))
             defer { probe.close() }
             try eventually("odop-\(service) started by start.sh answers health ok", timeout: .seconds(240), every: .milliseconds(250)) {
-                guard run.isRunning else { throw LocalStartFailure(description: "start.sh exited \(run.exitStatus ?? -1):\n\(run.output())") }
+                guard run.isRunning else {
+                    throw LocalStartFailure(description: "start.sh exited \(run.exitStatus ?? -1):\n\(run.output())")
+                }
                 return (try? probe.call(Health.self, NoArguments()))?.status == HealthReport.statusOK
             }
         }
@@ -53,6 +58,10 @@ struct LocalStartTests {
         #expect(run.waitForExit(timeout: .seconds(60)), "start.sh exits after `start.sh stop`")
         #expect(run.exitStatus == 0, "start.sh's exit status after `start.sh stop`:\n\(run.output())")
         for pid in servicePids { #expect(kill(pid, 0) != 0, "service pid \(pid) is gone") }
+        for service in LocalStartRun.services {
+            let log = (try? String(contentsOf: run.dataDirectory.appendingPathComponent("\(service).log"), encoding: .utf8)) ?? ""
+            #expect(log.hasSuffix("[ODOPRuntime] stopped\n"), "odop-\(service) stopped cleanly; its log ends:\n\(log.suffix(600))")
+        }
         #expect(!FileManager.default.fileExists(atPath: run.dataDirectory.appendingPathComponent("start.pid").path))
         #expect(run.output().contains("stopped. Logs and databases are in"))
         // A second stop finds nothing running and says so.

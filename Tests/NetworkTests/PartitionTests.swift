@@ -52,7 +52,9 @@ struct PartitionTests {
         // CURVE is on: a client without keys gets no answer from any host.
         for service in [catalogue, exports, training, notifications] {
             let plain = try CommandClient(endpoint: service.commandsEndpoint, options: .init(timeout: .milliseconds(500), retries: 0))
-            #expect(throws: CommandError.self, "\(service.service) answers a plaintext client") { try plain.call(Health.self, NoArguments()) }
+            #expect(throws: CommandError.self, "\(service.service) answers a plaintext client") {
+                try plain.call(Health.self, NoArguments())
+            }
             plain.close()
         }
 
