@@ -144,4 +144,36 @@ struct RestoredSourceTests {
         await tally.stop()
         await restored.stop()
     }
+
+    @Test("a follower started after its source was restored from a backup stalls with the epoch reason")
+    func followerStartedAfterRestoreStalls() async throws {
+        let endpoints = PeerEndpoints(commands: FreePort.endpoint(), events: FreePort.endpoint())
+        let sourceDirectory = TemporaryDirectory(prefix: "odop-ledger")
+        var ledger: StubSource? = try StubSource("ledger", dataDirectory: sourceDirectory.path, endpoints: endpoints)
+        try ledger!.publish((0..<10).map { EntryAppended(text: "first-\($0)") })
+        let backupDirectory = TemporaryDirectory(prefix: "odop-backup")
+        let backup = try ledger!.service.makeClient().call(BackupCreate.self, .init(path: backupDirectory.path + "/ledger.sqlite"))
+        try ledger!.publish((0..<10).map { EntryAppended(text: "second-\($0)") })
+        let tallyDirectory = TemporaryDirectory(prefix: "odop-tally")
+        let tally = try InProcessService(TallyService(), dataDirectory: tallyDirectory.path, peers: ["ledger": endpoints])
+        try eventually("the follower applied all 20") { try status(tally).lastAppliedSeq == 20 }
+        await tally.stop()
+
+        // While the follower is down, the source is restored and writes past the follower's cursor,
+        // so that only the epoch tells the restored log from the one the follower applied.
+        await ledger!.stop()
+        ledger = nil
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: sourceDirectory.path + "/ledger.sqlite" + suffix) }
+        try FileManager.default.copyItem(atPath: backup.path, toPath: sourceDirectory.path + "/ledger.sqlite")
+        let restored = try StubSource("ledger", dataDirectory: sourceDirectory.path, endpoints: endpoints)
+        try restored.publish((0..<15).map { EntryAppended(text: "after-restore-\($0)") })
+
+        let restarted = try InProcessService(TallyService(), dataDirectory: tallyDirectory.path, peers: ["ledger": endpoints])
+        try eventually("the restarted follower stalls on the restored source") { try status(restarted).state == .stalled }
+        let stalled = try status(restarted)
+        #expect(stalled.lastAppliedSeq == 20, "nothing of the restored source is taken for what was applied")
+        #expect(stalled.stalled?.error.contains("epoch changed") == true, "\(String(describing: stalled.stalled))")
+        await restarted.stop()
+        await restored.stop()
+    }
 }
