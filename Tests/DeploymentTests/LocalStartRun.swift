@@ -58,8 +58,8 @@ final class LocalStartRun: @unchecked Sendable {
     var isRunning: Bool { process?.isRunning ?? false }
     var exitStatus: Int32? { process.flatMap { $0.isRunning ? nil : $0.terminationStatus } }
 
-    /// Starts `start.sh` (in the background; it runs until stopped).
-    func start() throws {
+    /// Starts `start.sh` with `arguments` (e.g. `--secure`), in the background: it runs until stopped.
+    func start(_ arguments: [String] = []) throws {
         try Data().write(to: outputFile)
         let output = try FileHandle(forWritingTo: outputFile)
         let child = Process()
@@ -67,7 +67,7 @@ final class LocalStartRun: @unchecked Sendable {
         // (SIGTERM among them), and bash cannot trap a signal ignored when it started, so that
         // start.sh would never hear `start.sh stop`. A shell or terminal starts it with defaults.
         child.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        child.arguments = ["--default-signal=TERM,INT,HUP", script.path]
+        child.arguments = ["--default-signal=TERM,INT,HUP", script.path] + arguments
         child.currentDirectoryURL = clone
         child.environment = environment
         child.standardInput = FileHandle.nullDevice
