@@ -263,7 +263,9 @@ let package = Package(
         ),
         .testTarget(
             name: "NetworkTests",
-            dependencies: ["ODOPTesting", "ODOPClient", "ODOPMessages"],
+            dependencies: [
+                "ODOPTesting", "ODOPClient", "ODOPMessages", "ODOPCatalogueCopy", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strict
         ),
         .testTarget(

@@ -27,8 +27,12 @@ struct RestoredSourceTests {
         let writes = Atomic<Int>(0)
         let writer = Thread {
             guard let client = try? CommandClient(endpoint: endpoint) else { return }
+            var written = 0
             while writing.load(ordering: .acquiring) {
-                if (try? client.call(LedgerAppend.self, .init(texts: ["during"]))) != nil { writes.add(1, ordering: .relaxed) }
+                if (try? client.call(LedgerAppend.self, .init(texts: ["during-\(written)"]))) != nil {
+                    written += 1
+                    writes.add(1, ordering: .relaxed)
+                }
             }
         }
         writer.start()
@@ -54,6 +58,24 @@ struct RestoredSourceTests {
         #expect(copy.events.map(\.1) == original.map(\.1))
         #expect(copy.entries == Int(backup.lastSeq))
         #expect(copy.epoch == backup.epoch)
+
+        // Restored: a service started on the copy reports the backup's lastSeq and epoch, replays
+        // exactly the source's events up to that seq, and holds the entries those events describe.
+        let replayed = try client.call(EventsReplay.self, .init(after: 0, limit: Int(backup.lastSeq))).events
+        #expect(replayed.map(\.seq) == (1...backup.lastSeq).map { $0 })
+        let restoredDirectory = TemporaryDirectory(prefix: "odop-restored")
+        try FileManager.default.copyItem(atPath: path, toPath: restoredDirectory.path + "/ledger.sqlite")
+        let restored = try InProcessService(LedgerService(), dataDirectory: restoredDirectory.path)
+        let restoredHealth = try restored.health()
+        #expect(restoredHealth.lastSeq == backup.lastSeq)
+        #expect(restoredHealth.epoch == backup.epoch)
+        let restoredEvents = try restored.makeClient().call(EventsReplay.self, .init(after: 0, limit: EventsReplay.maximumLimit)).events
+        #expect(restoredEvents.map(\.id) == replayed.map(\.id))
+        #expect(restoredEvents.map(\.data) == replayed.map(\.data))
+        let restoredTexts = try restored.host.store.read { db in try String.fetchAll(db, sql: "SELECT text FROM entries ORDER BY id") }
+        #expect(restoredTexts == (try replayed.map { try $0.decodeData(EntryAppended.self).text }))
+        #expect(restoredTexts.contains("during-0") && restoredTexts.contains("before-199"), "writes before and during the backup")
+        await restored.stop()
 
         // A second backup to the same path, or into a missing directory, is refused.
         #expect(throws: CommandError.self) { try client.call(BackupCreate.self, .init(path: path)) }
@@ -120,6 +142,38 @@ struct RestoredSourceTests {
         try eventually("applies the restored source's next event") { try status(tally).lastAppliedSeq == 26 }
         #expect(try status(tally).state == .running)
         await tally.stop()
+        await restored.stop()
+    }
+
+    @Test("a follower started after its source was restored from a backup stalls with the epoch reason")
+    func followerStartedAfterRestoreStalls() async throws {
+        let endpoints = PeerEndpoints(commands: FreePort.endpoint(), events: FreePort.endpoint())
+        let sourceDirectory = TemporaryDirectory(prefix: "odop-ledger")
+        var ledger: StubSource? = try StubSource("ledger", dataDirectory: sourceDirectory.path, endpoints: endpoints)
+        try ledger!.publish((0..<10).map { EntryAppended(text: "first-\($0)") })
+        let backupDirectory = TemporaryDirectory(prefix: "odop-backup")
+        let backup = try ledger!.service.makeClient().call(BackupCreate.self, .init(path: backupDirectory.path + "/ledger.sqlite"))
+        try ledger!.publish((0..<10).map { EntryAppended(text: "second-\($0)") })
+        let tallyDirectory = TemporaryDirectory(prefix: "odop-tally")
+        let tally = try InProcessService(TallyService(), dataDirectory: tallyDirectory.path, peers: ["ledger": endpoints])
+        try eventually("the follower applied all 20") { try status(tally).lastAppliedSeq == 20 }
+        await tally.stop()
+
+        // While the follower is down, the source is restored and writes past the follower's cursor,
+        // so that only the epoch tells the restored log from the one the follower applied.
+        await ledger!.stop()
+        ledger = nil
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: sourceDirectory.path + "/ledger.sqlite" + suffix) }
+        try FileManager.default.copyItem(atPath: backup.path, toPath: sourceDirectory.path + "/ledger.sqlite")
+        let restored = try StubSource("ledger", dataDirectory: sourceDirectory.path, endpoints: endpoints)
+        try restored.publish((0..<15).map { EntryAppended(text: "after-restore-\($0)") })
+
+        let restarted = try InProcessService(TallyService(), dataDirectory: tallyDirectory.path, peers: ["ledger": endpoints])
+        try eventually("the restarted follower stalls on the restored source") { try status(restarted).state == .stalled }
+        let stalled = try status(restarted)
+        #expect(stalled.lastAppliedSeq == 20, "nothing of the restored source is taken for what was applied")
+        #expect(stalled.stalled?.error.contains("epoch changed") == true, "\(String(describing: stalled.stalled))")
+        await restarted.stop()
         await restored.stop()
     }
 }

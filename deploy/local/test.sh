@@ -20,7 +20,8 @@ groups=(
   "CatalogueTests|ExportsTests|StateVocabularyTests"
   "TrainingTests"
   "NotificationsTests"
-  "IntegrationTests|NetworkTests|DeploymentTests"
+  "IntegrationTests"
+  "NetworkTests|DeploymentTests"
 )
 failed=0
 for group in "${groups[@]}"; do
