@@ -124,9 +124,9 @@ final class CommandServer: Sendable {
             outbox.wakeup.drain()
             for answered in outbox.take() { deliver(answered, cache: &cache) }
             guard poller.isReadable(socketIndex) else { continue }
-            // Serve what is waiting, then look at the stop flag again.
-            for _ in 0..<256 {
-                guard !stopping.load(ordering: .acquiring) else { break }
+            // Take what is waiting (at most 256), serve it, then look at the stop flag again.
+            var batch: [[ZMQMessage]] = []
+            while batch.count < 256 {
                 let frames: [ZMQMessage]?
                 do {
                     frames = try socket.receiveMultipartMessages(dontWait: true)
@@ -134,7 +134,13 @@ final class CommandServer: Sendable {
                     throw WorkerFailure(worker: "command server", reason: "receive failed: \(error)")
                 }
                 guard let frames else { break }
-                serve(frames, cache: &cache, limiter: &limiter, readers: readers, writer: writer)
+                batch.append(frames)
+            }
+            // A lone read with no other read in flight is answered here: a hand-off to a read
+            // thread and back would only add two thread wake-ups to its round trip.
+            let inline = batch.count == 1 && readers.isIdle
+            for frames in batch {
+                serve(frames, cache: &cache, limiter: &limiter, readers: readers, writer: writer, inlineReads: inline)
                 beat?.beat()
             }
         }
@@ -145,7 +151,8 @@ final class CommandServer: Sendable {
     /// Checks one request and answers it at once (malformed, refused, a reply from memory, a plain
     /// command that reads nothing) or routes it: reads to `readers`, writes to `writer`.
     private func serve(
-        _ frames: [ZMQMessage], cache: inout ReplyCache, limiter: inout ClientRateLimiter?, readers: ReadWorkers, writer: GroupWriter
+        _ frames: [ZMQMessage], cache: inout ReplyCache, limiter: inout ClientRateLimiter?, readers: ReadWorkers, writer: GroupWriter,
+        inlineReads: Bool
     ) {
         let start = ContinuousClock.now
         guard frames.count >= 2 else {
@@ -208,7 +215,7 @@ final class CommandServer: Sendable {
                     if let refusal = refusal(of: pending) {
                         (reply, outcome) = handling.failure(request.id, refusal)
                     } else {
-                        route(pending, cache: &cache, readers: readers, writer: writer)
+                        route(pending, cache: &cache, readers: readers, writer: writer, inlineReads: inlineReads)
                         return
                     }
                 } else {
@@ -230,9 +237,9 @@ final class CommandServer: Sendable {
         return role.refusal(for: principal, command: command.entry.name)
     }
 
-    private func route(_ command: PendingCommand, cache: inout ReplyCache, readers: ReadWorkers, writer: GroupWriter) {
+    private func route(_ command: PendingCommand, cache: inout ReplyCache, readers: ReadWorkers, writer: GroupWriter, inlineReads: Bool) {
         switch command.entry.kind {
-        case .plain where !command.entry.isMutating:
+        case .plain where !command.entry.isMutating, .read where inlineReads:
             deliver(handling.answer(command), cache: &cache)
         case .plain, .read:
             readers.submit { [handling, outbox] in outbox.post(handling.answer(command)) }

@@ -11,6 +11,8 @@ final class ReadWorkers: Sendable {
     }
 
     private let state = Mutex(State())
+    /// Jobs submitted and not finished.
+    private let inFlight = Atomic<Int>(0)
     private let available = DispatchSemaphore(value: 0)
     private let finished = DispatchSemaphore(value: 0)
     let count: Int
@@ -28,7 +30,11 @@ final class ReadWorkers: Sendable {
         }
     }
 
+    /// Whether no job is queued or running.
+    var isIdle: Bool { inFlight.load(ordering: .acquiring) == 0 }
+
     func submit(_ job: @escaping @Sendable () -> Void) {
+        inFlight.add(1, ordering: .acquiringAndReleasing)
         state.withLock { $0.jobs.append(job) }
         available.signal()
     }
@@ -55,6 +61,7 @@ final class ReadWorkers: Sendable {
             }
             if let job {
                 job()
+                inFlight.subtract(1, ordering: .acquiringAndReleasing)
             } else if stopping {
                 return
             }
