@@ -5,8 +5,11 @@ import ODOPMessages
 import Synchronization
 import ZeroMQ
 
-/// Answers commands on the service's ROUTER socket, from a thread of its own (the only user of
-/// the socket).
+/// Answers commands on the service's ROUTER socket. The socket has one owner, the command
+/// thread: it receives, checks and routes every request, and sends every reply. Reads (and
+/// plain commands that write) are answered on `ReadWorkers`, concurrently with each other and
+/// with writes; write commands are applied by the `GroupWriter`, by group commit; both hand
+/// their replies back through a `ReplyOutbox` that wakes the command thread.
 ///
 /// Contract:
 /// - Every request gets exactly one reply frame, `{"id","ok":true,"result"}` or
@@ -15,21 +18,23 @@ import ZeroMQ
 ///   without one). Malformed input (not one frame, oversized, not JSON, not an object, missing or
 ///   wrong-typed `id`/`command`/`args`) gets an error reply and changes nothing.
 /// - A request id seen before returns the stored reply: from memory for any command, and from the
-///   database for mutating commands, whose reply is stored in their own transaction (so a retry
+///   database for mutating commands, whose reply is stored in their own savepoint (so a retry
 ///   is never applied twice, even across a restart). Stored replies are kept `replyRetention`.
-/// - Each request is logged with its id, command, outcome, duration and trace id, counted in
-///   `odop_commands_total{command,outcome}` and timed in `odop_command_duration_seconds` (when
-///   metrics are on; a name the service does not answer is `command="unknown"`).
+/// - The reply to a write is sent only after the commit that made it durable (see `GroupWriter`
+///   for the group commit's guarantees). A read sees every write whose reply was sent before it
+///   arrived; requests pipelined on one connection may be answered out of order.
+/// - Each request is logged with its id, command, sender (`who`: the key's name, `-` when open),
+///   outcome, duration and trace id, counted in `odop_commands_total{command,outcome}` and timed
+///   in `odop_command_duration_seconds` (when metrics are on; a name the service does not answer
+///   is `command="unknown"`).
 /// - Each request runs in a span of the runtime's tracer continuing the request's `traceparent`
 ///   (a new trace when it has none); events a mutating command emits carry that span's
 ///   `traceparent`.
-/// - Each request is logged with its id, command, sender (`who`: the key's name, `-` when open),
-///   outcome and duration.
 /// - With CURVE (`access` given), every request is checked against the allowlist current at that
 ///   moment (`unauthorized` for a sender no longer listed), the role and place its command
 ///   declares (`forbidden`), before anything is read or changed; see `CommandAccess`.
-/// - Every successful change is written to the audit trail in its own transaction
-///   (`AuditTrail`); entries a read asks for are written before its reply is sent.
+/// - Every successful change is written to the audit trail (`AuditTrail`); entries a read asks
+///   for are written before its reply is sent.
 /// - With a rate limit, a client over it gets `unavailable` with `retryAfterMs` at once.
 /// - Frames larger than the hard limit (`ZMQ_MAXMSGSIZE`, set on the socket by the host) are
 ///   dropped by libzmq with the connection: there is no reply path for them.
@@ -39,6 +44,8 @@ final class CommandServer: Sendable {
         var replyRetention: Duration
         var rateLimit: RateLimit? = nil
         var auditRetention: Duration = .seconds(Int64(SecurityConfiguration.defaultAuditRetentionDays) * 86_400)
+        /// Threads answering reads; default: one per core, at least 2, at most 4.
+        var readThreads: Int = min(4, max(2, ProcessInfo.processInfo.activeProcessorCount))
     }
 
     private let socket: ZMQSocket
@@ -53,11 +60,14 @@ final class CommandServer: Sendable {
     private let beat: LoopBeat?
     private let hooks: RuntimeHooks
     private let tracer = RuntimeTracer()
+    private let handling: CommandHandling
+    private let outbox = ReplyOutbox()
 
     init(
         socket: ZMQSocket, registry: CommandRegistry, store: ServiceStore, settings: Settings, logger: Logger, access: AccessControl?,
         metrics: ServiceMetrics? = nil, beat: LoopBeat? = nil, hooks: RuntimeHooks = RuntimeHooks()
     ) {
+        let hooks = hooks.withTestEnvironment()
         self.metrics = metrics
         self.beat = beat
         self.hooks = hooks
@@ -67,32 +77,41 @@ final class CommandServer: Sendable {
         self.settings = settings
         self.logger = logger
         self.access = access
+        handling = CommandHandling(registry: registry, store: store, logger: logger, metrics: metrics, hooks: hooks)
     }
 
-    /// Asks the loop to stop taking requests; `run()` returns after the one in progress.
+    /// Asks the loop to stop taking requests; `run()` returns after answering those in progress.
     func requestStop() {
         stopping.store(true, ordering: .releasing)
         wakeup.signal()
     }
 
-    /// Serves requests until `requestStop()`, then closes the socket. Throws when the socket
-    /// fails (poll or receive), after closing it: the host then stops the process.
+    /// Serves requests until `requestStop()`, then answers what was taken and closes the socket.
+    /// Throws when the socket fails (poll or receive), after closing it: the host then stops the
+    /// process.
     func run() throws {
+        let readers = ReadWorkers(name: "commands-read", count: settings.readThreads)
+        let writer = GroupWriter(
+            name: "commands-write", atLeast: hooks.groupAtLeast, outbox: outbox, housekeeping: { [self] in pruneStoredReplies() },
+            apply: { [handling] group in handling.apply(group) })
+        var cache = ReplyCache()
         defer {
+            readers.stop()
+            writer.stop()
+            for answered in outbox.take() { deliver(answered, cache: &cache) }
             beat?.exited("the command loop ended")
             socket.close()
         }
         var poller = Poller()
         let socketIndex = poller.register(socket)
         poller.register(fileDescriptor: wakeup.fileDescriptor)
-        var cache = ReplyCache()
+        poller.register(fileDescriptor: outbox.wakeup.fileDescriptor)
         var limiter = settings.rateLimit.map(ClientRateLimiter.init)
         let clock = ContinuousClock()
-        var nextPrune = clock.now
+        var nextPrune = clock.now + .seconds(60)
         while !stopping.load(ordering: .acquiring) {
             beat?.beat()
             if clock.now >= nextPrune {
-                pruneStoredReplies()
                 limiter?.prune()
                 nextPrune = clock.now + .seconds(60)
             }
@@ -102,10 +121,12 @@ final class CommandServer: Sendable {
                 throw WorkerFailure(worker: "command server", reason: "poll failed: \(error)")
             }
             wakeup.drain()
+            outbox.wakeup.drain()
+            for answered in outbox.take() { deliver(answered, cache: &cache) }
             guard poller.isReadable(socketIndex) else { continue }
-            // Serve what is waiting, then look at the stop flag again.
-            for _ in 0..<256 {
-                guard !stopping.load(ordering: .acquiring) else { break }
+            // Take what is waiting (at most 256), serve it, then look at the stop flag again.
+            var batch: [[ZMQMessage]] = []
+            while batch.count < 256 {
                 let frames: [ZMQMessage]?
                 do {
                     frames = try socket.receiveMultipartMessages(dontWait: true)
@@ -113,7 +134,13 @@ final class CommandServer: Sendable {
                     throw WorkerFailure(worker: "command server", reason: "receive failed: \(error)")
                 }
                 guard let frames else { break }
-                serve(frames, cache: &cache, limiter: &limiter)
+                batch.append(frames)
+            }
+            // A lone read with no other read in flight is answered here: a hand-off to a read
+            // thread and back would only add two thread wake-ups to its round trip.
+            let inline = batch.count == 1 && readers.isIdle
+            for frames in batch {
+                serve(frames, cache: &cache, limiter: &limiter, readers: readers, writer: writer, inlineReads: inline)
                 beat?.beat()
             }
         }
@@ -121,7 +148,12 @@ final class CommandServer: Sendable {
 
     // MARK: One request
 
-    private func serve(_ frames: [ZMQMessage], cache: inout ReplyCache, limiter: inout ClientRateLimiter?) {
+    /// Checks one request and answers it at once (malformed, refused, a reply from memory, a plain
+    /// command that reads nothing) or routes it: reads to `readers`, writes to `writer`.
+    private func serve(
+        _ frames: [ZMQMessage], cache: inout ReplyCache, limiter: inout ClientRateLimiter?, readers: ReadWorkers, writer: GroupWriter,
+        inlineReads: Bool
+    ) {
         let start = ContinuousClock.now
         guard frames.count >= 2 else {
             logger.warning("dropped a message without a body", metadata: ["frames": "\(frames.count)"])
@@ -138,13 +170,13 @@ final class CommandServer: Sendable {
         let reply: Data
         let outcome: String
         if body.count != 1 {
-            (reply, outcome) = failure(
+            (reply, outcome) = handling.failure(
                 nil,
                 .invalidRequest(
                     "a request is exactly one frame holding a JSON object (after an empty delimiter frame when sent from a DEALER); got \(body.count) frames"
                 ))
         } else if body.first!.count > settings.maxCommandBytes {
-            (reply, outcome) = failure(
+            (reply, outcome) = handling.failure(
                 nil,
                 .invalidRequest(
                     "request of \(body.first!.count) bytes exceeds the limit of \(settings.maxCommandBytes) bytes"))
@@ -153,22 +185,21 @@ final class CommandServer: Sendable {
             switch CommandRequest.parse(frame.bytesNoCopy) {
             case .failure(let rejection):
                 requestID = rejection.id
-                (reply, outcome) = failure(rejection.id, rejection.error)
+                (reply, outcome) = handling.failure(rejection.id, rejection.error)
             case .success(let request):
                 requestID = request.id
                 command = request.command
                 let span = tracer.span(request.command, continuing: request.traceparent, kind: .server)
-                defer { span.end() }
                 traceId = span.traceId
                 let principal = access?.principal(userID: userID)
                 if let retryAfter = limiter?.take(for: userID ?? envelope.first.map(Self.hex) ?? "-") {
-                    (reply, outcome) = failure(
+                    (reply, outcome) = handling.failure(
                         request.id,
                         .unavailable(
                             "\(userID ?? "this client") sends more than \(limiter!.limit.perSecond) commands a second; retryAfterMs=\(retryAfter)"
                         ))
                 } else if access != nil, principal == nil {
-                    (reply, outcome) = failure(
+                    (reply, outcome) = handling.failure(
                         request.id,
                         .unauthorized(
                             "\(request.command) needs a client key in the service's allowlist"
@@ -176,15 +207,21 @@ final class CommandServer: Sendable {
                 } else if let cached = cache.reply(for: request.id) {
                     (reply, outcome) = (cached, "replayed")
                     metrics?.repliesFromMemory.increment()
-                } else {
+                } else if let entry = registry.entries[request.command] {
                     hooks.beforeCommand?(request.command)
-                    beat?.working(true)
-                    defer { beat?.working(false) }
-                    (reply, outcome) = dispatch(
-                        RequestInfo(id: request.id, command: request.command, principal: principal, traceparent: span.traceparent),
-                        args: request.args)
-                    cache.store(reply, for: request.id)
+                    let pending = PendingCommand(
+                        request: RequestInfo(id: request.id, command: request.command, principal: principal, traceparent: span.traceparent),
+                        args: request.args, entry: entry, envelope: envelope, start: start, who: userID ?? "-", span: span)
+                    if let refusal = refusal(of: pending) {
+                        (reply, outcome) = handling.failure(request.id, refusal)
+                    } else {
+                        route(pending, cache: &cache, readers: readers, writer: writer, inlineReads: inlineReads)
+                        return
+                    }
+                } else {
+                    (reply, outcome) = handling.failure(request.id, .unknownCommand(request.command))
                 }
+                span.end()
             }
         }
         send(reply, envelope: envelope)
@@ -193,91 +230,38 @@ final class CommandServer: Sendable {
         log(id: requestID, command: command, who: userID ?? "-", outcome: outcome, duration: duration, traceId: traceId)
     }
 
+    /// The role refusal for a sender whose key's role the command does not admit (nil when open).
+    private func refusal(of command: PendingCommand) -> CommandError? {
+        guard let principal = command.request.principal else { return nil }
+        let role = registry.access[command.entry.name]?.role?(command.args) ?? (command.entry.isMutating ? .admin : .admitted)
+        return role.refusal(for: principal, command: command.entry.name)
+    }
+
+    private func route(_ command: PendingCommand, cache: inout ReplyCache, readers: ReadWorkers, writer: GroupWriter, inlineReads: Bool) {
+        switch command.entry.kind {
+        case .plain where !command.entry.isMutating, .read where inlineReads:
+            deliver(handling.answer(command), cache: &cache)
+        case .plain, .read:
+            readers.submit { [handling, outbox] in outbox.post(handling.answer(command)) }
+        case .write:
+            writer.submit(command)
+        }
+    }
+
+    /// Sends an answered command's reply, keeps it in memory for retries, counts and logs it.
+    private func deliver(_ answered: AnsweredCommand, cache: inout ReplyCache) {
+        let command = answered.command
+        cache.store(answered.reply, for: command.request.id)
+        send(answered.reply, envelope: command.envelope)
+        command.span.end()
+        let duration = ContinuousClock.now - command.start
+        metrics?.commandAnswered(command.request.command, outcome: answered.outcome, duration: duration)
+        log(
+            id: command.request.id, command: command.request.command, who: command.who, outcome: answered.outcome, duration: duration,
+            traceId: command.span.traceId)
+    }
+
     private static func hex(_ data: Data) -> String { data.map { String(format: "%02x", $0) }.joined() }
-
-    private func failure(_ id: String?, _ error: CommandError) -> (Data, String) {
-        (CommandReply.failureFrame(id: id, error: error), error.code.rawValue)
-    }
-
-    private func dispatch(_ request: RequestInfo, args: JSONValue) -> (Data, String) {
-        guard let entry = registry.entries[request.command] else {
-            return failure(request.id, .unknownCommand(request.command))
-        }
-        let declared = registry.access[entry.name]
-        if let principal = request.principal {
-            let role = declared?.role?(args) ?? (entry.isMutating ? .admin : .admitted)
-            if let refusal = role.refusal(for: principal, command: entry.name) {
-                return failure(request.id, refusal)
-            }
-        }
-        do {
-            switch entry.kind {
-            case .read:
-                let (result, audits, place) = try store.read { db in
-                    let place = try self.place(of: entry, declared, args, request, db, always: false)
-                    let context = ReadContext(request: request, db: db)
-                    return (try entry.read!(args, context), context.auditLog.pending, place)
-                }
-                if !audits.isEmpty {
-                    try store.write { transaction in
-                        for pending in audits {
-                            try AuditTrail.append(
-                                .init(
-                                    who: AuditTrail.who(request), role: request.principal?.role.rawValue, requestID: request.id,
-                                    command: request.command, action: pending.action, subject: pending.subject, place: place,
-                                    details: pending.details), transaction.db)
-                        }
-                    }
-                }
-                return (CommandReply.successFrame(id: request.id, resultJSON: result), "ok")
-            case .plain:
-                let place =
-                    try request.principal.map { _ in
-                        try store.read { db in try self.place(of: entry, declared, args, request, db, always: false) }
-                    } ?? nil
-                let result = try entry.plain!(args, request)
-                if entry.isMutating {
-                    try store.write { transaction in
-                        try AuditTrail.append(
-                            .init(
-                                who: AuditTrail.who(request), role: request.principal?.role.rawValue, requestID: request.id,
-                                command: request.command, action: request.command, place: place, after: result), transaction.db)
-                    }
-                }
-                return (CommandReply.successFrame(id: request.id, resultJSON: result), "ok")
-            case .write:
-                let (reply, stored) = try store.write(correlationId: request.id, traceparent: request.traceparent) { transaction in
-                    if let stored = try StoredReplies.reply(requestID: request.id, transaction.db) {
-                        return (stored, true)
-                    }
-                    transaction.request = request
-                    transaction.place = try self.place(of: entry, declared, args, request, transaction.db, always: true)
-                    let result = try entry.write!(args, transaction, request)
-                    let reply = CommandReply.successFrame(id: request.id, resultJSON: result)
-                    try StoredReplies.store(reply, requestID: request.id, command: request.command, transaction.db)
-                    try AuditTrail.append(
-                        .init(
-                            who: AuditTrail.who(request), role: request.principal?.role.rawValue, requestID: request.id,
-                            command: request.command, action: request.command, place: transaction.place,
-                            before: transaction.recordedBefore, after: result), transaction.db)
-                    return (reply, false)
-                }
-                if stored { metrics?.repliesFromDatabase.increment() }
-                return (reply, stored ? "replayed" : "ok")
-            }
-        } catch let error as CommandError {
-            return failure(request.id, error)
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
-            logger.warning("constraint violation", metadata: ["id": "\(request.id)", "error": "\(error)", "traceId": "\(request.traceId)"])
-            return failure(request.id, .conflict("the change conflicts with existing data: \(error.message ?? "constraint failed")"))
-        } catch {
-            logger.error(
-                "handler failed",
-                metadata: ["id": "\(request.id)", "command": "\(request.command)", "error": "\(error)", "traceId": "\(request.traceId)"])
-            return failure(
-                request.id, .internalError("the service failed to handle \(request.command); see its log for request \(request.id)"))
-        }
-    }
 
     private func send(_ reply: Data, envelope: [Data]) {
         do {
@@ -289,33 +273,6 @@ final class CommandServer: Sendable {
         } catch {
             logger.error("reply failed", metadata: ["error": "\(error)"])
         }
-    }
-
-    /// Where a request acts, checked against its sender's scope: a scoped key gets `forbidden`
-    /// outside its places, for a command that declares a place but names none, and for a change
-    /// by a command that declares no place. `always`: find the place even for an unscoped sender
-    /// (for the audit trail of changes; a failure to find it is then left to the handler).
-    private func place(
-        of entry: CommandRegistry.Entry, _ declared: CommandAccess?, _ args: JSONValue, _ request: RequestInfo, _ db: Database, always: Bool
-    ) throws -> CommandPlace? {
-        guard let principal = request.principal, !principal.scope.isEverywhere else {
-            guard always, let locate = declared?.place else { return nil }
-            return try? locate(args, db)
-        }
-        guard let locate = declared?.place else {
-            if entry.isMutating {
-                throw CommandError.forbidden(
-                    "\(principal.name) may act only in \(principal.scope), and \(entry.name) is not tied to one place")
-            }
-            return nil
-        }
-        guard let place = try locate(args, db) else {
-            throw CommandError.forbidden("\(principal.name) may act only in \(principal.scope): name a state or district there")
-        }
-        guard principal.scope.admits(place) else {
-            throw CommandError.forbidden("\(principal.name) may act only in \(principal.scope), not in \(place.description)")
-        }
-        return place
     }
 
     private func log(id: String?, command: String, who: String, outcome: String, duration: Duration, traceId: String?) {

@@ -52,9 +52,13 @@ final class EventLog: Sendable {
         EventEnvelope, CommittedEvent
     ) {
         let seq = try lastSeq(db: db) + 1
-        var envelope = try EventEnvelope.make(payload, source: source, seq: seq, correlationId: correlationId, traceparent: traceparent)
-        envelope.epoch = epoch
-        let bytes = try WireFormat.encode(envelope)
+        // The payload is encoded once; the envelope's bytes are written around it.
+        let data = try WireFormat.encode(payload)
+        let envelope = EventEnvelope(
+            id: RandomUUID.string(), type: P.eventType, schema: P.schemaVersion, source: source, seq: seq,
+            time: RFC3339.string(from: Date()), correlationId: correlationId, data: try WireFormat.parse(data), epoch: epoch,
+            traceparent: traceparent)
+        let bytes = EnvelopeEncoding.encode(envelope, data: data)
         try db.cachedStatement(
             sql:
                 "INSERT INTO \(RuntimeSchema.events) (seq, id, type, time, correlation_id, trace_id, envelope) VALUES (?, ?, ?, ?, ?, ?, ?)"

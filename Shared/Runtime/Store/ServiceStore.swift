@@ -26,10 +26,11 @@ public final class ServiceStore: Sendable {
             throw .dataDirectory(directory, String(describing: error))
         }
         path = (directory as NSString).appendingPathComponent("\(service).sqlite")
+        let synchronous = try Self.synchronousMode()
         var config = Configuration()
         config.busyMode = .timeout(10)
         config.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            try db.execute(sql: "PRAGMA synchronous = \(synchronous)")
         }
         do {
             pool = try DatabasePool(path: path, configuration: config)
@@ -48,6 +49,18 @@ public final class ServiceStore: Sendable {
             throw .storage(path, String(describing: error))
         }
         eventLog = EventLog(source: service, epoch: epoch)
+    }
+
+    /// SQLite's `synchronous` setting, from `ODOP_SYNCHRONOUS`: `normal` (the default: a commit is
+    /// written to the WAL, which is synced at checkpoints; a power cut can lose the last commits,
+    /// never corrupt) or `full` (the WAL is synced at every commit, so an acknowledged change
+    /// survives a power cut; each commit, hence each group of writes, waits for an fsync).
+    static func synchronousMode(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws(StartupError) -> String {
+        switch environment["ODOP_SYNCHRONOUS"]?.lowercased() {
+        case nil, "", "normal": return "NORMAL"
+        case "full": return "FULL"
+        case let other?: throw .configuration("ODOP_SYNCHRONOUS must be normal or full, got \(other)")
+        }
     }
 
     /// This database's epoch as an event source (see `RuntimeSchema`).
