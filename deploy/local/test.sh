@@ -21,6 +21,7 @@ groups=(
   "TrainingTests"
   "NotificationsTests"
   "IntegrationTests|NetworkTests|DeploymentTests"
+  "ReliabilityTests"
 )
 failed=0
 for group in "${groups[@]}"; do

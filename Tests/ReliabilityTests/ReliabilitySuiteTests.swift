@@ -1,0 +1,93 @@
+import Foundation
+import ODOPMessages
+import ODOPTesting
+import Testing
+
+/// The four real services under a steady load of writes, hurt in every way the issue lists:
+/// SIGKILLs at random moments, a subscriber stopped, the publisher restarted mid-burst, a host
+/// cut off, a full disk, a corpus of bad input on every command socket. At the end the
+/// invariant checker reads the databases and the command log: nothing lost, nothing applied
+/// twice, no gap, no unexpected exit, no `internal` reply. Prints the summary table.
+///
+/// CI runs one round (about two minutes); `ODOP_SOAK_MINUTES=N` repeats the rounds for N minutes.
+@Suite("reliability under load", .serialized)
+struct ReliabilitySuiteTests {
+    @Test(
+        "kills, stops, restarts, partitions, a full disk and bad input under load lose and double nothing",
+        .timeLimit(.minutes(ReliabilityMode.current.timeLimitMinutes)))
+    func underLoad() async throws {
+        let mode = ReliabilityMode.current
+        let cluster = try ReliabilityCluster()
+        defer { cluster.close() }
+        try cluster.startAll()
+        let log = try CommandLog(url: cluster.root.file("commands.jsonl"))
+        let load = try LoadGenerator(cluster: cluster, log: log)
+        try load.setUp()
+        let chaos = try ChaosEpisodes(cluster: cluster, load: load)
+
+        let clock = ContinuousClock()
+        let started = clock.now
+        load.start()
+        var problems: [String] = []
+        repeat {
+            try chaos.kills(rounds: mode.killsPerRound)
+            try chaos.subscriberStop()
+            try chaos.publisherRestartMidBurst()
+            try chaos.partition()
+            problems += try chaos.diskFull()
+            try chaos.sendBadInputs()
+            try chaos.kills(rounds: 1)
+        } while mode.soakMinutes.map { clock.now - started < .seconds($0 * 60) } ?? false
+        try load.stop()
+        let loadTime = clock.now - started
+        try cluster.waitUntilSettled()
+        cluster.stopAll()
+
+        // The checker reads copies: the databases as the stopped services left them.
+        let copies = TemporaryDirectory(prefix: "odop-reliability-check")
+        var databases: [String: String] = [:]
+        for service in ReliabilityCluster.services {
+            for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: cluster.databasePath(service) + suffix) {
+                try FileManager.default.copyItem(
+                    atPath: cluster.databasePath(service) + suffix, toPath: copies.file("\(service).sqlite\(suffix)").path)
+            }
+            databases[service] = copies.file("\(service).sqlite").path
+        }
+        let figures = log.snapshot
+        let checker = InvariantChecker(
+            databases: databases, acknowledged: try CommandLog.writes(in: log.url), deliverySubscriptions: load.deliverySubscriptions,
+            unexpectedExits: cluster.unexpectedExits, internalReplies: figures.internalReplies + chaos.badInputs.violations + problems)
+        let violations = try checker.check()
+
+        var summary = ReliabilitySummary()
+        summary.mode = mode.name
+        summary.minutes = Double(loadTime.components.seconds) / 60
+        summary.sent = figures.sent
+        summary.acknowledged = figures.acknowledged
+        summary.refused = figures.refused
+        summary.retries = figures.retries
+        summary.unanswered = figures.unanswered
+        summary.kills = chaos.kills
+        summary.subscriberStops = chaos.subscriberStops
+        summary.publisherRestarts = chaos.publisherRestarts
+        summary.partitions = chaos.partitions
+        summary.partitionsSkipped = cluster.partitionUnavailable
+        summary.diskFullEpisodes = chaos.diskFullEpisodes
+        summary.diskFullSkipped = cluster.diskFullUnavailable
+        summary.badInputs = chaos.badInputs.tried
+        summary.badInputsAccepted = chaos.badInputs.accepted.count
+        summary.fuzzExecutions = ReliabilitySummary.lastFuzzExecutions(packageRoot: TestEnvironment.packageRoot)
+        summary.violations = violations.count
+        print(summary.table)
+        if !chaos.badInputs.accepted.isEmpty {
+            print("bad inputs a service accepted as valid:\n  " + chaos.badInputs.accepted.prefix(40).joined(separator: "\n  "))
+        }
+        for violation in violations.prefix(50) { print("violation: \(violation)") }
+
+        #expect(violations.isEmpty, "\(violations.count) invariant violations; first: \(violations.prefix(5))")
+        #expect(figures.unanswered == 0, "requests never answered")
+        #expect(figures.acknowledged > 100, "the load generator got writes through")
+        #expect(chaos.kills >= mode.killsPerRound)
+        #expect(chaos.badInputs.tried > 1000)
+    }
+}
