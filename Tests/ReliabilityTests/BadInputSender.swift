@@ -35,6 +35,7 @@ struct BadInputSender {
                 }
             case .failure(let problem):
                 outcome.violations.append("\(service): \(input.name): \(problem.description)")
+                print("reliability: \(service) gave no reply to bad input \(input.name): \(problem)")
             }
         }
         return outcome
@@ -48,7 +49,7 @@ struct BadInputSender {
         do {
             let socket = try context.socket(.dealer)
             defer { socket.close() }
-            try socket.set(.linger(milliseconds: 0), .receiveTimeout(milliseconds: 20_000))
+            try socket.set(.linger(milliseconds: 0), .receiveTimeout(milliseconds: 10_000))
             try socket.connect(endpoint)
             let frames = (input.delimited ? [Data()] : []) + input.frames
             if frames.isEmpty {
@@ -57,7 +58,7 @@ struct BadInputSender {
                 _ = try socket.send(multipart: frames)
             }
             guard let reply = try socket.receiveMultipart(), let body = reply.last else {
-                return .failure(Problem(description: "no reply within 20 s"))
+                return .failure(Problem(description: "no reply within 10 s"))
             }
             return .success(try CommandReply.parse(body))
         } catch {

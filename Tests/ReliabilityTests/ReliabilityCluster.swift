@@ -44,9 +44,11 @@ final class ReliabilityCluster: @unchecked Sendable {
     private var watcher: Thread?
     private let identityKey: String
 
-    /// - Parameter isolated: run on namespaces and a tmpfs when the machine allows (false: plain
+    /// - `isolated`: run on namespaces and a tmpfs when the machine allows (false: plain
     ///   loopback and directories, for the checker's own test).
-    init(isolated: Bool = true) throws {
+    /// - `volumeMegabytes`: the size of exports' tmpfs (room for the whole run's data: only the
+    ///   filler may fill it).
+    init(isolated: Bool = true, volumeMegabytes: Int = 512) throws {
         var networkReason = isolated ? TestNetwork.unavailableReason : "not asked for"
         var network: TestNetwork?
         if networkReason == nil {
@@ -57,7 +59,7 @@ final class ReliabilityCluster: @unchecked Sendable {
         var volumeReason = isolated ? DiskFullVolume.unavailableReason : "not asked for"
         var volume: DiskFullVolume?
         if volumeReason == nil {
-            do { volume = try DiskFullVolume(at: root.file("exports-volume").path, megabytes: 48) } catch { volumeReason = "\(error)" }
+            do { volume = try DiskFullVolume(at: root.file("exports-volume").path, megabytes: volumeMegabytes) } catch { volumeReason = "\(error)" }
         }
         self.volume = volume
         diskFullUnavailable = volumeReason
@@ -188,17 +190,30 @@ final class ReliabilityCluster: @unchecked Sendable {
     /// Waits until every subscription of every service has applied its source's last seq.
     func waitUntilSettled(timeout: Duration = .seconds(120)) throws {
         let clients = try Self.services.map { try client($0) }
-        try eventually("every subscriber applied its sources' last events", timeout: timeout, every: .milliseconds(200)) {
-            var lastSeq: [String: Int64] = [:]
-            var reports: [HealthReport] = []
-            for (service, client) in zip(Self.services, clients) {
-                let report = try client.call(Health.self, NoArguments())
-                lastSeq[service] = report.lastSeq
-                reports.append(report)
+        var last = "no health report yet"
+        do {
+            try eventually("every subscriber applied its sources' last events", timeout: timeout, every: .milliseconds(200)) {
+                var lastSeq: [String: Int64] = [:]
+                var reports: [HealthReport] = []
+                for (service, client) in zip(Self.services, clients) {
+                    let report = try client.call(Health.self, NoArguments())
+                    lastSeq[service] = report.lastSeq
+                    reports.append(report)
+                }
+                last = reports.map { report in
+                    "\(report.service) lastSeq \(report.lastSeq): "
+                        + report.subscriptions.map { "\($0.source) \($0.state.rawValue) \($0.lastAppliedSeq)/\(lastSeq[$0.source] ?? -1)"
+                            + ($0.stalled.map { " stalled at \($0.seq): \($0.error)" } ?? "") }.joined(separator: ", ")
+                }.joined(separator: "; ")
+                return reports.allSatisfy { report in
+                    report.subscriptions.allSatisfy { $0.state == .running && $0.lastAppliedSeq == lastSeq[$0.source] }
+                }
             }
-            return reports.allSatisfy { report in
-                report.subscriptions.allSatisfy { $0.state == .running && $0.lastAppliedSeq == lastSeq[$0.source] }
-            }
+        } catch {
+            let logs = Self.services.compactMap { service in process(service).map { "\(service) log:\n\($0.logTail(lines: 12))" } }
+            throw ReliabilityFailure(
+                description: "\(error); last: \(last); free on exports' volume: \(volume?.available ?? -1) bytes\n"
+                    + logs.joined(separator: "\n"))
         }
     }
 
@@ -206,6 +221,16 @@ final class ReliabilityCluster: @unchecked Sendable {
     func stopAll() {
         for service in Self.services.reversed() { stop(service) }
         lock.withLock { watching = false }
+    }
+
+    /// Copies every service's log to `directory` (replacing what is there), for a look after a run.
+    func keepLogs(in directory: URL) {
+        try? FileManager.default.removeItem(at: directory)
+        try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        for service in Self.services {
+            let log = (specs[service]!.logDirectory as NSString).appendingPathComponent("\(service).log")
+            try? FileManager.default.copyItem(atPath: log, toPath: directory.appendingPathComponent("\(service).log").path)
+        }
     }
 
     /// Stops everything and removes the network and the volume.
