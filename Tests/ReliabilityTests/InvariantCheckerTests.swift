@@ -25,14 +25,14 @@ struct InvariantCheckerTests {
         let writes = try CommandLog.writes(in: log.url)
         #expect(writes.filter { $0.command == "product.register" }.count == 12)
 
-        let clean = try copy(cluster)
+        let clean = try cluster.copyDatabases()
         let checker = { (databases: [String: String]) in
             InvariantChecker(databases: databases, acknowledged: writes, deliverySubscriptions: load.deliverySubscriptions)
         }
         let none = try checker(clean.databases).check()
         #expect(none.isEmpty, "\(none)")
 
-        let seeded = try copy(cluster)
+        let seeded = try cluster.copyDatabases()
         let notifications = try DatabaseQueue(path: seeded.databases["notifications"]!)
         try notifications.write { db in
             try db.execute(
@@ -66,19 +66,5 @@ struct InvariantCheckerTests {
         #expect(found.contains { $0.kind == .seqGap && $0.detail.hasPrefix("catalogue: seq 6 follows 4") }, "\(found)")
         #expect(found.contains { $0.kind == .lostWrite && $0.detail.contains(lostRequest.requestId) }, "\(found)")
         #expect(found.filter { $0.kind == .duplicateDelivery }.count == 1)
-    }
-
-    /// A copy of the stopped cluster's databases.
-    private func copy(_ cluster: ReliabilityCluster) throws -> (directory: TemporaryDirectory, databases: [String: String]) {
-        let directory = TemporaryDirectory(prefix: "odop-checker")
-        var databases: [String: String] = [:]
-        for service in ReliabilityCluster.services {
-            for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: cluster.databasePath(service) + suffix) {
-                try FileManager.default.copyItem(
-                    atPath: cluster.databasePath(service) + suffix, toPath: directory.file("\(service).sqlite\(suffix)").path)
-            }
-            databases[service] = directory.file("\(service).sqlite").path
-        }
-        return (directory, databases)
     }
 }

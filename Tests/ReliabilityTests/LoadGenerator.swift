@@ -14,7 +14,8 @@ import Synchronization
 ///   notifications' deliveries);
 /// - exports: `figures.record` for products it registered a while ago;
 /// - training: `scheme.define` of a new scheme;
-/// - notifications: `subscription.create` (file channel; a filter that matches nothing sent).
+/// - notifications: `subscription.create` (file channel; a filter that matches nothing sent), up
+///   to 60, then `subscription.pause` and `.resume` of those.
 final class LoadGenerator: @unchecked Sendable {
     let cluster: ReliabilityCluster
     let log: CommandLog
@@ -176,8 +177,25 @@ final class LoadGenerator: @unchecked Sendable {
                 effect: .init(table: "schemes", match: ["scheme_id": scheme, "version": "1"]), events: 0))
     }
 
+    /// The subscriptions the notifications worker made (at most `subscriptionCap`; then it
+    /// pauses and resumes them): notifications matches every event against every subscription,
+    /// so their number must stay bounded however long the run.
+    private var ownSubscriptions: [String] = []
+    private let subscriptionCap = 60
+
     private func notificationsStep() {
-        _ = try? subscribe(types: ["training.certificate.issued"], ordered: true)
+        Thread.sleep(forTimeInterval: 0.2)
+        guard ownSubscriptions.count >= subscriptionCap else {
+            if let id = try? subscribe(types: ["training.certificate.issued"], ordered: true) { ownSubscriptions.append(id) }
+            return
+        }
+        let id = ownSubscriptions.randomElement()!
+        let command = Bool.random() ? "subscription.pause" : "subscription.resume"
+        guard let (request, _) = perform("notifications", command, ["id": .string(id)]) else { return }
+        log.acknowledged(
+            .init(
+                service: "notifications", command: command, requestId: request,
+                effect: .init(table: "notification_subscriptions", match: ["id": id]), events: nil))
     }
 
     /// A file-channel subscription; returns its id once acknowledged.

@@ -223,6 +223,20 @@ final class ReliabilityCluster: @unchecked Sendable {
         lock.withLock { watching = false }
     }
 
+    /// Copies of the (stopped) services' databases in a new directory, by service: what the
+    /// invariant checker reads, never the live files.
+    func copyDatabases() throws -> (directory: TemporaryDirectory, databases: [String: String]) {
+        let directory = TemporaryDirectory(prefix: "odop-reliability-check")
+        var databases: [String: String] = [:]
+        for service in Self.services {
+            for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: databasePath(service) + suffix) {
+                try FileManager.default.copyItem(atPath: databasePath(service) + suffix, toPath: directory.file("\(service).sqlite\(suffix)").path)
+            }
+            databases[service] = directory.file("\(service).sqlite").path
+        }
+        return (directory, databases)
+    }
+
     /// Copies every service's log to `directory` (replacing what is there), for a look after a run.
     func keepLogs(in directory: URL) {
         try? FileManager.default.removeItem(at: directory)

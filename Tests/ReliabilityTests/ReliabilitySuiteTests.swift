@@ -52,38 +52,17 @@ struct ReliabilitySuiteTests {
         cluster.stopAll()
 
         // The checker reads copies: the databases as the stopped services left them.
-        let copies = TemporaryDirectory(prefix: "odop-reliability-check")
-        var databases: [String: String] = [:]
-        for service in ReliabilityCluster.services {
-            for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: cluster.databasePath(service) + suffix) {
-                try FileManager.default.copyItem(
-                    atPath: cluster.databasePath(service) + suffix, toPath: copies.file("\(service).sqlite\(suffix)").path)
-            }
-            databases[service] = copies.file("\(service).sqlite").path
-        }
+        let (copies, databases) = try cluster.copyDatabases()
+        defer { _ = copies }
         let figures = log.snapshot
         let checker = InvariantChecker(
             databases: databases, acknowledged: try CommandLog.writes(in: log.url), deliverySubscriptions: load.deliverySubscriptions,
             unexpectedExits: cluster.unexpectedExits, internalReplies: figures.internalReplies + chaos.badInputs.violations + problems)
         let violations = try checker.check()
 
-        var summary = ReliabilitySummary()
+        var summary = ReliabilitySummary(figures: figures, chaos: chaos, cluster: cluster)
         summary.mode = mode.name
         summary.minutes = Double(loadTime.components.seconds) / 60
-        summary.sent = figures.sent
-        summary.acknowledged = figures.acknowledged
-        summary.refused = figures.refused
-        summary.retries = figures.retries
-        summary.unanswered = figures.unanswered
-        summary.kills = chaos.kills
-        summary.subscriberStops = chaos.subscriberStops
-        summary.publisherRestarts = chaos.publisherRestarts
-        summary.partitions = chaos.partitions
-        summary.partitionsSkipped = cluster.partitionUnavailable
-        summary.diskFullEpisodes = chaos.diskFullEpisodes
-        summary.diskFullSkipped = cluster.diskFullUnavailable
-        summary.badInputs = chaos.badInputs.tried
-        summary.badInputsAccepted = chaos.badInputs.accepted.count
         summary.fuzzExecutions = ReliabilitySummary.lastFuzzExecutions(packageRoot: TestEnvironment.packageRoot)
         summary.violations = violations.count
         print(summary.table)

@@ -22,6 +22,17 @@ struct ReliabilitySummary {
     var fuzzExecutions: Int?
     var violations = 0
 
+    init(figures: CommandLog.State, chaos: ChaosEpisodes, cluster: ReliabilityCluster) {
+        (sent, acknowledged, refused, retries, unanswered) = (
+            figures.sent, figures.acknowledged, figures.refused, figures.retries, figures.unanswered
+        )
+        (kills, subscriberStops, publisherRestarts, partitions, diskFullEpisodes) = (
+            chaos.kills, chaos.subscriberStops, chaos.publisherRestarts, chaos.partitions, chaos.diskFullEpisodes
+        )
+        (partitionsSkipped, diskFullSkipped) = (cluster.partitionUnavailable, cluster.diskFullUnavailable)
+        (badInputs, badInputsAccepted) = (chaos.badInputs.tried, chaos.badInputs.accepted.count)
+    }
+
     var table: String {
         var rows: [(String, String)] = [
             ("mode", "\(mode), \(String(format: "%.1f", minutes)) min of load"),
