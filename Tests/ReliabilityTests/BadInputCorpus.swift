@@ -57,7 +57,8 @@ enum BadInputCorpus {
         for escape in [#"\ud800"#, #"\udc00"#, #"\udc00\ud800"#, #"\ud800x"#, #"\ud800\u0041"#] {
             inputs.append(one("lone surrogate \(escape) in id", #"{"id":"\#(escape)","command":"health"}"#))
             inputs.append(one("lone surrogate \(escape) in command", #"{"id":"s","command":"\#(escape)"}"#))
-            inputs.append(one("lone surrogate \(escape) in args", #"{"id":"s","command":"events.replay","args":{"\#(escape)":"\#(escape)"}}"#))
+            inputs.append(
+                one("lone surrogate \(escape) in args", #"{"id":"s","command":"events.replay","args":{"\#(escape)":"\#(escape)"}}"#))
         }
         // Wrong types for the request's own members.
         for text in [
@@ -92,7 +93,8 @@ enum BadInputCorpus {
         inputs.append(one("10 MB of garbage", Data(repeating: 0x7B, count: 10 * 1024 * 1024)))
         // Unknown commands.
         for name in [
-            "nope", "HEALTH", "health ", " health", "events.replay.extra", "events", ".", "../../etc/passwd", String(repeating: "c", count: 100_000),
+            "nope", "HEALTH", "health ", " health", "events.replay.extra", "events", ".", "../../etc/passwd",
+            String(repeating: "c", count: 100_000),
             "health\\u0000", "product.register\n",
         ] {
             let request = CommandRequest(id: "u", command: name)

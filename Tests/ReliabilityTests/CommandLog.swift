@@ -20,6 +20,8 @@ final class CommandLog: Sendable {
         /// Requests given up on (no final reply before the deadline).
         var unanswered = 0
         var internalReplies: [String] = []
+        /// The first few final failure replies, for the report.
+        var refusalSamples: [String] = []
     }
 
     init(url: URL) throws {
@@ -46,6 +48,7 @@ final class CommandLog: Sendable {
     func refused(_ error: CommandError, request: String) {
         state.withLock { state in
             state.refused[error.code.rawValue, default: 0] += 1
+            if state.refusalSamples.count < 10 { state.refusalSamples.append("\(request): \(error.code.rawValue): \(error.message)") }
             if error.code == .internal { state.internalReplies.append("\(request): \(error.message)") }
         }
     }

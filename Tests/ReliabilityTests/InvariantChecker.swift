@@ -110,7 +110,8 @@ struct InvariantChecker {
                     try Int.fetchOne(
                         db, sql: "SELECT count(*) FROM \(write.effect.table) WHERE \(condition)",
                         arguments: StatementArguments(columns.map { write.effect.match[$0]! })) ?? 0,
-                    try Int.fetchOne(db, sql: "SELECT count(*) FROM odop_events WHERE correlation_id = ?", arguments: [write.requestId]) ?? 0
+                    try Int.fetchOne(db, sql: "SELECT count(*) FROM odop_events WHERE correlation_id = ?", arguments: [write.requestId])
+                        ?? 0
                 )
             }
             let what = "\(write.service) \(write.command) \(write.requestId) (\(write.effect.table) \(write.effect.match))"
@@ -130,7 +131,9 @@ struct InvariantChecker {
         }
         var violations: [Violation] = []
         for (service, queue) in queues.sorted(by: { $0.key < $1.key }) {
-            let rows = try queue.read { db in try Row.fetchAll(db, sql: "SELECT source, last_seq, stalled_seq FROM odop_subscription_cursors") }
+            let rows = try queue.read { db in
+                try Row.fetchAll(db, sql: "SELECT source, last_seq, stalled_seq FROM odop_subscription_cursors")
+            }
             for row in rows {
                 let source: String = row["source"]
                 let applied: Int64 = row["last_seq"]
@@ -140,7 +143,8 @@ struct InvariantChecker {
                     violations.append(
                         Violation(
                             kind: .cursorBehind,
-                            detail: "\(service) applied \(source) up to \(applied) of \(last)" + (stalled.map { ", stalled at \($0)" } ?? "")))
+                            detail: "\(service) applied \(source) up to \(applied) of \(last)"
+                                + (stalled.map { ", stalled at \($0)" } ?? "")))
                 }
             }
         }
@@ -171,7 +175,9 @@ struct InvariantChecker {
 
     private func copy(_ service: String, _ products: [CatalogueProduct], _ queue: DatabaseQueue) throws -> [Violation] {
         let copied = try queue.read { db -> [String: CatalogueProduct]? in
-            let table = try db.tableExists("catalogue_copy_products") ? "catalogue_copy_products" : (try db.tableExists("products") ? "products" : nil)
+            let table =
+                try db.tableExists("catalogue_copy_products")
+                ? "catalogue_copy_products" : (try db.tableExists("products") ? "products" : nil)
             guard let table, service != "catalogue" else { return nil }
             return try Row.fetchAll(db, sql: "SELECT id, version, status FROM \(table)").reduce(into: [:]) {
                 $0[$1["id"]] = CatalogueProduct(id: $1["id"], version: $1["version"], status: $1["status"])
@@ -204,7 +210,8 @@ struct InvariantChecker {
                 switch counts[event] ?? 0 {
                 case 0: violations.append(Violation(kind: .missingDelivery, detail: "event \(event) for \(subscription)"))
                 case 1: break
-                case let n: violations.append(Violation(kind: .duplicateDelivery, detail: "event \(event) for \(subscription): \(n) deliveries"))
+                case let n:
+                    violations.append(Violation(kind: .duplicateDelivery, detail: "event \(event) for \(subscription): \(n) deliveries"))
                 }
             }
             for event in counts.keys where !events.contains(event) {

@@ -83,7 +83,8 @@ final class LoadGenerator: @unchecked Sendable {
     /// Stops the workers once their requests in flight are answered.
     func stop() throws {
         stopping.store(true, ordering: .releasing)
-        try eventually("the load generator's requests in flight were answered", timeout: patience + .seconds(30), every: .milliseconds(50)) {
+        try eventually("the load generator's requests in flight were answered", timeout: patience + .seconds(30), every: .milliseconds(50))
+        {
             workers.allSatisfy(\.isFinished)
         }
         workers = []

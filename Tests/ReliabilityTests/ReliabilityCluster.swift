@@ -59,7 +59,9 @@ final class ReliabilityCluster: @unchecked Sendable {
         var volumeReason = isolated ? DiskFullVolume.unavailableReason : "not asked for"
         var volume: DiskFullVolume?
         if volumeReason == nil {
-            do { volume = try DiskFullVolume(at: root.file("exports-volume").path, megabytes: volumeMegabytes) } catch { volumeReason = "\(error)" }
+            do { volume = try DiskFullVolume(at: root.file("exports-volume").path, megabytes: volumeMegabytes) } catch {
+                volumeReason = "\(error)"
+            }
         }
         self.volume = volume
         diskFullUnavailable = volumeReason
@@ -202,8 +204,10 @@ final class ReliabilityCluster: @unchecked Sendable {
                 }
                 last = reports.map { report in
                     "\(report.service) lastSeq \(report.lastSeq): "
-                        + report.subscriptions.map { "\($0.source) \($0.state.rawValue) \($0.lastAppliedSeq)/\(lastSeq[$0.source] ?? -1)"
-                            + ($0.stalled.map { " stalled at \($0.seq): \($0.error)" } ?? "") }.joined(separator: ", ")
+                        + report.subscriptions.map {
+                            "\($0.source) \($0.state.rawValue) \($0.lastAppliedSeq)/\(lastSeq[$0.source] ?? -1)"
+                                + ($0.stalled.map { " stalled at \($0.seq): \($0.error)" } ?? "")
+                        }.joined(separator: ", ")
                 }.joined(separator: "; ")
                 return reports.allSatisfy { report in
                     report.subscriptions.allSatisfy { $0.state == .running && $0.lastAppliedSeq == lastSeq[$0.source] }
@@ -230,7 +234,8 @@ final class ReliabilityCluster: @unchecked Sendable {
         var databases: [String: String] = [:]
         for service in Self.services {
             for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: databasePath(service) + suffix) {
-                try FileManager.default.copyItem(atPath: databasePath(service) + suffix, toPath: directory.file("\(service).sqlite\(suffix)").path)
+                try FileManager.default.copyItem(
+                    atPath: databasePath(service) + suffix, toPath: directory.file("\(service).sqlite\(suffix)").path)
             }
             databases[service] = directory.file("\(service).sqlite").path
         }

@@ -69,6 +69,7 @@ struct ReliabilitySuiteTests {
         if !chaos.badInputs.accepted.isEmpty {
             print("bad inputs a service accepted as valid:\n  " + chaos.badInputs.accepted.prefix(40).joined(separator: "\n  "))
         }
+        for refusal in figures.refusalSamples { print("refused: \(refusal)") }
         for violation in violations.prefix(50) { print("violation: \(violation)") }
 
         #expect(violations.isEmpty, "\(violations.count) invariant violations; first: \(violations.prefix(5))")

@@ -38,7 +38,10 @@ struct ReliabilitySummary {
             ("mode", "\(mode), \(String(format: "%.1f", minutes)) min of load"),
             ("commands sent", "\(sent)"),
             ("commands acknowledged", "\(acknowledged)"),
-            ("refused (final failure replies)", refused.isEmpty ? "0" : refused.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")),
+            (
+                "refused (final failure replies)",
+                refused.isEmpty ? "0" : refused.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+            ),
             ("resent with the same id", "\(retries)"),
             ("never answered", "\(unanswered)"),
             ("SIGKILLs survived", "\(kills)"),
@@ -53,7 +56,9 @@ struct ReliabilitySummary {
         rows.insert(("", ""), at: 0)
         let width = rows.map(\.0.count).max() ?? 0
         let line = String(repeating: "-", count: width + 24)
-        return (["reliability summary", line] + rows.dropFirst().map { $0.0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.1 } + [line])
+        return
+            (["reliability summary", line]
+            + rows.dropFirst().map { $0.0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.1 } + [line])
             .joined(separator: "\n")
     }
 

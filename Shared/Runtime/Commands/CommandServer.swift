@@ -271,7 +271,8 @@ final class CommandServer: Sendable {
         } catch let error as DatabaseError where ApplyFailure(error).isTransient {
             // The database cannot work now (disk full, I/O error, busy): nothing was changed.
             logger.warning("database unavailable", metadata: ["id": "\(request.id)", "error": "\(error)"])
-            return failure(request.id, .unavailable("the service's database cannot take this now (\(error.resultCode)); retry with the same id"))
+            return failure(
+                request.id, .unavailable("the service's database cannot take this now (\(error.resultCode)); retry with the same id"))
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
             logger.warning("constraint violation", metadata: ["id": "\(request.id)", "error": "\(error)", "traceId": "\(request.traceId)"])
             return failure(request.id, .conflict("the change conflicts with existing data: \(error.message ?? "constraint failed")"))
