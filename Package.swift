@@ -274,6 +274,14 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
+            name: "ReliabilityTests",
+            dependencies: [
+                "ODOPTesting", "ODOPClient", "ODOPMessages", "ZeroMQ",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "IntegrationTests",
             dependencies: ["ODOPTesting", "ODOPClient", "ODOPMessages"],
             exclude: ["Fixtures"],

@@ -22,6 +22,7 @@ groups=(
   "NotificationsTests"
   "IntegrationTests"
   "NetworkTests|DeploymentTests"
+  "ReliabilityTests"
 )
 failed=0
 for group in "${groups[@]}"; do

@@ -5,8 +5,8 @@ import ODOPMessages
 
 /// Runs commands against the store, off the command thread: reads (and plain commands) on a read
 /// thread, writes by group on the writer. Every outcome is a reply frame: a handler's
-/// `CommandError` as it is, a constraint violation as `conflict`, a failed commit as
-/// `unavailable`, anything else as `internal` (logged with the request id).
+/// `CommandError` as it is, a constraint violation as `conflict`, a failed commit or a database
+/// that cannot work (disk full, I/O error) as `unavailable`, anything else as `internal` (logged with the request id).
 struct CommandHandling: Sendable {
     let registry: CommandRegistry
     let store: ServiceStore
@@ -146,6 +146,11 @@ struct CommandHandling: Sendable {
         switch error {
         case let error as CommandError:
             return failure(request.id, error)
+        case let error as DatabaseError where ApplyFailure(error).isTransient:
+            // The database cannot work now (disk full, I/O error, busy): nothing of this command was kept.
+            logger.warning("database unavailable", metadata: ["id": "\(request.id)", "error": "\(error)"])
+            return failure(
+                request.id, .unavailable("the service's database cannot take this now (\(error.resultCode)); retry with the same id"))
         case let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT:
             logger.warning("constraint violation", metadata: ["id": "\(request.id)", "error": "\(error)", "traceId": "\(request.traceId)"])
             return failure(request.id, .conflict("the change conflicts with existing data: \(error.message ?? "constraint failed")"))

@@ -251,7 +251,8 @@ final class CommandServer: Sendable {
     /// Sends an answered command's reply, keeps it in memory for retries, counts and logs it.
     private func deliver(_ answered: AnsweredCommand, cache: inout ReplyCache) {
         let command = answered.command
-        cache.store(answered.reply, for: command.request.id)
+        // `unavailable` says "retry with the same id": a retry must run again, not get this reply.
+        if answered.outcome != ErrorCode.unavailable.rawValue { cache.store(answered.reply, for: command.request.id) }
         send(answered.reply, envelope: command.envelope)
         command.span.end()
         let duration = ContinuousClock.now - command.start

@@ -22,6 +22,12 @@ enum ApplyFailure {
         .SQLITE_INTERRUPT,
     ]
 
+    /// Whether the database, not the work, failed (a command then answers `unavailable`).
+    var isTransient: Bool {
+        if case .transient = self { return true }
+        return false
+    }
+
     var message: String {
         switch self {
         case .transient(let message), .refused(let message): message

@@ -1,34 +1,33 @@
 import Foundation
-import Testing
 
 /// Test hosts on this machine: Linux network namespaces, each with its own address, joined by
 /// veth links to a switch (a bridge in a namespace of its own), plus a link from the test
 /// process's own namespace so that the test can talk to every host. Everything is made by the
 /// test and removed when the network is closed (or the test process exits). Traffic stays among
 /// these namespaces: the addresses are in a /24 that exists nowhere else.
-final class TestNetwork: @unchecked Sendable {
+public final class TestNetwork: @unchecked Sendable {
     /// A host: its namespace and address.
-    struct Host: Sendable {
-        let name: String
-        let namespace: String
-        let address: String
+    public struct Host: Sendable {
+        public let name: String
+        public let namespace: String
+        public let address: String
         /// The switch-side end of its link (taking it down cuts the host off).
-        let switchPort: String
+        public let switchPort: String
         /// Runs an executable in the host's namespace.
-        var launcher: [String] { [TestNetwork.ip, "netns", "exec", namespace] }
-        func endpoint(_ port: Int) -> String { "tcp://\(address):\(port)" }
+        public var launcher: [String] { [TestNetwork.ip, "netns", "exec", namespace] }
+        public func endpoint(_ port: Int) -> String { "tcp://\(address):\(port)" }
     }
 
-    static let ip = "/usr/sbin/ip"
-    let id: String
-    let subnet: String
-    private(set) var hosts: [String: Host] = [:]
+    public static let ip = "/usr/sbin/ip"
+    public let id: String
+    public let subnet: String
+    public private(set) var hosts: [String: Host] = [:]
     private let switchNamespace: String
     private let rootLink: String
     private var closed = false
 
     /// Why these tests cannot run here, or nil when they can (root and `ip netns`).
-    static var unavailableReason: String? {
+    public static var unavailableReason: String? {
         guard getuid() == 0 else { return "network namespaces need root" }
         guard FileManager.default.isExecutableFile(atPath: ip) else { return "\(ip) (iproute2) is not installed" }
         let probe = "odop-probe-\(getpid())"
@@ -38,7 +37,7 @@ final class TestNetwork: @unchecked Sendable {
     }
 
     /// Makes the switch and the link from this process's namespace (`.1` of the subnet).
-    init() throws {
+    public init() throws {
         id = String(UInt32(getpid()) % 10_000) + String(Int.random(in: 10...99))
         subnet = "10.\(Int.random(in: 200...250)).\(Int.random(in: 1...250))"
         switchNamespace = "odop-sw-\(id)"
@@ -59,7 +58,7 @@ final class TestNetwork: @unchecked Sendable {
 
     /// Adds a host `name` at `.<number>` of the subnet.
     @discardableResult
-    func addHost(_ name: String, number: Int) throws -> Host {
+    public func addHost(_ name: String, number: Int) throws -> Host {
         let namespace = "odop-\(name)-\(id)"
         let link = "odop\(id)h\(number)"
         try Self.run([Self.ip, "netns", "add", namespace])
@@ -76,12 +75,12 @@ final class TestNetwork: @unchecked Sendable {
     }
 
     /// Takes a host's link down (nothing reaches it, nothing leaves it) or back up.
-    func setLink(of host: Host, up: Bool) throws {
+    public func setLink(of host: Host, up: Bool) throws {
         try Self.run([Self.ip, "-n", switchNamespace, "link", "set", host.switchPort, up ? "up" : "down"])
     }
 
     /// Removes every namespace and link made. Idempotent.
-    func close() {
+    public func close() {
         guard !closed else { return }
         closed = true
         for host in hosts.values { _ = try? Self.run([Self.ip, "netns", "del", host.namespace]) }
@@ -90,7 +89,7 @@ final class TestNetwork: @unchecked Sendable {
     }
 
     @discardableResult
-    static func run(_ arguments: [String]) throws -> String {
+    public static func run(_ arguments: [String]) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: arguments[0])
         process.arguments = Array(arguments.dropFirst())
@@ -107,8 +106,8 @@ final class TestNetwork: @unchecked Sendable {
     }
 }
 
-struct NetworkFailure: Error, CustomStringConvertible {
-    let description: String
+public struct NetworkFailure: Error, CustomStringConvertible {
+    public let description: String
 }
 
 /// Networks still open when the test process exits are removed.
