@@ -106,8 +106,11 @@ public final class TestNetwork: @unchecked Sendable {
     }
 }
 
+/// A network command (`ip`, a namespace step) that failed, with what it printed.
 public struct NetworkFailure: Error, CustomStringConvertible {
     public let description: String
+
+    public init(description: String) { self.description = description }
 }
 
 /// Networks still open when the test process exits are removed.
