@@ -29,7 +29,9 @@ struct GroupCommitProcessTests {
         }
     }
 
-    @Test("after a SIGKILL while a group's commit is held, every acknowledged command is there exactly once and each unacknowledged one wholly or not at all")
+    @Test(
+        "after a SIGKILL while a group's commit is held, every acknowledged command is there exactly once and each unacknowledged one wholly or not at all"
+    )
     func sigkillDuringAHeldGroup() async throws {
         let data = TemporaryDirectory()
         let setup = try ServiceProcess("catalogue", dataDirectory: data.path).start()
