@@ -45,7 +45,8 @@ public final class InProcessService: RunningService, @unchecked Sendable {
         _ definition: some ServiceDefinition, dataDirectory: String? = nil, heartbeat: Duration = .milliseconds(100),
         commandsBind: String = "tcp://127.0.0.1:*", eventsBind: String = "tcp://127.0.0.1:*", logLevel: Logger.Level = .warning,
         peers: [String: PeerEndpoints] = [:], hooks: RuntimeHooks = RuntimeHooks(), http: Bool = false, metrics: Bool? = nil,
-        livenessTimeout: Duration = .seconds(5), security: SecurityConfiguration = SecurityConfiguration()
+        livenessTimeout: Duration = .seconds(5), commandTimeLimit: Duration = .seconds(60),
+        security: SecurityConfiguration = SecurityConfiguration()
     ) throws {
         if let dataDirectory {
             self.dataDirectory = dataDirectory
@@ -64,6 +65,7 @@ public final class InProcessService: RunningService, @unchecked Sendable {
             metricsEnabled: metrics ?? (ProcessInfo.processInfo.environment["ODOP_METRICS"]?.lowercased() != "off"),
             livenessTimeout: livenessTimeout)
         configuration.security = security
+        configuration.commandTimeLimit = commandTimeLimit
         host = try ServiceHost(definition, configuration: configuration, logger: logger)
         let host = self.host
         host.start()

@@ -146,6 +146,35 @@ struct ObservabilityTests {
         try await eventuallyAsync("healthy again") { try await get(url + "/healthz").status == 200 }
     }
 
+    @Test("/healthz turns 500 naming the writer while a group's commit makes no progress, and 200 again after")
+    func healthzSeesAHeldWriter() async throws {
+        let gate = Gate()
+        gate.close()
+        let ledger = try InProcessService(
+            LedgerService(), hooks: RuntimeHooks(beforeCommit: { _ in gate.pass() }), http: true, livenessTimeout: .seconds(2),
+            commandTimeLimit: .seconds(2))
+        defer {
+            Task {
+                gate.open()
+                await ledger.stop()
+            }
+        }
+        let url = try #require(await ledger.opsURL)
+        #expect(try await get(url + "/healthz").status == 200)
+        let held = Thread {
+            _ = try? ledger.makeClient(timeout: .seconds(30), retries: 0).call(LedgerAppend.self, .init(texts: ["held"]))
+        }
+        held.start()
+        try await eventuallyAsync("held") { gate.waiting == 1 }
+        try await eventuallyAsync("unhealthy") { try await get(url + "/healthz").status == 500 }
+        let body = try await get(url + "/healthz").body
+        #expect(body.contains("commands-write: no progress"))
+        // The command thread itself is free: reads are answered while the writer is stuck.
+        #expect(try ledger.makeClient().call(LedgerCount.self, NoArguments()).entries == 0)
+        gate.open()
+        try await eventuallyAsync("healthy again") { try await get(url + "/healthz").status == 200 }
+    }
+
     @Test("/healthz turns 500 when a loop has exited")
     func healthzSeesAnExitedLoop() async throws {
         let ledger = try InProcessService(LedgerService(), http: true)

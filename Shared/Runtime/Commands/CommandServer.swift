@@ -58,6 +58,7 @@ final class CommandServer: Sendable {
     private let wakeup = Wakeup()
     private let metrics: ServiceMetrics?
     private let beat: LoopBeat?
+    private let writerBeat: LoopBeat?
     private let hooks: RuntimeHooks
     private let tracer = RuntimeTracer()
     private let handling: CommandHandling
@@ -65,11 +66,12 @@ final class CommandServer: Sendable {
 
     init(
         socket: ZMQSocket, registry: CommandRegistry, store: ServiceStore, settings: Settings, logger: Logger, access: AccessControl?,
-        metrics: ServiceMetrics? = nil, beat: LoopBeat? = nil, hooks: RuntimeHooks = RuntimeHooks()
+        metrics: ServiceMetrics? = nil, beat: LoopBeat? = nil, writerBeat: LoopBeat? = nil, hooks: RuntimeHooks = RuntimeHooks()
     ) {
         let hooks = hooks.withTestEnvironment()
         self.metrics = metrics
         self.beat = beat
+        self.writerBeat = writerBeat
         self.hooks = hooks
         self.socket = socket
         self.registry = registry
@@ -92,7 +94,7 @@ final class CommandServer: Sendable {
     func run() throws {
         let readers = ReadWorkers(name: "commands-read", count: settings.readThreads)
         let writer = GroupWriter(
-            name: "commands-write", atLeast: hooks.groupAtLeast, outbox: outbox, housekeeping: { [self] in pruneStoredReplies() },
+            name: "commands-write", atLeast: hooks.groupAtLeast, outbox: outbox, beat: writerBeat, housekeeping: { [self] in pruneStoredReplies() },
             apply: { [handling] group in handling.apply(group) })
         var cache = ReplyCache()
         defer {
@@ -240,6 +242,8 @@ final class CommandServer: Sendable {
     private func route(_ command: PendingCommand, cache: inout ReplyCache, readers: ReadWorkers, writer: GroupWriter, inlineReads: Bool) {
         switch command.entry.kind {
         case .plain where !command.entry.isMutating, .read where inlineReads:
+            beat?.working(true)
+            defer { beat?.working(false) }
             deliver(handling.answer(command), cache: &cache)
         case .plain, .read:
             readers.submit { [handling, outbox] in outbox.post(handling.answer(command)) }

@@ -14,6 +14,8 @@ import Synchronization
 /// - Replies are posted to the outbox only after the commit that made them durable; when the
 ///   commit fails, every command of the group gets `unavailable` and nothing of it is kept.
 /// - Between groups, at most once a minute, it runs `housekeeping` (pruning stored replies).
+/// - It beats `beat` on every turn (at least once a second) and declares each group as work in
+///   progress, so `/healthz` fails when the writer is stuck or its thread has ended.
 final class GroupWriter: Sendable {
     /// Applies a group of commands and returns their replies in order; posts nothing itself.
     typealias Apply = @Sendable ([PendingCommand]) -> [AnsweredCommand]
@@ -31,11 +33,13 @@ final class GroupWriter: Sendable {
     private let apply: Apply
     private let outbox: ReplyOutbox
     private let housekeeping: @Sendable () -> Void
+    private let beat: LoopBeat?
 
     init(
-        name: String, maxGroup: Int = 512, atLeast: Int?, outbox: ReplyOutbox, housekeeping: @escaping @Sendable () -> Void,
-        apply: @escaping Apply
+        name: String, maxGroup: Int = 512, atLeast: Int?, outbox: ReplyOutbox, beat: LoopBeat? = nil,
+        housekeeping: @escaping @Sendable () -> Void, apply: @escaping Apply
     ) {
+        self.beat = beat
         self.maxGroup = maxGroup
         self.atLeast = max(1, atLeast ?? 1)
         self.outbox = outbox
@@ -43,6 +47,7 @@ final class GroupWriter: Sendable {
         self.apply = apply
         let thread = Thread { [self] in
             run()
+            beat?.exited("the writer ended")
             finished.signal()
         }
         thread.name = name
@@ -64,6 +69,7 @@ final class GroupWriter: Sendable {
     private func run() {
         var nextHousekeeping = ContinuousClock.now
         while true {
+            beat?.beat()
             if ContinuousClock.now >= nextHousekeeping {
                 housekeeping()
                 nextHousekeeping = .now + .seconds(60)
@@ -80,7 +86,10 @@ final class GroupWriter: Sendable {
                 if stopping { return }
                 continue
             }
-            outbox.post(contentsOf: apply(group))
+            beat?.working(true)
+            let answered = apply(group)
+            beat?.working(false)
+            outbox.post(contentsOf: answered)
             if state.withLock({ !$0.queue.isEmpty }) { available.signal() }
         }
     }
