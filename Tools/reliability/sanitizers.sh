@@ -2,7 +2,9 @@
 # The four services built with AddressSanitizer and ThreadSanitizer (each into a build path of its
 # own, .build/sanitize-<name>), and part of the reliability suite run against those binaries
 # (ODOP_BIN_DIR): the invariant checker's cluster and a short run of the suite under load
-# (ODOP_SANITIZER_MINUTES, default 1). The tests themselves are the normal debug build.
+# (ODOP_SANITIZER_MINUTES, default 1); ODOP_SANITIZER_TESTS=checker runs only the checker's
+# cluster (quicker, for ThreadSanitizer on a busy machine). The tests themselves are the normal
+# debug build.
 #
 #   Tools/reliability/sanitizers.sh                  both sanitizers
 #   Tools/reliability/sanitizers.sh thread           one
@@ -10,12 +12,17 @@
 # Reports go to .build/sanitize-<name>/reports/ (one file per process that reported); the script
 # prints each report's SUMMARY line and fails when there is any, or when the tests fail. Not part
 # of CI: a sanitizer build of the services and their dependencies takes 10-20 minutes on 2 cores.
+# Known: ThreadSanitizer reports "Swift access race" inside `Mutex.withLock` closures (LoopBeats,
+# EventPublisher's queue): Synchronization.Mutex locks with a futex the TSan runtime does not see on
+# Linux, so these are false positives until the toolchain annotates it; look for races elsewhere.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 sanitizers=("$@")
 [ ${#sanitizers[@]} -eq 0 ] && sanitizers=(address thread)
 products=(odop-catalogue odop-exports odop-training odop-notifications)
 minutes="${ODOP_SANITIZER_MINUTES:-1}"
+tests="InvariantCheckerTests|ReliabilitySuiteTests"
+[ "${ODOP_SANITIZER_TESTS:-}" = checker ] && tests="InvariantCheckerTests"
 swift build --build-tests || exit 1
 failed=0
 for sanitizer in "${sanitizers[@]}"; do
@@ -31,7 +38,7 @@ for sanitizer in "${sanitizers[@]}"; do
     ASAN_OPTIONS="log_path=$PWD/$reports/asan:detect_leaks=0" \
     TSAN_OPTIONS="log_path=$PWD/$reports/tsan:halt_on_error=0:second_deadlock_stack=1" \
     ODOP_BIN_DIR="$bin" ODOP_SOAK_MINUTES="$minutes" \
-        swift test --skip-build --filter "^ReliabilityTests\.(InvariantCheckerTests|ReliabilitySuiteTests)" || failed=1
+        swift test --skip-build --filter "^ReliabilityTests\.($tests)" || failed=1
     count=$(ls "$reports" | wc -l)
     echo "== $sanitizer: $count report file(s) in $reports"
     if [ "$count" -gt 0 ]; then
