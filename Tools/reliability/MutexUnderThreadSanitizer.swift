@@ -20,5 +20,6 @@ for t in 0..<2 {
         done.signal()
     }.start()
 }
-done.wait(); done.wait()
+done.wait()
+done.wait()
 print(box.state.withLock { $0.count })
