@@ -47,18 +47,6 @@ final class HostKeys: Sendable {
     }
 
     private static func odopctl(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = TestEnvironment.executable("odopctl")
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw NetworkFailure(description: "odopctl \(arguments.joined(separator: " ")) failed: \(output)")
-        }
-        return output
+        try TestNetwork.run([TestEnvironment.executable("odopctl").path] + arguments)
     }
 }
