@@ -163,6 +163,35 @@ struct GroupCommitTests {
         #expect(sizes.all == [1, 1, 1])
         #expect(try client.call(GroupedContents.self, NoArguments()).texts == ["x", "y", "z"])
     }
+
+    @Test(
+        "plain commands that change data, all waiting (as for the write lock), never hold up reads: more of them than read threads, and a read is still answered"
+    )
+    func waitingChangesLeaveReadsAnswered() async throws {
+        let gate = Gate()
+        gate.close()
+        let routed = Atomic<Int>(0)
+        let service = try InProcessService(
+            LedgerService(hold: gate),
+            hooks: RuntimeHooks(beforeCommand: { if $0 == LedgerHold.name { routed.add(1, ordering: .relaxed) } }))
+        defer {
+            Task {
+                gate.open()
+                await service.stop()
+            }
+        }
+        let holds = 5  // more than the read threads (at most 4)
+        let replies = ReplyBox()
+        try sendConcurrently(
+            (0..<holds).map { CommandRequest(id: "hold-\($0)", command: LedgerHold.name) }, to: service,
+            into: replies)
+        try await eventuallyAsync("every hold routed and one waiting") { routed.load(ordering: .relaxed) == holds && gate.waiting >= 1 }
+        #expect(try service.makeClient(timeout: .seconds(10), retries: 0).call(LedgerCount.self, NoArguments()).entries == 0)
+        #expect(replies.count == 0)
+        gate.open()
+        try await eventuallyAsync("every hold answered") { replies.count == holds }
+        #expect(replies.all.values.allSatisfy { $0.isSuccess })
+    }
 }
 
 /// Replies by request index, filled from client threads.

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import ODOPMessages
 import ODOPRuntime
+import ODOPTesting
 
 // Two small services that exercise the runtime the way the real ones do: `ledger` publishes an
 // event per appended entry; `mirror` follows it and copies entries, refusing "poison" entries
@@ -31,9 +32,20 @@ enum LedgerCount: CommandSchema {
     struct Result: Codable, Sendable { var entries: Int }
 }
 
+/// A plain command that changes data (it would run its own transaction); the ledger's handler
+/// waits at `LedgerService.hold` first, as such a command waits for the write lock.
+enum LedgerHold: CommandSchema {
+    typealias Arguments = NoArguments
+    static let name = "ledger.hold"
+    static let isMutating = true
+    struct Result: Codable, Sendable {}
+}
+
 struct LedgerService: ServiceDefinition {
     let name = "ledger"
     let version = "test"
+    /// Where `ledger.hold` waits (it passes at once without one).
+    var hold: Gate? = nil
     var migrations: [ServiceMigration] {
         [
             ServiceMigration("ledger-v1") { db in
@@ -58,6 +70,10 @@ struct LedgerService: ServiceDefinition {
         }
         registry.read(LedgerCount.self) { _, ctx in
             .init(entries: try Int.fetchOne(ctx.db, sql: "SELECT COUNT(*) FROM entries") ?? 0)
+        }
+        registry.plain(LedgerHold.self) { [hold] _, _ in
+            hold?.pass()
+            return .init()
         }
     }
 }

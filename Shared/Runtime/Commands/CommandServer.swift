@@ -6,10 +6,12 @@ import Synchronization
 import ZeroMQ
 
 /// Answers commands on the service's ROUTER socket. The socket has one owner, the command
-/// thread: it receives, checks and routes every request, and sends every reply. Reads (and
-/// plain commands that write) are answered on `ReadWorkers`, concurrently with each other and
-/// with writes; write commands are applied by the `GroupWriter`, by group commit; both hand
-/// their replies back through a `ReplyOutbox` that wakes the command thread.
+/// thread: it receives, checks and routes every request, and sends every reply. Reads are
+/// answered on `ReadWorkers`, concurrently with each other and with writes; plain commands that
+/// change data (they run their own transactions) on a lane of their own, so that waiting for
+/// the write lock never holds up reads; write commands are applied by the `GroupWriter`, by
+/// group commit. All hand their replies back through a `ReplyOutbox` that wakes the command
+/// thread.
 ///
 /// Contract:
 /// - Every request gets exactly one reply frame, `{"id","ok":true,"result"}` or
@@ -93,12 +95,18 @@ final class CommandServer: Sendable {
     /// process.
     func run() throws {
         let readers = ReadWorkers(name: "commands-read", count: settings.readThreads)
+        // Plain commands that change data run their own transactions and wait for the write lock
+        // (a subscription's long catch-up transaction, say): they get a lane of their own, so
+        // waiting ones never hold every read thread and leave reads and refusals unanswered.
+        let changers = ReadWorkers(name: "commands-plain", count: 1)
         let writer = GroupWriter(
-            name: "commands-write", atLeast: hooks.groupAtLeast, outbox: outbox, beat: writerBeat, housekeeping: { [self] in pruneStoredReplies() },
+            name: "commands-write", atLeast: hooks.groupAtLeast, outbox: outbox, beat: writerBeat,
+            housekeeping: { [self] in pruneStoredReplies() },
             apply: { [handling] group in handling.apply(group) })
         var cache = ReplyCache()
         defer {
             readers.stop()
+            changers.stop()
             writer.stop()
             for answered in outbox.take() { deliver(answered, cache: &cache) }
             beat?.exited("the command loop ended")
@@ -142,7 +150,9 @@ final class CommandServer: Sendable {
             // thread and back would only add two thread wake-ups to its round trip.
             let inline = batch.count == 1 && readers.isIdle
             for frames in batch {
-                serve(frames, cache: &cache, limiter: &limiter, readers: readers, writer: writer, inlineReads: inline)
+                serve(
+                    frames, cache: &cache, limiter: &limiter, lanes: Lanes(readers: readers, changers: changers, writer: writer),
+                    inlineReads: inline)
                 beat?.beat()
             }
         }
@@ -151,9 +161,10 @@ final class CommandServer: Sendable {
     // MARK: One request
 
     /// Checks one request and answers it at once (malformed, refused, a reply from memory, a plain
-    /// command that reads nothing) or routes it: reads to `readers`, writes to `writer`.
+    /// command that reads nothing) or routes it: reads to `readers`, plain commands that change
+    /// data to `changers`, writes to `writer`.
     private func serve(
-        _ frames: [ZMQMessage], cache: inout ReplyCache, limiter: inout ClientRateLimiter?, readers: ReadWorkers, writer: GroupWriter,
+        _ frames: [ZMQMessage], cache: inout ReplyCache, limiter: inout ClientRateLimiter?, lanes: Lanes,
         inlineReads: Bool
     ) {
         let start = ContinuousClock.now
@@ -217,7 +228,7 @@ final class CommandServer: Sendable {
                     if let refusal = refusal(of: pending) {
                         (reply, outcome) = handling.failure(request.id, refusal)
                     } else {
-                        route(pending, cache: &cache, readers: readers, writer: writer, inlineReads: inlineReads)
+                        route(pending, cache: &cache, lanes: lanes, inlineReads: inlineReads)
                         return
                     }
                 } else {
@@ -239,16 +250,25 @@ final class CommandServer: Sendable {
         return role.refusal(for: principal, command: command.entry.name)
     }
 
-    private func route(_ command: PendingCommand, cache: inout ReplyCache, readers: ReadWorkers, writer: GroupWriter, inlineReads: Bool) {
+    /// Where commands are handed: reads, plain commands that change data, writes.
+    private struct Lanes {
+        let readers: ReadWorkers
+        let changers: ReadWorkers
+        let writer: GroupWriter
+    }
+
+    private func route(_ command: PendingCommand, cache: inout ReplyCache, lanes: Lanes, inlineReads: Bool) {
         switch command.entry.kind {
         case .plain where !command.entry.isMutating, .read where inlineReads:
             beat?.working(true)
             defer { beat?.working(false) }
             deliver(handling.answer(command), cache: &cache)
+        case .plain where command.entry.isMutating:
+            lanes.changers.submit { [handling, outbox] in outbox.post(handling.answer(command)) }
         case .plain, .read:
-            readers.submit { [handling, outbox] in outbox.post(handling.answer(command)) }
+            lanes.readers.submit { [handling, outbox] in outbox.post(handling.answer(command)) }
         case .write:
-            writer.submit(command)
+            lanes.writer.submit(command)
         }
     }
 
