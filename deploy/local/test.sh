@@ -25,6 +25,14 @@ groups=(
   "ReliabilityTests"
 )
 failed=0
+# A bounded run of the coverage-guided fuzzer over the request and argument decoders (longer
+# runs: Tools/fuzz/fuzz.sh SECONDS by hand); before the reliability group, whose summary
+# reports its executions. ODOP_FUZZ_SECONDS=0 skips it.
+fuzz_seconds="${ODOP_FUZZ_SECONDS:-20}"
+if [ "$fuzz_seconds" -gt 0 ]; then
+  echo "== Tools/fuzz/fuzz.sh $fuzz_seconds"
+  ./Tools/fuzz/fuzz.sh "$fuzz_seconds" || failed=1
+fi
 for group in "${groups[@]}"; do
   echo "== swift test --filter '$group'"
   swift test --skip-build --filter "^($group)\." || failed=1
