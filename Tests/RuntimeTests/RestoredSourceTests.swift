@@ -117,9 +117,7 @@ struct RestoredSourceTests {
         // Restore the backup in place of the source's database and start it again.
         await ledger!.stop()
         ledger = nil
-        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: sourceDirectory.path + "/ledger.sqlite" + suffix) }
-        try FileManager.default.copyItem(atPath: backup.path, toPath: sourceDirectory.path + "/ledger.sqlite")
-        let restored = try StubSource("ledger", dataDirectory: sourceDirectory.path, endpoints: endpoints)
+        let restored = try restoreLedger(from: backup.path, into: sourceDirectory, endpoints: endpoints)
         #expect(try restored.service.health().epoch == backup.epoch)
         // The restored source's new events reuse seqs 11...25, which the follower applied already.
         try restored.publish((0..<15).map { EntryAppended(text: "after-restore-\($0)") })
@@ -163,9 +161,7 @@ struct RestoredSourceTests {
         // so that only the epoch tells the restored log from the one the follower applied.
         await ledger!.stop()
         ledger = nil
-        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: sourceDirectory.path + "/ledger.sqlite" + suffix) }
-        try FileManager.default.copyItem(atPath: backup.path, toPath: sourceDirectory.path + "/ledger.sqlite")
-        let restored = try StubSource("ledger", dataDirectory: sourceDirectory.path, endpoints: endpoints)
+        let restored = try restoreLedger(from: backup.path, into: sourceDirectory, endpoints: endpoints)
         try restored.publish((0..<15).map { EntryAppended(text: "after-restore-\($0)") })
 
         let restarted = try InProcessService(TallyService(), dataDirectory: tallyDirectory.path, peers: ["ledger": endpoints])
@@ -175,5 +171,14 @@ struct RestoredSourceTests {
         #expect(stalled.stalled?.error.contains("epoch changed") == true, "\(String(describing: stalled.stalled))")
         await restarted.stop()
         await restored.stop()
+    }
+
+    /// Puts the backup at `backupPath` in place of the stopped ledger's database in `directory`
+    /// (its WAL and shared-memory files removed) and starts the ledger on it again.
+    private func restoreLedger(from backupPath: String, into directory: TemporaryDirectory, endpoints: PeerEndpoints) throws -> StubSource {
+        let database = directory.path + "/ledger.sqlite"
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database + suffix) }
+        try FileManager.default.copyItem(atPath: backupPath, toPath: database)
+        return try StubSource("ledger", dataDirectory: directory.path, endpoints: endpoints)
     }
 }
