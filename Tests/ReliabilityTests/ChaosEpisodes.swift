@@ -75,12 +75,30 @@ final class ChaosEpisodes: @unchecked Sendable {
     /// again too, while the disk is full), its reads still answer; once space returns, that
     /// request goes through. Returns the violations seen (none expected).
     func diskFull() throws -> [String] {
-        guard let volume = cluster.volume, let product = load.knownProduct() else { return [] }
-        volume.fill()
-        defer { volume.free() }
+        guard let volume = cluster.volume else { return [] }
         var problems: [String] = []
         let client = try cluster.client("exports", timeout: .seconds(5))
         defer { client.close() }
+        // A product exports has applied: one of its figures recorded before the disk fills (a
+        // product the subscriber has not reached yet is rightly refused `invalid_argument`).
+        var known: String?
+        try eventually("exports records a figure for a product it has learned", timeout: .seconds(60), every: .milliseconds(200)) {
+            guard let product = load.knownProduct() else { return false }
+            let request = load.figuresRequest(product)
+            load.log.sent()
+            switch try client.send(request) {
+            case .success(_, let result):
+                load.logFigures(request, result)
+                known = product
+                return true
+            case .failure(_, let error):
+                load.log.refused(error, request: "exports figures.record \(request.id) before the disk fills")
+                return false
+            }
+        }
+        guard let product = known else { return problems }
+        volume.fill()
+        defer { volume.free() }
         // Writes that fit in space SQLite already holds may still succeed: write until one is refused.
         var refused: CommandRequest?
         try eventually("a write to exports is refused with unavailable on a full disk", timeout: .seconds(60), every: .milliseconds(1)) {
