@@ -23,6 +23,9 @@ public struct CommandRegistry: Sendable {
         let read: (@Sendable (JSONValue, ReadContext) throws -> Data)?
         let write: (@Sendable (JSONValue, ServiceTransaction, RequestInfo) throws -> Data)?
         let plain: (@Sendable (JSONValue, RequestInfo) throws -> Data)?
+        /// Decodes and validates the arguments only: set for plain commands that change data,
+        /// which the command thread checks before queueing them on their lane (see `CommandServer`).
+        var checkArguments: (@Sendable (JSONValue) throws(CommandError) -> Void)? = nil
     }
 
     private(set) var entries: [String: Entry] = [:]
@@ -62,12 +65,16 @@ public struct CommandRegistry: Sendable {
     public mutating func plain<C: CommandSchema>(
         _ command: C.Type, _ handler: @escaping @Sendable (C.Arguments, RequestInfo) throws -> C.Result
     ) {
+        let check: @Sendable (JSONValue) throws(CommandError) -> Void = { args throws(CommandError) in
+            _ = try C.decodeArguments(args)
+        }
         add(
             Entry(
                 name: C.name, kind: .plain, isMutating: C.isMutating, read: nil, write: nil,
                 plain: { args, request in
                     try WireFormat.encode(try handler(try C.decodeArguments(args), request))
-                }))
+                },
+                checkArguments: C.isMutating ? check : nil))
     }
 
     /// Registers a read command whose handler returns its result as encoded JSON (for large

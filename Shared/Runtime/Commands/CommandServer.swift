@@ -9,7 +9,8 @@ import ZeroMQ
 /// thread: it receives, checks and routes every request, and sends every reply. Reads are
 /// answered on `ReadWorkers`, concurrently with each other and with writes; plain commands that
 /// change data (they run their own transactions) on a lane of their own, so that waiting for
-/// the write lock never holds up reads; write commands are applied by the `GroupWriter`, by
+/// the write lock never holds up reads (their arguments are checked on the command thread
+/// first, so bad ones are refused at once); write commands are applied by the `GroupWriter`, by
 /// group commit. All hand their replies back through a `ReplyOutbox` that wakes the command
 /// thread.
 ///
@@ -225,7 +226,7 @@ final class CommandServer: Sendable {
                     let pending = PendingCommand(
                         request: RequestInfo(id: request.id, command: request.command, principal: principal, traceparent: span.traceparent),
                         args: request.args, entry: entry, envelope: envelope, start: start, who: userID ?? "-", span: span)
-                    if let refusal = refusal(of: pending) {
+                    if let refusal = refusal(of: pending) ?? argumentRefusal(of: pending) {
                         (reply, outcome) = handling.failure(request.id, refusal)
                     } else {
                         route(pending, cache: &cache, lanes: lanes, inlineReads: inlineReads)
@@ -248,6 +249,19 @@ final class CommandServer: Sendable {
         guard let principal = command.request.principal else { return nil }
         let role = registry.access[command.entry.name]?.role?(command.args) ?? (command.entry.isMutating ? .admin : .admitted)
         return role.refusal(for: principal, command: command.entry.name)
+    }
+
+    /// The `invalid_argument` refusal of a plain command that changes data, decided here and not
+    /// on its lane: bad arguments are refused at once, never after the commands queued before them
+    /// (which may wait on a subscription's transaction). Nil for other commands and good arguments.
+    private func argumentRefusal(of command: PendingCommand) -> CommandError? {
+        guard let check = command.entry.checkArguments else { return nil }
+        do throws(CommandError) {
+            try check(command.args)
+            return nil
+        } catch {
+            return error
+        }
     }
 
     /// Where commands are handed: reads, plain commands that change data, writes.

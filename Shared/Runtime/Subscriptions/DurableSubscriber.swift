@@ -12,7 +12,8 @@ import ZeroMQ
 /// - The cursor (`SubscriptionCursor`) is stored in this service's database in the same
 ///   transaction as the event's effects. Events at or below it are ignored.
 /// - It subscribes first, then catches up (`CatchUp`) from the cursor, page by page (one
-///   transaction per page). It catches up again on a seq gap in the live stream, on a heartbeat
+///   transaction per page, or per `transactionBudget` of work when a page takes longer, so that
+///   nothing waits long on the subscriber's transaction). It catches up again on a seq gap in the live stream, on a heartbeat
 ///   whose `lastSeq` is ahead of it, and when the source has been silent for a while. While the
 ///   source is down it keeps trying with backoff (state `disconnected`, with `lastError` saying
 ///   why: the replay call's error, or — seen by a monitor of its SUB socket — the source's CURVE
@@ -421,23 +422,57 @@ final class DurableSubscriber: Sendable {
 
     // MARK: Applying
 
-    /// Applies events (consecutive, starting at lastApplied + 1) in one transaction; when that
-    /// fails, one by one up to the failing event. Returns whether all were applied.
+    /// How long one apply transaction may run before it commits what it has applied (with the
+    /// cursor) and the next one starts: an admin's retry, skip or resync, and the service's own
+    /// commands that write, wait on the subscriber's transaction no longer than about this, even
+    /// on a slow machine or a long catch-up page.
+    static let transactionBudget: Duration = .milliseconds(200)
+
+    /// Applies events (consecutive, starting at lastApplied + 1) in transactions of at most about
+    /// `transactionBudget` each; when one fails, one by one up to the failing event. Returns
+    /// whether all were applied. Between two transactions it stops (answering false, the rest
+    /// left to a catch-up) when asked to stop or when an admin's resync moved the cursor.
     private func apply(_ events: [EventEnvelope], _ loop: inout Loop) -> Bool {
-        let outcome: ApplyFailure? = applying.withLock { _ in
-            do {
-                try applyInTransaction(events)
-                return nil
-            } catch {
-                return ApplyFailure(error)
+        var rest = events[...]
+        while let first = rest.first {
+            let outcome: TransactionOutcome = applying.withLock { _ in
+                guard first.seq == lastApplied + 1 || rest.startIndex == events.startIndex else { return .cursorMoved }
+                do {
+                    return .applied(try applyInTransaction(rest))
+                } catch {
+                    return .failed(ApplyFailure(error))
+                }
+            }
+            switch outcome {
+            case .cursorMoved:
+                loop.needCatchUp = true  // an admin's resync: fetch from where the cursor is now
+                return false
+            case .applied(let applied):
+                rest = rest.dropFirst(applied)
+                loop.failingSeq = nil
+                loop.attempts = 0
+                loop.transientFailures = 0
+                if !rest.isEmpty && interrupted {
+                    loop.needCatchUp = true
+                    return false
+                }
+            case .failed(let failure):
+                return handle(failure, applying: Array(rest), &loop)
             }
         }
-        guard let failure = outcome else {
-            loop.failingSeq = nil
-            loop.attempts = 0
-            loop.transientFailures = 0
-            return true
-        }
+        return true
+    }
+
+    private enum TransactionOutcome {
+        case applied(Int)
+        case failed(ApplyFailure)
+        case cursorMoved
+    }
+
+    /// What follows a failed transaction over `events`: one by one when the handler refused one
+    /// of several, else a retry later (the database failed) or the refusal counted (and at
+    /// `maxAttempts`, the stall).
+    private func handle(_ failure: ApplyFailure, applying events: [EventEnvelope], _ loop: inout Loop) -> Bool {
         if events.count > 1, case .refused = failure {
             for event in events {
                 guard apply([event], &loop) else { return false }
@@ -463,24 +498,36 @@ final class DurableSubscriber: Sendable {
         return false
     }
 
-    /// Applies `events` and advances the cursor in one transaction. The caller holds `applying`.
-    private func applyInTransaction(_ events: [EventEnvelope]) throws {
-        guard let last = events.last?.seq else { return }
-        try store.write { transaction in
+    /// Applies events from the first of `events` and advances the cursor in one transaction, until
+    /// all are applied or `transactionBudget` has passed (at least one is). Returns how many it
+    /// applied. The caller holds `applying`.
+    private func applyInTransaction(_ events: ArraySlice<EventEnvelope>) throws -> Int {
+        let clock = ContinuousClock()
+        let started = clock.now
+        let (applied, last) = try store.write { transaction -> (Int, Int64?) in
+            var applied = 0
+            var last: Int64?
             for event in events {
                 transaction.correlationId = event.id
                 transaction.traceparent = event.traceparent.map {
                     tracer.span("apply \(event.type)", continuing: $0, kind: .consumer).traceparent
                 }
                 try follow.handler.apply(event, in: transaction)
+                applied += 1
+                last = event.seq ?? last
+                if clock.now - started >= Self.transactionBudget { break }
             }
-            try cursor.advance(to: last, transaction.db)
+            if let last { try cursor.advance(to: last, transaction.db) }
+            return (applied, last)
         }
-        shared.withLock {
-            $0.lastApplied = last
-            $0.stalled = nil
-            if $0.state == .stalled { $0.state = .catchingUp }
+        if let last {
+            shared.withLock {
+                $0.lastApplied = last
+                $0.stalled = nil
+                if $0.state == .stalled { $0.state = .catchingUp }
+            }
         }
+        return applied
     }
 
     private func recordRefusal(of event: EventEnvelope, message: String, _ loop: inout Loop) {
@@ -556,7 +603,7 @@ final class DurableSubscriber: Sendable {
                 return status
             }
             do {
-                try applyInTransaction([envelope])
+                _ = try applyInTransaction([envelope][...])
             } catch {
                 switch ApplyFailure(error) {
                 case .transient(let message):
