@@ -1,8 +1,7 @@
 // A correct program that ThreadSanitizer on Linux reports as a "Swift access race": two threads
 // append under one `Synchronization.Mutex` and the count is always exact (40000), yet TSan
-// reports the access inside `withLock`. `withLock` is inlined, so no suppression can name it.
-// This is why Tools/reliability/sanitizers.sh treats reports inside `Mutex.withLock` closures as
-// false positives. Reproduce:
+// reports the access inside `withLock`. This is why Tools/reliability/sanitizers.sh treats reports
+// inside `Mutex.withLock` closures as false positives (tsan-suppressions.txt names them). Reproduce:
 //
 //   swiftc -sanitize=thread -g Tools/reliability/MutexUnderThreadSanitizer.swift -o /tmp/mutex-tsan
 //   /tmp/mutex-tsan    # prints 40000 and one "WARNING: ThreadSanitizer: Swift access race"
