@@ -21,6 +21,12 @@ struct RuntimeTracerTests {
         #expect(span.context.w3cTraceContext == span.traceContext)
     }
 
+    @Test func spansOfOneTraceGetDistinctSpanIds() {
+        let spans = (0..<1000).map { _ in RuntimeTracer().span("apply", continuing: Self.parent, kind: .consumer) }
+        #expect(Set(spans.map(\.traceparent)).count == spans.count)
+        #expect(spans.allSatisfy { TraceParentText.isValid($0.traceparent) })
+    }
+
     @Test func unsampledFlagsAreKept() {
         let span = RuntimeTracer().span("apply", continuing: "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00", kind: .server)
         #expect(span.traceparent.hasSuffix("-00"))

@@ -32,7 +32,7 @@ public struct RuntimeTracer: Tracer {
     /// or the root of a new trace.
     static func child(of parent: TraceContext?) -> TraceContext {
         TraceContext(
-            traceID: parent?.traceID ?? .random(), spanID: .random(), flags: parent?.flags ?? .sampled,
+            traceID: parent?.traceID ?? .random(), spanID: SpanIDSource.next(), flags: parent?.flags ?? .sampled,
             state: parent?.state ?? TraceState())
     }
 
