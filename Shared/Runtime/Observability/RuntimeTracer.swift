@@ -56,6 +56,7 @@ public struct RuntimeTracer: Tracer {
 
     /// A span of `operationName` continuing `traceparent` (or starting a trace when it is nil or
     /// malformed): the one call the command server and the subscribers make.
+    ///
     /// The same as `extract` then `startSpan` from a top-level context, without building a
     /// `ServiceContext` (the span makes one when asked): it runs for every command and every
     /// event applied.
