@@ -81,12 +81,7 @@ public final class CommandClient: Sendable {
     /// Sends one already-encoded request frame (for tests of malformed input and for tools that
     /// pass JSON through) and returns the parsed reply.
     public func send(frame: Data, requestID: String?) throws(CommandError) -> CommandReply {
-        let raw = try exchange(frame)
-        let reply = try CommandReply.parse(raw)
-        if let requestID, let replyID = reply.id, replyID != requestID {
-            throw CommandError.internalError("reply id \(replyID) does not match request id \(requestID)")
-        }
-        return reply
+        try CommandReply.parse(exchange(frame), answering: requestID)
     }
 
     /// Sends a raw frame and returns the raw reply frame.
@@ -144,12 +139,35 @@ public final class CommandClient: Sendable {
     public func call<C: CommandSchema>(
         _ command: C.Type, _ args: C.Arguments, id: String = CommandClient.newRequestID(), traceparent: String? = nil
     ) throws(CommandError) -> C.Result {
+        try send(makeRequest(command, args, id: id, traceparent: traceparent)).result(as: C.Result.self)
+    }
+
+    /// Calls a typed command and hands its reply frame, unparsed, to `read` with the request id;
+    /// `read` must check the id and turn a failure reply into its error, as
+    /// `CommandReply.parse(_:answering:)` does (for a reader that decodes straight from the
+    /// bytes, such as `EventsReplay.page(fromReply:requestID:)`).
+    public func call<C: CommandSchema>(
+        _ command: C.Type, _ args: C.Arguments, id: String = CommandClient.newRequestID(), traceparent: String? = nil,
+        readingReply read: (_ frame: Data, _ requestID: String) throws(CommandError) -> C.Result
+    ) throws(CommandError) -> C.Result {
+        let request = try makeRequest(command, args, id: id, traceparent: traceparent)
+        let frame: Data
+        do { frame = try request.encoded() } catch {
+            throw CommandError.invalidRequest("the request could not be encoded: \(error)", field: nil)
+        }
+        return try read(exchange(frame), id)
+    }
+
+    private func makeRequest<C: CommandSchema>(_ command: C.Type, _ args: C.Arguments, id: String, traceparent: String?)
+        throws(CommandError)
+        -> CommandRequest
+    {
         var request: CommandRequest
         do { request = try CommandRequest.make(id: id, command: C.name, args: args) } catch {
             throw CommandError.invalidRequest("the arguments could not be encoded: \(error)", field: nil)
         }
         request.traceparent = traceparent
-        return try send(request).result(as: C.Result.self)
+        return request
     }
 
     /// A fresh unique request id.

@@ -136,7 +136,7 @@ public final class EventStream {
         }
         let envelope: EventEnvelope
         do throws(CommandError) {
-            envelope = try WireFormat.decode(EventEnvelope.self, from: frames[1], as: .invalidArgument)
+            envelope = try EventEnvelope.read(frames[1])
         } catch {
             return .malformed(source: source, problem: "unreadable envelope: \(error)")
         }

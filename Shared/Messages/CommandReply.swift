@@ -96,6 +96,16 @@ public enum CommandReply: Sendable, Equatable {
         try parse(value: WireFormat.parse(frame))
     }
 
+    /// Reads the reply frame to the request `requestID` (nil: any), as `parse(_:)` does; a reply
+    /// naming another request id throws `internal`.
+    public static func parse(_ frame: Data, answering requestID: String?) throws(CommandError) -> CommandReply {
+        let reply = try parse(frame)
+        if let requestID, let replyID = reply.id, replyID != requestID {
+            throw CommandError.internalError("reply id \(replyID) does not match request id \(requestID)")
+        }
+        return reply
+    }
+
     static func parse(value root: JSONValue) throws(CommandError) -> CommandReply {
         func malformed(_ message: String, field: String? = nil) -> CommandError {
             CommandError(code: .internal, message: "malformed reply: \(message)", field: field)

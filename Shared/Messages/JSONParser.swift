@@ -53,13 +53,13 @@ struct JSONParseError: Error, Sendable {
 struct JSONParser {
     static let maximumDepth = 256
 
-    private let bytes: UnsafeRawBufferPointer
-    private var index = 0
-    private var depth = 0
+    let bytes: UnsafeRawBufferPointer
+    var index = 0
+    var depth = 0
     /// When true, invalid strings are decoded with U+FFFD replacement instead of failing.
     private let lossyStrings: Bool
 
-    private init(bytes: UnsafeRawBufferPointer, lossyStrings: Bool) {
+    init(bytes: UnsafeRawBufferPointer, lossyStrings: Bool = false) {
         self.bytes = bytes
         self.lossyStrings = lossyStrings
     }
@@ -84,10 +84,7 @@ struct JSONParser {
     // MARK: Grammar
 
     private mutating func parseDocument() throws(JSONParseError) -> JSONValue {
-        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
-            index = 3
-        }
-        skipWhitespace()
+        skipByteOrderMarkAndWhitespace()
         guard index < bytes.count else { throw syntaxError("no JSON value (empty input)") }
         let value = try parseValue()
         skipWhitespace()
@@ -95,7 +92,7 @@ struct JSONParser {
         return value
     }
 
-    private mutating func parseValue() throws(JSONParseError) -> JSONValue {
+    mutating func parseValue() throws(JSONParseError) -> JSONValue {
         guard index < bytes.count else { throw syntaxError("unexpected end of input") }
         switch bytes[index] {
         case .openBrace: return try parseObject()
@@ -200,7 +197,7 @@ struct JSONParser {
         }
     }
 
-    private mutating func enterContainer() throws(JSONParseError) {
+    mutating func enterContainer() throws(JSONParseError) {
         depth += 1
         guard depth <= Self.maximumDepth else {
             depth -= 1
@@ -211,7 +208,7 @@ struct JSONParser {
     // MARK: Strings
 
     /// Parses a string literal starting at the opening quote.
-    private mutating func parseString() throws(JSONParseError) -> String {
+    mutating func parseString() throws(JSONParseError) -> String {
         index += 1  // opening quote
         let contentStart = index
         var isASCII = true
@@ -461,11 +458,19 @@ struct JSONParser {
 
     // MARK: Scanning helpers
 
-    private func peek() -> UInt8? {
+    /// Skips a leading UTF-8 byte-order mark (at the start only) and whitespace.
+    mutating func skipByteOrderMarkAndWhitespace() {
+        if index == 0, bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
+            index = 3
+        }
+        skipWhitespace()
+    }
+
+    func peek() -> UInt8? {
         index < bytes.count ? bytes[index] : nil
     }
 
-    private mutating func skipWhitespace() {
+    mutating func skipWhitespace() {
         while index < bytes.count {
             switch bytes[index] {
             case 0x20, 0x09, 0x0A, 0x0D: index += 1

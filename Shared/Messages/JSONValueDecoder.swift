@@ -68,6 +68,9 @@ struct ValueOutOfRange: Error {
 
 // MARK: - Unboxing scalars
 
+// The coding path is taken lazily: it is needed only for an error, and building it for every
+// member decoded (an array append) was a good part of decoding a small payload.
+
 extension JSONValueDecoder {
     static func mismatch(_ type: Any.Type, expected: String, found: JSONValue, path: [any CodingKey]) -> DecodingError {
         let context = DecodingError.Context(
@@ -79,75 +82,79 @@ extension JSONValueDecoder {
         return .typeMismatch(type, context)
     }
 
-    static func unboxBool(_ value: JSONValue, path: [any CodingKey]) throws -> Bool {
+    static func unboxBool(_ value: JSONValue, path: @autoclosure () -> [any CodingKey]) throws -> Bool {
         guard case .bool(let bool) = value else {
-            throw mismatch(Bool.self, expected: "a boolean", found: value, path: path)
+            throw mismatch(Bool.self, expected: "a boolean", found: value, path: path())
         }
         return bool
     }
 
-    static func unboxString(_ value: JSONValue, path: [any CodingKey]) throws -> String {
+    static func unboxString(_ value: JSONValue, path: @autoclosure () -> [any CodingKey]) throws -> String {
         guard case .string(let string) = value else {
-            throw mismatch(String.self, expected: "a string", found: value, path: path)
+            throw mismatch(String.self, expected: "a string", found: value, path: path())
         }
         return string
     }
 
-    static func unboxInteger<T: FixedWidthInteger>(_ value: JSONValue, as type: T.Type, path: [any CodingKey]) throws -> T {
+    static func unboxInteger<T: FixedWidthInteger>(_ value: JSONValue, as type: T.Type, path: @autoclosure () -> [any CodingKey]) throws
+        -> T
+    {
         switch value {
         case .int(let integer):
             if let result = T(exactly: integer) { return result }
-            throw outOfRange(type, "\(integer) does not fit in \(T.self)", path: path)
+            throw outOfRange(type, "\(integer) does not fit in \(T.self)", path: path())
         case .double(let double) where double.rounded(.towardZero) == double:
             if let result = T(exactly: double) { return result }
-            throw outOfRange(type, "\(double) does not fit in \(T.self)", path: path)
+            throw outOfRange(type, "\(double) does not fit in \(T.self)", path: path())
         default:
-            throw mismatch(type, expected: "an integer", found: value, path: path)
+            throw mismatch(type, expected: "an integer", found: value, path: path())
         }
     }
 
-    static func unboxFloat<T: BinaryFloatingPoint>(_ value: JSONValue, as type: T.Type, path: [any CodingKey]) throws -> T {
+    static func unboxFloat<T: BinaryFloatingPoint>(_ value: JSONValue, as type: T.Type, path: @autoclosure () -> [any CodingKey]) throws
+        -> T
+    {
         let double: Double
         switch value {
         case .int(let integer): double = Double(integer)
         case .double(let number): double = number
-        default: throw mismatch(type, expected: "a number", found: value, path: path)
+        default: throw mismatch(type, expected: "a number", found: value, path: path())
         }
         let result = T(double)
         guard result.isFinite else {
-            throw outOfRange(type, "\(double) does not fit in \(T.self)", path: path)
+            throw outOfRange(type, "\(double) does not fit in \(T.self)", path: path())
         }
         return result
     }
 
-    static func unboxData(_ value: JSONValue, path: [any CodingKey]) throws -> Data {
-        let string = try unboxString(value, path: path)
+    static func unboxData(_ value: JSONValue, path: @autoclosure () -> [any CodingKey]) throws -> Data {
+        let string = try unboxString(value, path: path())
         guard let data = Data(base64Encoded: string) else {
-            throw outOfRange(Data.self, "not valid base64", path: path)
+            throw outOfRange(Data.self, "not valid base64", path: path())
         }
         return data
     }
 
-    static func unboxURL(_ value: JSONValue, path: [any CodingKey]) throws -> URL {
-        let string = try unboxString(value, path: path)
+    static func unboxURL(_ value: JSONValue, path: @autoclosure () -> [any CodingKey]) throws -> URL {
+        let string = try unboxString(value, path: path())
         guard let url = URL(string: string) else {
-            throw outOfRange(URL.self, "not a valid URL", path: path)
+            throw outOfRange(URL.self, "not a valid URL", path: path())
         }
         return url
     }
 
-    static func unboxDecimal(_ value: JSONValue, path: [any CodingKey]) throws -> Decimal {
+    static func unboxDecimal(_ value: JSONValue, path: @autoclosure () -> [any CodingKey]) throws -> Decimal {
         switch value {
         case .int(let integer): return Decimal(integer)
         case .double(let double): return Decimal(double)
-        default: throw mismatch(Decimal.self, expected: "a number", found: value, path: path)
+        default: throw mismatch(Decimal.self, expected: "a number", found: value, path: path())
         }
     }
 
-    private static func outOfRange(_ type: Any.Type, _ message: String, path: [any CodingKey]) -> DecodingError {
+    private static func outOfRange(_ type: Any.Type, _ message: String, path: @autoclosure () -> [any CodingKey]) -> DecodingError {
         .dataCorrupted(
             DecodingError.Context(
-                codingPath: path, debugDescription: message, underlyingError: ValueOutOfRange(message: message)))
+                codingPath: path(), debugDescription: message, underlyingError: ValueOutOfRange(message: message)))
     }
 }
 
@@ -272,8 +279,12 @@ private struct UnkeyedContainer: UnkeyedDecodingContainer {
         return false
     }
 
-    mutating func decode(_ type: Bool.Type) throws -> Bool { try next(type, JSONValueDecoder.unboxBool) }
-    mutating func decode(_ type: String.Type) throws -> String { try next(type, JSONValueDecoder.unboxString) }
+    mutating func decode(_ type: Bool.Type) throws -> Bool {
+        try next(type) { value, path in try JSONValueDecoder.unboxBool(value, path: path) }
+    }
+    mutating func decode(_ type: String.Type) throws -> String {
+        try next(type) { value, path in try JSONValueDecoder.unboxString(value, path: path) }
+    }
     mutating func decode(_ type: Double.Type) throws -> Double { try float(type) }
     mutating func decode(_ type: Float.Type) throws -> Float { try float(type) }
     mutating func decode(_ type: Int.Type) throws -> Int { try integer(type) }

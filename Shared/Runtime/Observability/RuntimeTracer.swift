@@ -24,13 +24,16 @@ public struct RuntimeTracer: Tracer {
         _ operationName: String, context: @autoclosure () -> ServiceContext, ofKind kind: SpanKind,
         at instant: @autoclosure () -> Instant, function: String, file fileID: String, line: UInt
     ) -> RuntimeSpan {
-        var context = context()
-        let parent = context.w3cTraceContext
-        let trace = TraceContext(
-            traceID: parent?.traceID ?? .random(), spanID: .random(), flags: parent?.flags ?? .sampled,
+        let context = context()
+        return RuntimeSpan(operationName: operationName, trace: Self.child(of: context.w3cTraceContext), base: context)
+    }
+
+    /// A new span's trace context: a child of `parent` (same trace id and flags, a new span id),
+    /// or the root of a new trace.
+    static func child(of parent: TraceContext?) -> TraceContext {
+        TraceContext(
+            traceID: parent?.traceID ?? .random(), spanID: SpanIDSource.next(), flags: parent?.flags ?? .sampled,
             state: parent?.state ?? TraceState())
-        context.w3cTraceContext = trace
-        return RuntimeSpan(operationName: operationName, context: context)
     }
 
     public func forceFlush() {}
@@ -53,17 +56,25 @@ public struct RuntimeTracer: Tracer {
 
     /// A span of `operationName` continuing `traceparent` (or starting a trace when it is nil or
     /// malformed): the one call the command server and the subscribers make.
+    ///
+    /// The same as `extract` then `startSpan` from a top-level context, without building a
+    /// `ServiceContext` (the span makes one when asked): it runs for every command and every
+    /// event applied.
     public func span(_ operationName: String, continuing traceparent: String?, kind: SpanKind) -> RuntimeSpan {
-        var context = ServiceContext.topLevel
-        extract(TraceCarrier(traceparent: traceparent), into: &context, using: TraceCarrier.Access())
-        return startSpan(operationName, context: context, ofKind: kind)
+        let parent = traceparent.flatMap { try? TraceContext(traceParentHeaderValue: $0) }
+        return RuntimeSpan(operationName: operationName, trace: Self.child(of: parent), base: nil)
     }
 }
 
 /// A span of the runtime's tracer: its context holds the W3C trace context. Attributes, events
 /// and status are kept only while it lives (nothing exports them yet).
 public final class RuntimeSpan: Tracing.Span, Sendable {
-    public let context: ServiceContext
+    /// The span's W3C context.
+    public let traceContext: TraceContext
+    /// `00-<trace id>-<this span's id>-<flags>`: stored with the events emitted in this span.
+    public let traceparent: String
+    /// The context the span was started in (nil: a top-level one), without this span's trace.
+    private let base: ServiceContext?
     private let state: Mutex<State>
 
     private struct State {
@@ -72,9 +83,18 @@ public final class RuntimeSpan: Tracing.Span, Sendable {
         var ended = false
     }
 
-    init(operationName: String, context: ServiceContext) {
-        self.context = context
+    init(operationName: String, trace: TraceContext, base: ServiceContext?) {
+        traceContext = trace
+        traceparent = TraceParentFormat.text(of: trace)
+        self.base = base
         state = Mutex(State(operationName: operationName))
+    }
+
+    /// The context the span was started in, with the span's W3C trace context.
+    public var context: ServiceContext {
+        var context = base ?? .topLevel
+        context.w3cTraceContext = traceContext
+        return context
     }
 
     public var operationName: String {
@@ -89,12 +109,8 @@ public final class RuntimeSpan: Tracing.Span, Sendable {
 
     public var isRecording: Bool { state.withLock { !$0.ended } }
 
-    /// The span's W3C context.
-    public var traceContext: TraceContext { context.w3cTraceContext! }
-    /// `00-<trace id>-<this span's id>-<flags>`: stored with the events emitted in this span.
-    public var traceparent: String { traceContext.traceParentHeaderValue }
     /// The 32-hex-digit trace id, for log lines.
-    public var traceId: String { traceContext.traceID.description }
+    public var traceId: String { String(traceparent.dropFirst(3).prefix(32)) }
 
     public func setStatus(_ status: SpanStatus) {}
     public func addEvent(_ event: SpanEvent) {}

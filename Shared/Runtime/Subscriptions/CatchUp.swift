@@ -20,7 +20,8 @@ struct CatchUp {
     /// The next page after `cursor`. Throws what the call threw (the source is down, or the
     /// call was interrupted).
     func page(after cursor: Int64) throws -> Page {
-        let page = try client.call(EventsReplay.self, .init(after: cursor, limit: pageSize))
+        let page = try client.call(
+            EventsReplay.self, .init(after: cursor, limit: pageSize), readingReply: EventsReplay.page(fromReply:requestID:))
         guard let first = page.events.first else { return .caughtUp(lastSeq: page.lastSeq, epoch: page.epoch) }
         guard first.seq == cursor + 1,
             zip(page.events, page.events.dropFirst()).allSatisfy({ ($0.seq ?? 0) + 1 == $1.seq })

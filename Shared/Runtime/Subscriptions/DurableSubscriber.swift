@@ -212,7 +212,7 @@ final class DurableSubscriber: Sendable {
         for _ in 0..<follow.replayPageSize {
             guard let frames = try? sub.receiveMultipart(dontWait: true) else { break }
             loop.lastHeard = ContinuousClock.now
-            guard frames.count == 2, let envelope = try? WireFormat.decode(EventEnvelope.self, from: frames[1]) else {
+            guard frames.count == 2, let envelope = try? EventEnvelope.read(frames[1]) else {
                 logger.warning("ignored a malformed message from the source", metadata: ["frames": "\(frames.count)"])
                 continue
             }

@@ -1,0 +1,198 @@
+import Foundation
+
+/// Reads event envelopes straight from their JSON bytes: a published envelope, and the page of
+/// envelopes in an `events.replay` reply frame. The envelope's own members are read as they come
+/// and only its `data` becomes a `JSONValue`; the general path (parse the whole frame into a
+/// `JSONValue` tree, then decode that tree with `JSONValueDecoder`) builds a dictionary per
+/// envelope and decodes it through `Decoder` containers, which is most of a subscriber's time.
+///
+/// A fast path only. It yields exactly what the general path yields for the documents it reads,
+/// and it refuses (throws `NotRead`) everything else: anything that is not strict JSON, a member
+/// of the wrong kind, a missing or repeated member, a failure reply, a reply to another request.
+/// Callers then take the general path, which names the error (see `EventEnvelope.read` and
+/// `EventsReplay.page(fromReply:requestID:)`), so errors are the general path's, word for word.
+enum EnvelopeReader {
+    /// The document is not one this reader takes; the general path decides.
+    struct NotRead: Error {}
+
+    /// A published envelope (frame 2 of `[topic, envelope]`).
+    static func envelope(_ frame: Data) throws -> EventEnvelope {
+        try JSONParser.reading(frame) { parser in
+            let envelope = try envelope(&parser)
+            guard parser.atEnd() else { throw NotRead() }
+            return envelope
+        }
+    }
+
+    /// The page in a success reply frame `{"id": …, "ok": true, "result": {"events": […], …}}`
+    /// answering `requestID` (any id when nil, as `CommandClient` checks it).
+    static func replayPage(reply frame: Data, requestID: String?) throws -> EventsReplay.Result {
+        try JSONParser.reading(frame) { parser in
+            var page: EventsReplay.Result?
+            var ok = false
+            var names = MemberNames()
+            try parser.enterObject()
+            var first = true
+            while let name = try parser.nextMemberName(first: &first) {
+                switch name {
+                case "id":
+                    try names.note(0)
+                    switch try parser.parseValue() {
+                    case .null: break
+                    case .string(let id): if let requestID, id != requestID { throw NotRead() }
+                    default: throw NotRead()
+                    }
+                case "ok":
+                    try names.note(1)
+                    ok = try JSONValueDecoder.unboxBool(parser.parseValue(), path: [])
+                case "result":
+                    try names.note(2)
+                    page = try replayPage(&parser)
+                default:
+                    try names.note(other: name)
+                    _ = try parser.parseValue()
+                }
+            }
+            guard ok, let page, parser.atEnd() else { throw NotRead() }
+            return page
+        }
+    }
+
+    /// `{"events": [envelope, …], "lastSeq": N, "epoch": "…"}` (`epoch` optional).
+    private static func replayPage(_ parser: inout JSONParser) throws -> EventsReplay.Result {
+        var events: [EventEnvelope]?
+        var lastSeq: Int64?
+        var epoch: String?
+        var names = MemberNames()
+        try parser.enterObject()
+        var first = true
+        while let name = try parser.nextMemberName(first: &first) {
+            switch name {
+            case "events":
+                try names.note(0)
+                var list: [EventEnvelope] = []
+                try parser.enterArray()
+                var firstElement = true
+                while try parser.nextElement(first: &firstElement) {
+                    list.append(try envelope(&parser))
+                }
+                events = list
+            case "lastSeq":
+                try names.note(1)
+                lastSeq = try JSONValueDecoder.unboxInteger(parser.parseValue(), as: Int64.self, path: [])
+            case "epoch":
+                try names.note(2)
+                epoch = try optionalString(parser.parseValue())
+            default:
+                try names.note(other: name)
+                _ = try parser.parseValue()
+            }
+        }
+        guard let events, let lastSeq else { throw NotRead() }
+        return EventsReplay.Result(events: events, lastSeq: lastSeq, epoch: epoch)
+    }
+
+    /// One envelope object; the parser is at its `{`.
+    private static func envelope(_ parser: inout JSONParser) throws -> EventEnvelope {
+        var id: String?
+        var type: String?
+        var schema: Int?
+        var source: String?
+        var seq: Int64?
+        var time: String?
+        var correlationId: String?
+        var data: JSONValue?
+        var epoch: String?
+        var traceparent: String?
+        var names = MemberNames()
+        try parser.enterObject()
+        var first = true
+        while let name = try parser.nextMemberName(first: &first) {
+            switch name {
+            case "id":
+                try names.note(0)
+                id = try JSONValueDecoder.unboxString(parser.parseValue(), path: [])
+            case "type":
+                try names.note(1)
+                type = try JSONValueDecoder.unboxString(parser.parseValue(), path: [])
+            case "schema":
+                try names.note(2)
+                schema = try JSONValueDecoder.unboxInteger(parser.parseValue(), as: Int.self, path: [])
+            case "source":
+                try names.note(3)
+                source = try JSONValueDecoder.unboxString(parser.parseValue(), path: [])
+            case "seq":
+                try names.note(4)
+                let value = try parser.parseValue()
+                seq = value.isNull ? nil : try JSONValueDecoder.unboxInteger(value, as: Int64.self, path: [])
+            case "time":
+                try names.note(5)
+                time = try JSONValueDecoder.unboxString(parser.parseValue(), path: [])
+            case "correlationId":
+                try names.note(6)
+                correlationId = try optionalString(parser.parseValue())
+            case "data":
+                try names.note(7)
+                data = try parser.parseValue()
+            case "epoch":
+                try names.note(8)
+                epoch = try optionalString(parser.parseValue())
+            case "traceparent":
+                try names.note(9)
+                traceparent = try optionalString(parser.parseValue())
+            default:
+                try names.note(other: name)
+                _ = try parser.parseValue()
+            }
+        }
+        guard let id, let type, let schema, let source, let time, let data else { throw NotRead() }
+        return EventEnvelope(
+            id: id, type: type, schema: schema, source: source, seq: seq, time: time, correlationId: correlationId, data: data,
+            epoch: epoch, traceparent: traceparent)
+    }
+
+    /// An optional string member: `null` is absent, as in `decodeIfPresent`.
+    private static func optionalString(_ value: JSONValue) throws -> String? {
+        value.isNull ? nil : try JSONValueDecoder.unboxString(value, path: [])
+    }
+
+    /// The member names one object has shown, to refuse a repeated one as the parser does.
+    private struct MemberNames {
+        private var known: UInt32 = 0
+        private var others: [String] = []
+
+        /// A name the reader knows, by its number (0...31).
+        mutating func note(_ number: Int) throws {
+            let bit = UInt32(1) << UInt32(number)
+            guard known & bit == 0 else { throw NotRead() }
+            known |= bit
+        }
+
+        /// Any other name (kept as a string: rare in practice).
+        mutating func note(other name: String) throws {
+            guard !others.contains(name) else { throw NotRead() }
+            others.append(name)
+        }
+    }
+}
+
+extension EventEnvelope {
+    /// Decodes a published envelope (or any envelope's JSON bytes). The same result and the same
+    /// errors as `WireFormat.decode(EventEnvelope.self, from: bytes)`, read straight from the
+    /// bytes when they are well-formed (see `EnvelopeReader`).
+    public static func read(_ bytes: Data) throws(CommandError) -> EventEnvelope {
+        if let envelope = try? EnvelopeReader.envelope(bytes) { return envelope }
+        return try WireFormat.decode(EventEnvelope.self, from: bytes)
+    }
+}
+
+extension EventsReplay {
+    /// The page in the reply frame to the `events.replay` request `requestID`: the same result
+    /// and the same errors as `CommandReply.parse(frame, answering: requestID)` followed by
+    /// `result(as: Result.self)` (a failure reply throws its error), read straight from the
+    /// bytes when the frame is a well-formed success reply (see `EnvelopeReader`).
+    public static func page(fromReply frame: Data, requestID: String?) throws(CommandError) -> Result {
+        if let page = try? EnvelopeReader.replayPage(reply: frame, requestID: requestID) { return page }
+        return try CommandReply.parse(frame, answering: requestID).result(as: Result.self)
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+
+/// Reading a document container by container, for readers that build their values straight from
+/// the bytes (see `EnvelopeReader`) instead of through a whole `JSONValue` tree. The grammar, the
+/// depth limit and the string rules are the parser's own; duplicate member names are the
+/// caller's to refuse (it knows which names it has seen).
+extension JSONParser {
+    /// Runs `body` with a parser over `data`, positioned at its first value (after a byte-order
+    /// mark and whitespace). `body` must consume the whole document; `atEnd` tells it whether it did.
+    static func reading<R>(_ data: Data, _ body: (inout JSONParser) throws -> R) rethrows -> R {
+        try data.withUnsafeBytes { raw in
+            var parser = JSONParser(bytes: raw)
+            parser.skipByteOrderMarkAndWhitespace()
+            return try body(&parser)
+        }
+    }
+
+    /// True when only whitespace is left.
+    mutating func atEnd() -> Bool {
+        skipWhitespace()
+        return index == bytes.count
+    }
+
+    /// Enters the object at the current position (which must be `{`).
+    mutating func enterObject() throws(JSONParseError) {
+        guard peek() == UInt8(ascii: "{") else { throw unexpected("an object") }
+        try enterContainer()
+        index += 1
+    }
+
+    /// The next member name of the object entered last, the parser then at its value; nil when
+    /// the object ends (its `}` consumed). `first` is true before the first member.
+    mutating func nextMemberName(first: inout Bool) throws(JSONParseError) -> String? {
+        skipWhitespace()
+        if first {
+            first = false
+            if peek() == UInt8(ascii: "}") {
+                leaveContainer()
+                return nil
+            }
+        } else {
+            switch peek() {
+            case UInt8(ascii: ","):
+                index += 1
+                skipWhitespace()
+            case UInt8(ascii: "}"):
+                leaveContainer()
+                return nil
+            default:
+                throw unexpected("',' or '}'")
+            }
+        }
+        guard peek() == UInt8(ascii: "\"") else { throw unexpected("a member name in quotes") }
+        let name = try parseString()
+        skipWhitespace()
+        guard peek() == UInt8(ascii: ":") else { throw unexpected("':' after a member name") }
+        index += 1
+        skipWhitespace()
+        return name
+    }
+
+    /// Enters the array at the current position (which must be `[`).
+    mutating func enterArray() throws(JSONParseError) {
+        guard peek() == UInt8(ascii: "[") else { throw unexpected("an array") }
+        try enterContainer()
+        index += 1
+    }
+
+    /// Moves to the next element of the array entered last and answers true, or answers false
+    /// when the array ends (its `]` consumed). `first` is true before the first element.
+    mutating func nextElement(first: inout Bool) throws(JSONParseError) -> Bool {
+        skipWhitespace()
+        if first {
+            first = false
+            if peek() == UInt8(ascii: "]") {
+                leaveContainer()
+                return false
+            }
+            return true
+        }
+        switch peek() {
+        case UInt8(ascii: ","):
+            index += 1
+            skipWhitespace()
+            return true
+        case UInt8(ascii: "]"):
+            leaveContainer()
+            return false
+        default:
+            throw unexpected("',' or ']'")
+        }
+    }
+
+    /// Consumes the closing bracket or brace of the container entered last.
+    private mutating func leaveContainer() {
+        index += 1
+        depth -= 1
+    }
+
+    private func unexpected(_ expected: String) -> JSONParseError {
+        JSONParseError(kind: .syntax, message: "expected \(expected)", offset: index)
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+import ODOPMessages
+import Testing
+
+@testable import ODOPRuntime
+
+/// The runtime's tracer writes each span's `traceparent` itself (`TraceParentFormat`): it must be
+/// what swift-w3c-trace-context writes for the same context, and continue the parent's trace.
+@Suite("RuntimeTracer")
+struct RuntimeTracerTests {
+    static let parent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"
+
+    @Test func aSpanContinuingATraceparentKeepsItsTraceIdAndFlagsWithANewSpanId() {
+        let span = RuntimeTracer().span("apply", continuing: Self.parent, kind: .consumer)
+        #expect(TraceParentText.isValid(span.traceparent))
+        #expect(span.traceparent.hasPrefix("00-0af7651916cd43dd8448eb211c80319c-"))
+        #expect(span.traceparent.hasSuffix("-01"))
+        #expect(span.traceparent != Self.parent)
+        #expect(span.traceId == "0af7651916cd43dd8448eb211c80319c")
+        #expect(span.traceparent == span.traceContext.traceParentHeaderValue)
+        #expect(span.context.w3cTraceContext == span.traceContext)
+    }
+
+    @Test func spansOfOneTraceGetDistinctSpanIds() {
+        let spans = (0..<1000).map { _ in RuntimeTracer().span("apply", continuing: Self.parent, kind: .consumer) }
+        #expect(Set(spans.map(\.traceparent)).count == spans.count)
+        #expect(spans.allSatisfy { TraceParentText.isValid($0.traceparent) })
+    }
+
+    @Test func unsampledFlagsAreKept() {
+        let span = RuntimeTracer().span("apply", continuing: "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00", kind: .server)
+        #expect(span.traceparent.hasSuffix("-00"))
+        #expect(span.traceparent == span.traceContext.traceParentHeaderValue)
+    }
+
+    @Test(arguments: [nil, "", "junk", "00-00000000000000000000000000000000-b7ad6b7169203331-01"])
+    func aMissingOrMalformedTraceparentStartsANewTrace(_ traceparent: String?) {
+        let spans = (0..<50).map { _ in RuntimeTracer().span("command", continuing: traceparent, kind: .server) }
+        for span in spans {
+            #expect(TraceParentText.isValid(span.traceparent))
+            #expect(span.traceparent == span.traceContext.traceParentHeaderValue)
+            #expect(span.traceId == TraceParentText.traceId(of: span.traceparent))
+        }
+        #expect(Set(spans.map(\.traceId)).count == spans.count)
+    }
+}
