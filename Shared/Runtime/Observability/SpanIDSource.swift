@@ -7,14 +7,11 @@ import W3CTraceContext
 /// for 8 bytes (one getrandom call) for every command and every event applied, which was a tenth
 /// of a subscriber's time. New trace ids still come from the system's generator.
 enum SpanIDSource {
-    private static let state = Mutex(UInt64.random(in: .min ... .max))
+    private static let state = Atomic<UInt64>(UInt64.random(in: .min ... .max))
 
     static func next() -> SpanID {
         while true {
-            let counter = state.withLock { counter in
-                counter &+= 0x9E37_79B9_7F4A_7C15
-                return counter
-            }
+            let counter = state.wrappingAdd(0x9E37_79B9_7F4A_7C15, ordering: .relaxed).newValue
             var z = counter
             z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
             z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
