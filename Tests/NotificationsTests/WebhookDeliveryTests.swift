@@ -115,6 +115,7 @@ struct WebhookDeliveryTests {
         try await waitUntil("dead") { try harness.deliveries().first?.status == .dead }
         let dead = try #require(try harness.deliveries().first)
         #expect(dead.attempts == 3 && dead.lastError != nil)
+        #expect(try outcomes(harness) == ["failed": 2, "dead": 1])
         let back = try WebhookReceiver(port: port)
         defer { back.stop() }
         _ = try harness.client().call(DeliveryRetry.self, .init(id: dead.id))
@@ -124,7 +125,22 @@ struct WebhookDeliveryTests {
         try StandardWebhooksVerifier.verify(secret: created.secret!, headers: back.requests[0].header, body: back.requests[0].body)
         let events = try harness.client().call(EventsReplay.self, .init(after: 0, limit: 100)).events.map(\.type)
         #expect(events == ["notifications.delivery.dead", "notifications.delivery.sent"])
+        #expect(try outcomes(harness) == ["failed": 2, "dead": 1, "sent": 1])
         await harness.stop()
+    }
+
+    /// The webhook channel's nonzero `odop_deliveries_total` lines of the text `/metrics` serves,
+    /// by outcome.
+    private func outcomes(_ harness: NotificationsHarness) throws -> [String: Double] {
+        let text = String(decoding: try #require(harness.service.host.renderMetrics()), as: UTF8.self)
+        var found: [String: Double] = [:]
+        for line in text.split(separator: "\n") where line.hasPrefix("odop_deliveries_total{") && line.contains(#"channel="webhook""#) {
+            guard let value = Double(line.split(separator: " ").last ?? ""), value > 0,
+                let outcome = line.firstRange(of: #"outcome=""#).map({ line[$0.upperBound...].prefix { $0 != "\"" } })
+            else { continue }
+            found[String(outcome)] = value
+        }
+        return found
     }
 
     @Test func goneDisablesTheSubscription() async throws {

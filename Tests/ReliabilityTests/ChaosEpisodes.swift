@@ -71,9 +71,9 @@ final class ChaosEpisodes: @unchecked Sendable {
         partitions += 1
     }
 
-    /// Exports' disk filled: its writes are refused with `unavailable` (and the same request
-    /// again too, while the disk is full), its reads still answer; once space returns, that
-    /// request goes through. Returns the violations seen (none expected).
+    /// Exports' disk filled: its writes are refused with `unavailable` (the same request again is
+    /// refused again or applied once, never answered otherwise), its reads still answer; once
+    /// space returns, the refused request goes through. Returns the violations seen (none expected).
     func diskFull() throws -> [String] {
         guard let volume = cluster.volume else { return [] }
         var problems: [String] = []
@@ -117,8 +117,20 @@ final class ChaosEpisodes: @unchecked Sendable {
                 return true
             }
         }
-        guard let refused else { return problems }
-        if case .success = try client.send(refused) { problems.append("the refused request went through on a full disk") }
+        guard var refused else { return problems }
+        // The same request again while the disk is still full: refused again, or applied once
+        // when SQLite found room meanwhile (a checkpoint lets the WAL be written from its start
+        // again without growing); never anything else. Then a new one waits for the space.
+        switch try client.send(refused) {
+        case .success(_, let result):
+            load.logFigures(refused, result)
+            refused = load.figuresRequest(product)
+            load.log.sent()
+        case .failure(_, let error) where error.code == .unavailable:
+            break
+        case .failure(_, let error):
+            problems.append("the refused request was answered \(error.code.rawValue) on a full disk: \(error.message)")
+        }
         // Reads keep working.
         _ = try client.call(Health.self, NoArguments())
         _ = try client.call("plan.list", args: ["limit": 5])

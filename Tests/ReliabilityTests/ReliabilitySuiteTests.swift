@@ -77,5 +77,10 @@ struct ReliabilitySuiteTests {
         #expect(figures.acknowledged > 100, "the load generator got writes through")
         #expect(chaos.kills >= mode.killsPerRound)
         #expect(chaos.badInputs.tried > 1000)
+        if ProcessInfo.processInfo.environment["ODOP_REQUIRE_ISOLATION"] != nil {
+            // CI (.ci/run) runs as root: partitions and a full disk must have been tried, not skipped.
+            #expect(cluster.partitionUnavailable == nil, "partitions skipped: \(cluster.partitionUnavailable ?? "")")
+            #expect(cluster.diskFullUnavailable == nil, "disk-full episodes skipped: \(cluster.diskFullUnavailable ?? "")")
+        }
     }
 }

@@ -394,3 +394,32 @@ enum VocabularyArtisans {
             consentPurpose: "training and toolkit under ODOP schemes")
     }
 }
+
+/// `audit.list`, which the runtime registers in every service (so the tables above, built from a
+/// service's own `registerCommands`, do not see it), takes `state` in the same vocabulary.
+@Suite("the audit trail's state filter")
+struct AuditStateVocabularyTests {
+    @Test("audit.list finds the same entries for every spelling of a state; an unknown state is invalid_argument naming it")
+    func auditListTakesEverySpelling() async throws {
+        let catalogue = try InProcessService(try CatalogueService(giRegistryPath: nil))
+        let client = try catalogue.makeClient()
+        for (state, district) in [("Tamil Nadu", "Thanjavur"), ("Odisha", "Puri"), ("Karnataka", "Mysuru")] {
+            _ = try client.call(DistrictRegister.self, .init(state: state, name: district))
+        }
+        for place in StateVocabularyTests.places {
+            let expected = try client.call(AuditList.self, .init(state: place.spellings[0]))
+            // One district registered in each state: its one entry, not the other states'.
+            #expect(expected.items.count == 1, "audit.list for \(place.spellings[0]): \(expected.items)")
+            #expect(expected.items.first?.state != nil)
+            for spelling in place.spellings.dropFirst() {
+                #expect(try client.call(AuditList.self, .init(state: spelling)) == expected, "audit.list with state \"\(spelling)\"")
+            }
+        }
+        let refused = try client.send(
+            CommandRequest(
+                id: CommandClient.newRequestID(), command: AuditList.name, args: ["state": .string(StateVocabularyTests.unknownState)]))
+        #expect(refused.error?.code == .invalidArgument)
+        #expect(refused.error?.field == "state")
+        await catalogue.stop()
+    }
+}

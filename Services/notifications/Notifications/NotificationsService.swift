@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GRDB
 import Logging
 import ODOPCatalogueCopy
 import ODOPMessages
@@ -107,6 +108,7 @@ public struct NotificationsService: ServiceDefinition {
     }
 
     public var migrations: [ServiceMigration] { NotificationsSchema.migrations }
+    public func gauges(_ db: Database) throws -> [DomainGauge] { try AttemptOutcomes.gauges(db) }
 
     public var follows: [Follow] {
         let fanOut = EventFanOut(context: context)

@@ -146,6 +146,7 @@ final class DeliveryWorker: Sendable {
         switch outcome {
         case .delivered(let status):
             try DeliveryStore.markSent(db, ordinal: delivery.ordinal, attempts: attempts, status: status, now: now)
+            try AttemptOutcomes.count("sent", channel: subscription.channel, db)
             if subscription.failingSince != nil {
                 subscription.failingSince = nil
                 try SubscriptionStore.save(db, subscription)
@@ -159,6 +160,7 @@ final class DeliveryWorker: Sendable {
             try DeliveryStore.markFailed(
                 db, ordinal: delivery.ordinal, attempts: attempts, status: status, error: "410 Gone: subscription disabled", now: now,
                 next: now)
+            try AttemptOutcomes.count("gone", channel: subscription.channel, db)
             try disable(&subscription, reason: .gone, now: now, transaction)
 
         case .failed(let status, let error, let retryAfter):
@@ -166,6 +168,7 @@ final class DeliveryWorker: Sendable {
             if let retryAfter, let scheduled = next { next = max(scheduled, now.addingTimeInterval(retryAfter)) }
             try DeliveryStore.markFailed(
                 db, ordinal: delivery.ordinal, attempts: attempts, status: status, error: error, now: now, next: next)
+            try AttemptOutcomes.count(next == nil ? "dead" : "failed", channel: subscription.channel, db)
             if next == nil {
                 try transaction.emit(
                     DeliveryDead(

@@ -71,6 +71,17 @@ public enum NotificationsSchema {
                     );
                     CREATE INDEX notification_digest_items_window ON notification_digest_items (window_end);
                     """)
-        }
+        },
+        ServiceMigration("notifications-2-attempt-outcomes") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE notification_attempt_outcomes (
+                        channel TEXT NOT NULL,
+                        outcome TEXT NOT NULL,
+                        count INTEGER NOT NULL,
+                        PRIMARY KEY (channel, outcome)
+                    ) WITHOUT ROWID;
+                    """)
+        },
     ]
 }
