@@ -14,6 +14,8 @@ enum PythonProbe {
         var succeeded: Bool { lines.contains { $0["event"]?.stringValue == "handshake_succeeded" } }
         var replies: [JSONValue] { lines.compactMap { $0["event"]?.stringValue == "reply" ? $0["reply"] : nil } }
         var timeouts: Int { lines.filter { $0["event"]?.stringValue == "timeout" }.count }
+        /// How many times the connection was lost (the socket monitor's disconnected events).
+        var disconnections: Int { lines.filter { $0["event"]?.stringValue == "disconnected" }.count }
     }
 
     /// Starts the probe (`curve_probe.py`); the caller reads its output with `finish`.

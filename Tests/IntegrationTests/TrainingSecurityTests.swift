@@ -50,7 +50,9 @@ struct TrainingSecurityTests {
             }
             let target = try admin.call(Health.self, NoArguments()).lastSeq
             let reader = try keys.client("admin1", of: training, server: "training")
-            try eventually("odop-training caught up with the catalogue over CURVE (log: \(training.logTail(lines: 8)))", timeout: .seconds(60)) {
+            try eventually(
+                "odop-training caught up with the catalogue over CURVE (log: \(training.logTail(lines: 8)))", timeout: .seconds(60)
+            ) {
                 (try reader.call(Health.self, NoArguments()).subscriptions.first?.lastAppliedSeq ?? 0) >= target
             }
         }
@@ -60,6 +62,11 @@ struct TrainingSecurityTests {
         func stop() {
             training.stop()
             catalogue.stop()
+        }
+
+        /// Stops both and records an issue for every line of their logs that holds a secret.
+        func expectNoSecretLogged(sourceLocation: SourceLocation = #_sourceLocation) throws {
+            try LogSecrets(keys).expectNone(in: [training, catalogue], sourceLocation: sourceLocation)
         }
 
         /// A new artisan of the district's product (valid Aadhaar numbers by seed).
@@ -76,7 +83,9 @@ struct TrainingSecurityTests {
     }
 
     /// Records an issue unless `call` is refused `forbidden` with a message naming `naming`.
-    static func expectForbidden(_ what: String, naming: String, _ call: () throws -> Void, sourceLocation: SourceLocation = #_sourceLocation) {
+    static func expectForbidden(
+        _ what: String, naming: String, _ call: () throws -> Void, sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         do {
             try call()
             Issue.record("not refused: \(what)", sourceLocation: sourceLocation)
@@ -122,6 +131,7 @@ struct TrainingSecurityTests {
         for personal in ["Ramesh", "9876543210", "567890124", "RC-UP-100", "1985-06-15"] {
             #expect(!trail.contains(personal), "personal data in the audit trail: \(personal)")
         }
+        try cluster.expectNoSecretLogged()
     }
 
     @Test("a district officer's key acts on training only in its district: forbidden in Agra, allowed in Firozabad")
@@ -163,10 +173,11 @@ struct TrainingSecurityTests {
         #expect(try officer.call(ApplicationList.self, .init(state: "UP", district: "Firozabad")).items.count == 1)
         let entries = try admin.call(AuditList.self, .init(who: "officer-firozabad", command: "application.submit"))
         #expect(entries.items.count == 1 && entries.items[0].district == "UP-firozabad", "\(entries)")
+        try cluster.expectNoSecretLogged()
     }
 
     @Test(
-        "a district officer's key acts on notifications only for subscriptions filtered to its district; the webhook secret's audit entries name it and hold no secret"
+        "a district officer's key acts on notifications only for subscriptions filtered to its district; the webhook secret's audit entries name it and hold no secret, nor does the log"
     )
     func notificationsDistrictScope() throws {
         let keys = try SecureDeployment(keys: ["notifications", "admin1", "officer-firozabad"])
@@ -186,7 +197,8 @@ struct TrainingSecurityTests {
                 SubscriptionCreate.self,
                 .init(
                     recipient: Recipient(name: "DEPC Firozabad", role: "DEPC member"), channel: "webhook",
-                    target: "http://127.0.0.1:9/hook", filter: SubscriptionFilter(types: ["exports."], states: states, districts: districts)))
+                    target: "http://127.0.0.1:9/hook", filter: SubscriptionFilter(types: ["exports."], states: states, districts: districts)
+                ))
         }
         let agra = try create(admin, states: ["Uttar Pradesh"], districts: ["Agra"])
         Self.expectForbidden("a Firozabad officer subscribes to Agra", naming: "UP-agra") {
@@ -210,9 +222,12 @@ struct TrainingSecurityTests {
         let trail = String(decoding: try WireFormat.encode(try admin.call(AuditList.self, .init(limit: 1000))), as: UTF8.self)
         #expect(trail.contains("(redacted)"), "the create's reply is in the trail with its secret redacted")
         for secret in secrets { #expect(!trail.contains(secret), "a webhook secret is in the audit trail") }
+        try LogSecrets(keys, webhookSecrets: secrets).expectNone(in: [notifications])
     }
 
-    @Test("exports following a CURVE catalogue with a key the catalogue does not admit is disconnected with the reason, and odopctl status shows it")
+    @Test(
+        "exports following a CURVE catalogue with a key the catalogue does not admit is disconnected with the reason, and odopctl status shows it"
+    )
     func refusedFollowerSaysWhy() throws {
         let keys = try SecureDeployment(keys: Self.names)
         try keys.writeAllowlist([("admin1", "admin", nil)])  // no exports key
@@ -252,5 +267,6 @@ struct TrainingSecurityTests {
         #expect(shown.exitCode == 5, "\(shown)")
         #expect(shown.stdout.contains("disconnected: authentication failed"), "\(shown)")
         #expect(shown.stderr.contains("its subscription to catalogue is disconnected: authentication failed"), "\(shown)")
+        try LogSecrets(keys).expectNone(in: [exports, catalogue])
     }
 }

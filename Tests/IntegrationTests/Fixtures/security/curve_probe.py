@@ -5,6 +5,7 @@ Usage: curve_probe.py ENDPOINT MODE [options] -- sends one request per --command
 {"id","command","args"}) on a DEALER socket and prints one JSON line per outcome:
   {"event": "handshake_failed", "kind": "auth|protocol|no_detail", "value": N}   (socket monitor)
   {"event": "handshake_succeeded"}
+  {"event": "disconnected"}   (socket monitor: the connection was lost; once per loss)
   {"event": "reply", "reply": {...}}
   {"event": "timeout"}
 MODE is `plain` (no security), `curve` (needs --server-key, --public, --secret: key files).
@@ -39,7 +40,8 @@ def main():
         s.curve_publickey = key(a.public)
         s.curve_secretkey = key(a.secret)
     mon = s.get_monitor_socket(zmq.EVENT_HANDSHAKE_SUCCEEDED | zmq.EVENT_HANDSHAKE_FAILED_AUTH
-                               | zmq.EVENT_HANDSHAKE_FAILED_PROTOCOL | zmq.EVENT_HANDSHAKE_FAILED_NO_DETAIL)
+                               | zmq.EVENT_HANDSHAKE_FAILED_PROTOCOL | zmq.EVENT_HANDSHAKE_FAILED_NO_DETAIL
+                               | zmq.EVENT_DISCONNECTED)
     out_lock = threading.Lock()
     def emit(obj):
         with out_lock:
@@ -58,6 +60,8 @@ def main():
                 key_ = "ok"
                 if key_ not in seen:
                     seen.add(key_); emit({"event": "handshake_succeeded"})
+            elif ev == zmq.EVENT_DISCONNECTED:
+                emit({"event": "disconnected"})
             elif ev in names:
                 key_ = names[ev]
                 if key_ not in seen:  # a refused client reconnects and fails again: report once
