@@ -3,15 +3,18 @@ import ODOPMessages
 import ODOPRuntime
 
 /// How many delivery attempts ended each way, per channel, since the database was created: the
-/// counter behind `odop_deliveries_total{channel,outcome}` on `/metrics`. Kept in the database, in
+/// figure behind `odop_delivery_attempts{channel,outcome}` on `/metrics`. Kept in the database, in
 /// the transaction that records each outcome, so it never counts an outcome that was rolled back
-/// and survives restarts (Prometheus reads it as a counter that only grows).
+/// and carries on across restarts. It only grows, but it is exported as a gauge read from the
+/// database at each scrape (a Prometheus counter would restart at 0 with the process, and
+/// `increase()` would take the jump back to the stored value for new outcomes); its name has no
+/// `_total`, which Prometheus keeps for counters.
 ///
 /// Outcomes: `sent` (delivered), `failed` (refused or unreachable; another attempt is scheduled),
 /// `dead` (the last attempt failed: an admin must retry or skip it), `gone` (410: the
 /// subscription was disabled).
 enum AttemptOutcomes {
-    static let metric = "odop_deliveries_total"
+    static let metric = "odop_delivery_attempts"
     static let outcomes = ["sent", "failed", "dead", "gone"]
 
     /// Counts one attempt that ended with `outcome` on `channel`.
