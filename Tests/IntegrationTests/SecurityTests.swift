@@ -63,36 +63,46 @@ struct SecurityTests {
         }
         #expect(catalogue.logText().contains("command=health") && catalogue.logText().contains("who=admin1"))
 
-        // A reader may read but not change: forbidden, and nothing changed.
-        let reader = try keys.client("reader1", of: catalogue, server: "catalogue")
-        let before = try reader.call(DistrictList.self, .init(state: "UP"))
-        #expect(throws: CommandError.self) { _ = try reader.call(DistrictRegister.self, .init(state: "UP", name: "Mathura")) }
-        do {
-            _ = try reader.call(DistrictRegister.self, .init(state: "UP", name: "Mathura"))
-        } catch {
-            #expect(error.code == .forbidden)
+        // From pyzmq too: a reader may read but not change (forbidden, and nothing changed); a
+        // district officer acts in Firozabad only; an admin succeeds.
+        func replies(_ client: String, _ commands: [(String, String)]) throws -> [JSONValue] {
+            let outcome = try PythonProbe.run(
+                [endpoint] + PythonProbe.curve(keys, client: client, server: "catalogue")
+                    + commands.flatMap { PythonProbe.command($0.0, $0.1) })
+            #expect(outcome.replies.count == commands.count, "\(client): \(outcome.lines)")
+            return outcome.replies
         }
-        #expect(try reader.call(DistrictList.self, .init(state: "UP")) == before)
+        func errorCode(_ reply: JSONValue?) -> String? { reply?["error"]?["code"]?.stringValue }
+        let districts = #"{"state": "UP"}"#
+        let reader = try replies(
+            "reader1",
+            [("district.list", districts), ("district.register", #"{"state": "UP", "name": "Mathura"}"#), ("district.list", districts)])
+        #expect(reader[0]["ok"] == .bool(true))
+        #expect(errorCode(reader[1]) == "forbidden", "\(reader[1])")
+        #expect(reader[2]["result"] == reader[0]["result"], "the reader's refused change changed the districts")
 
-        // A district officer acts in Firozabad only.
-        let officer = try keys.client("officer-firozabad", of: catalogue, server: "catalogue")
-        let glass = try officer.call(
-            ProductRegister.self, .init(state: "UP", district: "Firozabad", name: "Glass bangles", sector: "handicraft"))
-        do {
-            _ = try officer.call(ProductRegister.self, .init(state: "UP", district: "Agra", name: "Petha", sector: "food processing"))
-            Issue.record("the Firozabad officer registered a product in Agra")
-        } catch {
-            #expect(error.code == .forbidden, "\(error)")
-        }
-        let petha = try admin.call(ProductRegister.self, .init(state: "UP", district: "Agra", name: "Petha", sector: "food processing"))
-        do {
-            _ = try officer.call(ProductUpdate.self, .init(id: petha.id, expectedVersion: 1, name: "Agra petha"))
-            Issue.record("the Firozabad officer changed a product in Agra")
-        } catch {
-            #expect(error.code == .forbidden, "\(error)")
-        }
-        #expect(try admin.call(ProductGet.self, .init(id: petha.id)).name == "Petha")
-        _ = try officer.call(ProductUpdate.self, .init(id: glass.id, expectedVersion: 1, name: "Firozabad glass bangles"))
+        let officer = try replies(
+            "officer-firozabad",
+            [
+                ("product.register", #"{"state": "UP", "district": "Firozabad", "name": "Glass bangles", "sector": "handicraft"}"#),
+                ("product.register", #"{"state": "UP", "district": "Agra", "name": "Petha", "sector": "food processing"}"#),
+            ])
+        #expect(officer[0]["ok"] == .bool(true), "\(officer[0])")
+        #expect(errorCode(officer[1]) == "forbidden", "the Firozabad officer registered a product in Agra: \(officer[1])")
+        let adminReplies = try replies(
+            "admin1", [("product.register", #"{"state": "UP", "district": "Agra", "name": "Petha", "sector": "food processing"}"#)])
+        let petha = try #require(adminReplies.first?["result"]?["id"]?.stringValue, "the admin registers in Agra: \(adminReplies)")
+        let glass = try #require(officer[0]["result"]?["id"]?.stringValue)
+        let updates = try replies(
+            "officer-firozabad",
+            [
+                ("product.update", #"{"id": "\#(petha)", "expectedVersion": 1, "name": "Agra petha"}"#),
+                ("product.update", #"{"id": "\#(glass)", "expectedVersion": 1, "name": "Firozabad glass bangles"}"#),
+            ])
+        #expect(errorCode(updates[0]) == "forbidden", "the Firozabad officer changed a product in Agra: \(updates[0])")
+        #expect(updates[1]["ok"] == .bool(true), "\(updates[1])")
+        #expect(try admin.call(ProductGet.self, .init(id: petha)).name == "Petha")
+        #expect(try admin.call(ProductGet.self, .init(id: glass)).name == "Firozabad glass bangles")
         try LogSecrets(keys).expectNone(in: [catalogue])
     }
 
