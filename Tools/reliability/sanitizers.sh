@@ -15,8 +15,9 @@
 # Known: ThreadSanitizer reports "Swift access race" inside `Mutex.withLock` closures (LoopBeats,
 # EventPublisher's queue, ...): Synchronization.Mutex locks with a futex the TSan runtime does not see
 # on Linux, so these are false positives until the toolchain annotates it (MutexUnderThreadSanitizer.swift
-# beside this script reproduces one in a correct 20-line program). tsan-suppressions.txt names the
-# closures reported so far, each one read and found inside `withLock`; any other report fails the run.
+# beside this script reproduces one in a correct 20-line program). tsan-suppressions.txt suppresses
+# races in `withLock` bodies, by their mangled shape (RaceUnderThreadSanitizer.swift shows a real
+# race is still reported); any other report fails the run.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 sanitizers=("$@")
