@@ -205,11 +205,3 @@ struct ObservabilityProcessTests {
         }
     }
 }
-
-/// The value of one series in a Prometheus text exposition, nil when absent.
-func sample(_ text: String, _ series: String) -> Double? {
-    for line in text.split(separator: "\n") where line.hasPrefix(series + " ") {
-        return Double(line.dropFirst(series.count + 1))
-    }
-    return nil
-}

@@ -129,16 +129,15 @@ struct WebhookDeliveryTests {
         await harness.stop()
     }
 
-    /// The webhook channel's nonzero `odop_delivery_attempts` lines of the text `/metrics` serves,
-    /// by outcome.
+    /// The webhook channel's nonzero `odop_delivery_attempts` figures, by outcome, in the text
+    /// `/metrics` serves.
     private func outcomes(_ harness: NotificationsHarness) throws -> [String: Double] {
         let text = String(decoding: try #require(harness.service.host.renderMetrics()), as: UTF8.self)
         var found: [String: Double] = [:]
-        for line in text.split(separator: "\n") where line.hasPrefix("odop_delivery_attempts{") && line.contains(#"channel="webhook""#) {
-            guard let value = Double(line.split(separator: " ").last ?? ""), value > 0,
-                let outcome = line.firstRange(of: #"outcome=""#).map({ line[$0.upperBound...].prefix { $0 != "\"" } })
-            else { continue }
-            found[String(outcome)] = value
+        for outcome in AttemptOutcomes.outcomes {
+            if let value = sample(text, #"odop_delivery_attempts{channel="webhook",outcome="\#(outcome)"}"#), value > 0 {
+                found[outcome] = value
+            }
         }
         return found
     }

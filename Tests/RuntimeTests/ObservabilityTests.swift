@@ -37,14 +37,6 @@ struct EchoHandler: EventHandler {
     }
 }
 
-/// The value of one series in a Prometheus text exposition (`name{a="b"} 3`), nil when absent.
-func sample(_ text: String, _ series: String) -> Double? {
-    for line in text.split(separator: "\n") where line.hasPrefix(series + " ") {
-        return Double(line.dropFirst(series.count + 1))
-    }
-    return nil
-}
-
 func get(_ url: String) async throws -> OpsHTTPClient.Response {
     try await OpsHTTP.get(url)
 }
