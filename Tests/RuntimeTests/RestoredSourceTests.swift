@@ -102,22 +102,15 @@ struct RestoredSourceTests {
     @Test(
         "a follower of a source restored from a backup stalls with the epoch reason instead of dropping its new events; resync accepts it")
     func followerOfRestoredSourceStalls() async throws {
-        let endpoints = PeerEndpoints(commands: FreePort.endpoint(), events: FreePort.endpoint())
-        let sourceDirectory = TemporaryDirectory(prefix: "odop-ledger")
-        var ledger: StubSource? = try StubSource("ledger", dataDirectory: sourceDirectory.path, endpoints: endpoints)
-        try ledger!.publish((0..<10).map { EntryAppended(text: "first-\($0)") })
-        let backupDirectory = TemporaryDirectory(prefix: "odop-backup")
-        let backup = try ledger!.service.makeClient().call(BackupCreate.self, .init(path: backupDirectory.path + "/ledger.sqlite"))
+        var source = try BackedUpLedger()
+        let (endpoints, backup) = (source.endpoints, source.backup)
         #expect(backup.lastSeq == 10)
-        try ledger!.publish((0..<10).map { EntryAppended(text: "second-\($0)") })
 
         let tally = try InProcessService(TallyService(), peers: ["ledger": endpoints])
         try eventually("the follower applied all 20") { try status(tally).lastAppliedSeq == 20 }
 
         // Restore the backup in place of the source's database and start it again.
-        await ledger!.stop()
-        ledger = nil
-        let restored = try restoreLedger(from: backup.path, into: sourceDirectory, endpoints: endpoints)
+        let restored = try await source.restore()
         #expect(try restored.service.health().epoch == backup.epoch)
         // The restored source's new events reuse seqs 11...25, which the follower applied already.
         try restored.publish((0..<15).map { EntryAppended(text: "after-restore-\($0)") })
@@ -145,13 +138,8 @@ struct RestoredSourceTests {
 
     @Test("a follower started after its source was restored from a backup stalls with the epoch reason")
     func followerStartedAfterRestoreStalls() async throws {
-        let endpoints = PeerEndpoints(commands: FreePort.endpoint(), events: FreePort.endpoint())
-        let sourceDirectory = TemporaryDirectory(prefix: "odop-ledger")
-        var ledger: StubSource? = try StubSource("ledger", dataDirectory: sourceDirectory.path, endpoints: endpoints)
-        try ledger!.publish((0..<10).map { EntryAppended(text: "first-\($0)") })
-        let backupDirectory = TemporaryDirectory(prefix: "odop-backup")
-        let backup = try ledger!.service.makeClient().call(BackupCreate.self, .init(path: backupDirectory.path + "/ledger.sqlite"))
-        try ledger!.publish((0..<10).map { EntryAppended(text: "second-\($0)") })
+        var source = try BackedUpLedger()
+        let endpoints = source.endpoints
         let tallyDirectory = TemporaryDirectory(prefix: "odop-tally")
         let tally = try InProcessService(TallyService(), dataDirectory: tallyDirectory.path, peers: ["ledger": endpoints])
         try eventually("the follower applied all 20") { try status(tally).lastAppliedSeq == 20 }
@@ -159,9 +147,7 @@ struct RestoredSourceTests {
 
         // While the follower is down, the source is restored and writes past the follower's cursor,
         // so that only the epoch tells the restored log from the one the follower applied.
-        await ledger!.stop()
-        ledger = nil
-        let restored = try restoreLedger(from: backup.path, into: sourceDirectory, endpoints: endpoints)
+        let restored = try await source.restore()
         try restored.publish((0..<15).map { EntryAppended(text: "after-restore-\($0)") })
 
         let restarted = try InProcessService(TallyService(), dataDirectory: tallyDirectory.path, peers: ["ledger": endpoints])
@@ -173,12 +159,33 @@ struct RestoredSourceTests {
         await restored.stop()
     }
 
-    /// Puts the backup at `backupPath` in place of the stopped ledger's database in `directory`
-    /// (its WAL and shared-memory files removed) and starts the ledger on it again.
-    private func restoreLedger(from backupPath: String, into directory: TemporaryDirectory, endpoints: PeerEndpoints) throws -> StubSource {
+}
+
+/// A ledger (a `StubSource` with its database in a directory of its own) that published 10
+/// events, was backed up, then published 10 more: what the restore tests start from.
+private struct BackedUpLedger {
+    let endpoints = PeerEndpoints(commands: FreePort.endpoint(), events: FreePort.endpoint())
+    let directory = TemporaryDirectory(prefix: "odop-ledger")
+    let backupDirectory = TemporaryDirectory(prefix: "odop-backup")
+    private var ledger: StubSource?
+    let backup: BackupCreate.Result
+
+    init() throws {
+        let ledger = try StubSource("ledger", dataDirectory: directory.path, endpoints: endpoints)
+        try ledger.publish((0..<10).map { EntryAppended(text: "first-\($0)") })
+        backup = try ledger.service.makeClient().call(BackupCreate.self, .init(path: backupDirectory.path + "/ledger.sqlite"))
+        try ledger.publish((0..<10).map { EntryAppended(text: "second-\($0)") })
+        self.ledger = ledger
+    }
+
+    /// Stops the ledger, puts the backup in place of its database (its WAL and shared-memory
+    /// files removed) and starts it again on the same endpoints.
+    mutating func restore() async throws -> StubSource {
+        await ledger?.stop()
+        ledger = nil
         let database = directory.path + "/ledger.sqlite"
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database + suffix) }
-        try FileManager.default.copyItem(atPath: backupPath, toPath: database)
+        try FileManager.default.copyItem(atPath: backup.path, toPath: database)
         return try StubSource("ledger", dataDirectory: directory.path, endpoints: endpoints)
     }
 }
