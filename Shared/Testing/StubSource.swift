@@ -32,19 +32,19 @@ public final class StubSource: @unchecked Sendable {
     /// How a follower reaches it (`InProcessService(..., peers: ["catalogue": stub.endpoints])`).
     public var endpoints: PeerEndpoints { service.endpoints }
 
-    /// Commits `payloads` as events, in order, in one transaction, and returns their envelopes.
+    /// Commits `payloads` as events, in order, in one transaction, and returns their identities.
     @discardableResult
     public func publish<P: EventPayload>(_ payloads: [P], correlationId: String? = nil, traceparent: String? = nil) throws
-        -> [EventEnvelope]
+        -> [EmittedEvent]
     {
         try service.host.store.write(correlationId: correlationId, traceparent: traceparent) { transaction in
             try payloads.map { try transaction.emit($0) }
         }
     }
 
-    /// Commits one event and returns its envelope.
+    /// Commits one event and returns its identity.
     @discardableResult
-    public func publish<P: EventPayload>(_ payload: P, correlationId: String? = nil, traceparent: String? = nil) throws -> EventEnvelope {
+    public func publish<P: EventPayload>(_ payload: P, correlationId: String? = nil, traceparent: String? = nil) throws -> EmittedEvent {
         try publish([payload], correlationId: correlationId, traceparent: traceparent)[0]
     }
 

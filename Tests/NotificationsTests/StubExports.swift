@@ -54,7 +54,7 @@ struct StubExports: ServiceDefinition {
         registry.write(EmitPlan.self) { args, transaction in
             let plan = StubExports.plan(
                 status: PlanStatus(rawValue: args.status) ?? .draft, district: args.district, state: args.state, stateCode: args.stateCode)
-            let envelope: EventEnvelope
+            let envelope: EmittedEvent
             switch plan.status {
             case .draft: envelope = try transaction.emit(ExportPlanDrafted(plan))
             case .prepared: envelope = try transaction.emit(ExportPlanPrepared(plan))

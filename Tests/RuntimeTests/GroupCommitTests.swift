@@ -41,7 +41,7 @@ struct GroupedService: ServiceDefinition {
     func registerCommands(in registry: inout CommandRegistry) {
         registry.write(GroupedAppend.self) { args, tx in
             try tx.db.execute(sql: "INSERT INTO entries (text) VALUES (?)", arguments: [args.text])
-            let seq = try tx.emit(GroupedEntryAppended(text: args.text)).seq ?? 0
+            let seq = try tx.emit(GroupedEntryAppended(text: args.text)).seq
             if args.text.hasPrefix("fail") { throw CommandError.conflict("\(args.text) is refused after its insert") }
             return .init(seq: seq)
         }

@@ -61,7 +61,7 @@ struct LedgerService: ServiceDefinition {
             var last: Int64 = 0
             for text in args.texts {
                 try tx.db.execute(sql: "INSERT INTO entries (text) VALUES (?)", arguments: [text])
-                let seq = try tx.emit(EntryAppended(text: text)).seq ?? 0
+                let seq = try tx.emit(EntryAppended(text: text)).seq
                 if first == 0 { first = seq }
                 last = seq
             }

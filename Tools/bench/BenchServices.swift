@@ -75,7 +75,7 @@ struct BenchService: ServiceDefinition {
             for _ in 0..<count {
                 try tx.db.cachedStatement(sql: "INSERT INTO rows (payload) VALUES (?)").execute(arguments: [args.payload])
                 row = tx.db.lastInsertedRowID
-                let seq = try tx.emit(BenchRowWritten(row: row, payload: args.payload, emittedNs: Int64(nowNanos()))).seq ?? 0
+                let seq = try tx.emit(BenchRowWritten(row: row, payload: args.payload, emittedNs: Int64(nowNanos()))).seq
                 if first == 0 { first = seq }
                 last = seq
             }

@@ -461,7 +461,7 @@ extension BenchSession {
         }
         let emitted = Int64(nowNanos())
         for _ in 0..<2 {
-            let seq = try stub.publish(BenchRowWritten(row: 0, payload: "warm-up", emittedNs: emitted)).seq ?? 0
+            let seq = try stub.publish(BenchRowWritten(row: 0, payload: "warm-up", emittedNs: emitted)).seq
             _ = try follower.waitForCursor("bench", atLeast: seq, timeout: 15)
             usleep(200_000)
         }

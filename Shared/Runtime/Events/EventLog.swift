@@ -49,23 +49,25 @@ final class EventLog: Sendable {
     }
 
     func append<P: EventPayload>(_ payload: P, correlationId: String?, traceparent: String? = nil, db: Database) throws -> (
-        EventEnvelope, CommittedEvent
+        EmittedEvent, CommittedEvent
     ) {
         let seq = try lastSeq(db: db) + 1
-        // The payload is encoded once; the envelope's bytes are written around it.
+        // The payload is encoded once; the envelope's bytes are written around it, and nothing
+        // parses them back (the emitter gets the envelope's identity, not its data).
         let data = try WireFormat.encode(payload)
-        let envelope = EventEnvelope(
-            id: RandomUUID.string(), type: P.eventType, schema: P.schemaVersion, source: source, seq: seq,
-            time: RFC3339.string(from: Date()), correlationId: correlationId, data: try WireFormat.parse(data), epoch: epoch,
-            traceparent: traceparent)
-        let bytes = EnvelopeEncoding.encode(envelope, data: data)
+        let emitted = EmittedEvent(id: RandomUUID.string(), type: P.eventType, seq: seq, time: RFC3339.string(from: Date()))
+        let bytes = EnvelopeEncoding.encode(
+            id: emitted.id, type: emitted.type, schema: P.schemaVersion, source: source, seq: seq, time: emitted.time,
+            correlationId: correlationId, data: data, epoch: epoch, traceparent: traceparent)
         try db.cachedStatement(
             sql:
                 "INSERT INTO \(RuntimeSchema.events) (seq, id, type, time, correlation_id, trace_id, envelope) VALUES (?, ?, ?, ?, ?, ?, ?)"
         )
-        .execute(arguments: [seq, envelope.id, envelope.type, envelope.time, correlationId, envelope.traceId, bytes])
+        .execute(arguments: [
+            seq, emitted.id, emitted.type, emitted.time, correlationId, traceparent.flatMap(TraceParentText.traceId(of:)), bytes,
+        ])
         metrics.withLock { $0 }?.eventsAppended.increment()
-        return (envelope, CommittedEvent(seq: seq, topic: Data(envelope.type.utf8), envelope: bytes))
+        return (emitted, CommittedEvent(seq: seq, topic: Data(emitted.type.utf8), envelope: bytes))
     }
 
     func lastSeq(db: Database) throws -> Int64 {

@@ -32,11 +32,12 @@ enum AuditTrail {
     }
 
     static func append(_ record: Record, at time: Date = Date(), _ db: Database) throws {
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO \(table) (time, who, role, request_id, command, action, subject, state, district, before, after, details)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
+                """
+        ).execute(
             arguments: [
                 RFC3339.string(from: time), record.who, record.role, record.requestID, record.command, record.action, record.subject,
                 record.place?.stateCode, record.place?.districtID, redacted(record.before).map(text), redacted(record.after).map(text),

@@ -34,11 +34,12 @@ public final class ServiceTransaction {
         self.eventLog = eventLog
     }
 
-    /// Appends an event to the log in this transaction and returns its envelope.
+    /// Appends an event to the log in this transaction and returns its identity (id, type, seq,
+    /// time); its envelope is published after the commit.
     @discardableResult
-    public func emit<P: EventPayload>(_ payload: P) throws -> EventEnvelope {
-        let (envelope, event) = try eventLog.append(payload, correlationId: correlationId, traceparent: traceparent, db: db)
+    public func emit<P: EventPayload>(_ payload: P) throws -> EmittedEvent {
+        let (identity, event) = try eventLog.append(payload, correlationId: correlationId, traceparent: traceparent, db: db)
         emitted.append(event)
-        return envelope
+        return identity
     }
 }
