@@ -139,7 +139,7 @@ public final class CommandClient: Sendable {
     public func call<C: CommandSchema>(
         _ command: C.Type, _ args: C.Arguments, id: String = CommandClient.newRequestID(), traceparent: String? = nil
     ) throws(CommandError) -> C.Result {
-        try send(makeRequest(command, args, id: id, traceparent: traceparent)).result(as: C.Result.self)
+        try send(frame: makeFrame(command, args, id: id, traceparent: traceparent), requestID: id).result(as: C.Result.self)
     }
 
     /// Calls a typed command and hands its reply frame, unparsed, to `read` with the request id;
@@ -150,24 +150,15 @@ public final class CommandClient: Sendable {
         _ command: C.Type, _ args: C.Arguments, id: String = CommandClient.newRequestID(), traceparent: String? = nil,
         readingReply read: (_ frame: Data, _ requestID: String) throws(CommandError) -> C.Result
     ) throws(CommandError) -> C.Result {
-        let request = try makeRequest(command, args, id: id, traceparent: traceparent)
-        let frame: Data
-        do { frame = try request.encoded() } catch {
-            throw CommandError.invalidRequest("the request could not be encoded: \(error)", field: nil)
-        }
-        return try read(exchange(frame), id)
+        try read(exchange(makeFrame(command, args, id: id, traceparent: traceparent)), id)
     }
 
-    private func makeRequest<C: CommandSchema>(_ command: C.Type, _ args: C.Arguments, id: String, traceparent: String?)
-        throws(CommandError)
-        -> CommandRequest
+    private func makeFrame<C: CommandSchema>(_ command: C.Type, _ args: C.Arguments, id: String, traceparent: String?)
+        throws(CommandError) -> Data
     {
-        var request: CommandRequest
-        do { request = try CommandRequest.make(id: id, command: C.name, args: args) } catch {
+        do { return try CommandRequest.frame(id: id, command: C.name, args: args, traceparent: traceparent) } catch {
             throw CommandError.invalidRequest("the arguments could not be encoded: \(error)", field: nil)
         }
-        request.traceparent = traceparent
-        return request
     }
 
     /// A fresh unique request id.

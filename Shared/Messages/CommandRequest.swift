@@ -32,6 +32,31 @@ public struct CommandRequest: Sendable, Equatable {
         return CommandRequest(id: id, command: command, args: value)
     }
 
+    /// The request frame for typed `args`, written around their JSON encoded once: the same bytes
+    /// as `make(id:command:args:)` then `encoded()`, without parsing the arguments into a
+    /// `JSONValue` and encoding that again. Throws what `make` throws when `args` do not encode
+    /// to an object.
+    public static func frame<A: Encodable>(id: String, command: String, args: A, traceparent: String? = nil) throws -> Data {
+        let encoded = try WireFormat.encode(args)
+        guard encoded.first == UInt8(ascii: "{") else {
+            return try make(id: id, command: command, args: args).encoded()
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(encoded.count + id.utf8.count + command.utf8.count + 96)
+        out.append(contentsOf: #"{"args":"#.utf8)
+        out.append(contentsOf: encoded)
+        out.append(contentsOf: #","command":"#.utf8)
+        JSONText.appendString(command, to: &out)
+        out.append(contentsOf: #","id":"#.utf8)
+        JSONText.appendString(id, to: &out)
+        if let traceparent {
+            out.append(contentsOf: #","traceparent":"#.utf8)
+            JSONText.appendString(traceparent, to: &out)
+        }
+        out.append(UInt8(ascii: "}"))
+        return Data(out)
+    }
+
     /// The request frame: compact JSON `{"args":…,"command":…,"id":…}` (and `"traceparent"` when set).
     public func encoded() throws -> Data {
         try WireFormat.encode(Wire(id: id, command: command, args: args, traceparent: traceparent))
