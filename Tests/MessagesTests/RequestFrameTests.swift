@@ -34,7 +34,8 @@ struct RequestFrameTests {
                 category: nil, description: "lines\nand\ttabs\r\u{8}\u{c} control \u{1f} नमस्ते", giStatus: true, ministry: nil))
         for value in [0, 0.1, 1.0, 1234.5678, 1e-7, 123_456_789.25] {
             try expectSameFrame(
-                FiguresRecord.name, FiguresRecord.Arguments(productId: "p-1", financialYear: "2025-26", valueINRCrore: value, source: "DGCIS"))
+                FiguresRecord.name,
+                FiguresRecord.Arguments(productId: "p-1", financialYear: "2025-26", valueINRCrore: value, source: "DGCIS"))
         }
         try expectSameFrame("nested", ["outer": ["b": [1, 2], "a": ["z": true, "y": false]]] as JSONValue)
     }
