@@ -22,6 +22,7 @@ struct OdopBench: ParsableCommand {
         subcommands: [
             All.self, Raw.self, RoundTrip.self, Reads.self, Writes.self, Delay.self, EventsScenario.self,
             Memory.self, Import.self, TrainingScale.self, NotificationsFanOut.self, MetricsCost.self, CurveCost.self,
+            Floors.self,
         ])
 }
 
