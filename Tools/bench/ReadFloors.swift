@@ -34,10 +34,14 @@ enum ReadFloors {
     }
 
     /// One request handed to a worker thread and its answer handed back, with the primitives the
-    /// runtime's read path uses (see `HandOffPair`). The CPU figure counts both threads.
-    static func handOff(operations: Int, repeats: Int) throws -> FloorMeasure {
-        let pair = try HandOffPair()
+    /// runtime's read path uses (see `HandOffPair`). The CPU figure counts both threads. With
+    /// `cores`, the caller and the worker are pinned to those cores (sched_setaffinity) while
+    /// measured; without, the scheduler places them, as it does the runtime's threads.
+    static func handOff(operations: Int, repeats: Int, cores: (caller: Int, worker: Int)? = nil) throws -> FloorMeasure {
+        let pair = try HandOffPair(workerCore: cores?.worker)
         defer { pair.close() }
+        let saved = cores.flatMap { pinCallingThread(to: $0.caller) }
+        defer { restoreCallingThreadAffinity(saved) }
         return try measureFloor(repeats: repeats, operations: operations) { _ in
             {
                 for index in 0..<operations where pair.roundTrip(index) != index {
@@ -116,13 +120,15 @@ final class HandOffPair {
     private let worker: WorkerThread
     private var closed = false
 
-    init() throws {
+    /// `workerCore`: the core the worker thread pins itself to (nil: not pinned).
+    init(workerCore: Int? = nil) throws {
         var fds: [Int32] = [-1, -1]
         guard pipe(&fds) == 0 else { throw BenchFailure("pipe(): \(String(cString: strerror(errno)))") }
         for fd in fds { _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK) }
         let shared = Shared(readEnd: fds[0], writeEnd: fds[1])
         self.shared = shared
         worker = WorkerThread(name: "floor-hand-off") {
+            if let workerCore { _ = pinCallingThread(to: workerCore) }
             while true {
                 shared.available.wait()
                 let job = shared.jobs.withLock { $0.isEmpty ? nil : $0.removeFirst() }
@@ -172,4 +178,30 @@ final class HandOffPair {
     }
 
     deinit { close() }
+}
+
+/// glibc's `sched_getaffinity` / `sched_setaffinity` (pid 0: the calling thread), looked up at run
+/// time: Swift's Glibc module leaves the GNU extensions out.
+private typealias AffinityCall = @convention(c) (pid_t, Int, UnsafeMutableRawPointer) -> Int32
+private func affinityCall(_ name: String) -> AffinityCall? {
+    dlsym(UnsafeMutableRawPointer(bitPattern: 0), name).map { unsafeBitCast($0, to: AffinityCall.self) }
+}
+
+/// Pins the calling thread to `core` and returns its affinity before (for
+/// `restoreCallingThreadAffinity`); nil when the calls are not there.
+func pinCallingThread(to core: Int) -> cpu_set_t? {
+    guard let get = affinityCall("sched_getaffinity"), let set = affinityCall("sched_setaffinity") else { return nil }
+    var saved = cpu_set_t()
+    _ = get(0, MemoryLayout<cpu_set_t>.size, &saved)
+    var pinned = cpu_set_t()
+    withUnsafeMutableBytes(of: &pinned) { bytes in
+        bytes.storeBytes(of: UInt64(1) << UInt64(core % 64), toByteOffset: (core / 64) * 8, as: UInt64.self)
+    }
+    _ = set(0, MemoryLayout<cpu_set_t>.size, &pinned)
+    return saved
+}
+
+func restoreCallingThreadAffinity(_ saved: cpu_set_t?) {
+    guard var saved, let set = affinityCall("sched_setaffinity") else { return }
+    _ = set(0, MemoryLayout<cpu_set_t>.size, &saved)
 }
