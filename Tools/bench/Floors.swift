@@ -15,13 +15,15 @@ struct Floors: ParsableCommand {
             Not part of `all`. Measures the raw 16×REQ→ROUTER echo and PUSH/PULL (with their CPU per \
             round trip or message), then, single-threaded and each the median of --repeats runs after an \
             untimed one: the write storage floor (the SQL one bench.write runs, captured with SQLite's \
-            trace around a real one and replayed as cached statements in transactions of 8 writes with \
-            and without savepoints, and of 1), the source's replay page read, the subscriber's apply floor \
-            (the bench follower's insert and the runtime's cursor advance, per replay page and per \
-            event), and the pieces of a read (the point read on a pool read, a thread hand-off and back, \
+            trace around a real one and replayed as cached statements, each run on a fresh database, in \
+            transactions of 8 writes with and without savepoints and of 1; also with temp_store FILE and \
+            with no checkpoint inside the commits, and SQLite's own time per statement), the source's \
+            replay page read, the subscriber's apply floor (the bench follower's insert and the runtime's \
+            cursor advance, per replay page and per event), and the pieces of a read (the point read on a \
+            pool read and alone, a thread hand-off and back as scheduled and pinned to one and two cores, \
             the service's codec, the client's codec). Prints each as µs per operation and the ceilings: \
             what ratio to raw libzmq each target could reach if that work were all there was. Scratch \
-            databases are removed.
+            databases are removed. See docs/performance/floors.md.
             """)
     @OptionGroup var common: CommonOptions
     @OptionGroup var latency: LatencyOptions
