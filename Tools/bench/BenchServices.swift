@@ -144,11 +144,14 @@ final class ApplyProbe: Sendable {
 struct FollowerHandler: EventHandler {
     let probe: ApplyProbe
 
+    /// The handler's statement (the apply floor runs it too).
+    static let insertSQL = "INSERT INTO applied (seq, row, payload) VALUES (?, ?, ?)"
+
     func apply(_ event: EventEnvelope, in transaction: ServiceTransaction) throws {
         guard event.type == BenchRowWritten.eventType else { return }
         probe.hold.pass()
         let written = try event.decodeData(BenchRowWritten.self)
-        try transaction.db.cachedStatement(sql: "INSERT INTO applied (seq, row, payload) VALUES (?, ?, ?)")
+        try transaction.db.cachedStatement(sql: Self.insertSQL)
             .execute(arguments: [event.seq, written.row, written.payload])
         probe.applied(seq: event.seq ?? 0, emittedNs: written.emittedNs)
     }

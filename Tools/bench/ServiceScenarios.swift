@@ -23,28 +23,35 @@ extension BenchSession {
         report.add(
             Figure(
                 scenario: title, name: "raw REQ/REP round trip (mean)", value: raw.mean, unit: "µs",
-                baseline: ("design, libzmq local_lat", 86), details: ["p50": raw.p50, "p99": raw.p99, "max": raw.max]))
+                baseline: ("design, libzmq local_lat", 86),
+                details: ["p50": raw.p50, "p99": raw.p99, "max": raw.max, cpuPerOperationKey: rawCPU.requestReply ?? 0]))
 
+        let bindingMeter = CPUMeter()
         let binding = LatencySummary(
             nanos: try RawBaseline.bindingRequestReplyLatency(
                 roundTrips: s.roundTrips, warmup: s.warmupRoundTrips, size: s.messageSize))
         report.add(
             Figure(
                 scenario: title, name: "Swift binding REQ/REP round trip (mean)", value: binding.mean, unit: "µs",
-                baseline: (rawReqRepName, raw.mean), details: ["p50": binding.p50, "p99": binding.p99, "max": binding.max]))
+                baseline: (rawReqRepName, raw.mean),
+                details: [
+                    "p50": binding.p50, "p99": binding.p99, "max": binding.max,
+                    cpuPerOperationKey: bindingMeter.microsPerOperation(s.roundTrips + s.warmupRoundTrips),
+                ]))
 
         report.say("  PUSH/PULL, \(s.messageSize) B, \(s.messages) messages, timed by the receiver from the first to the last")
         let oneWay = try rawPushPull()
         report.add(
             Figure(
                 scenario: title, name: "raw PUSH/PULL one way", value: oneWay, unit: "msg/s",
-                baseline: ("design, libzmq local_thr", 1_570_000)))
+                baseline: ("design, libzmq local_thr", 1_570_000), details: [cpuPerOperationKey: rawCPU.pushPull ?? 0]))
 
         report.say("  \(s.clients) REQ threads (one client context) against one ROUTER thread that echoes, \(min(s.duration, 2)) s")
         let echo = try rawRouterEcho()
         report.add(
             Figure(
                 scenario: title, name: "raw \(s.clients)×REQ → 1 ROUTER echo thread", value: echo, unit: "round trips/s",
+                details: [cpuPerOperationKey: rawCPU.routerEcho ?? 0],
                 note: "the ceiling for a single-threaded command server on this machine, before it does any work"))
     }
 
@@ -83,33 +90,46 @@ extension BenchSession {
         ]
         var rawSamples: [UInt64] = []
         var samples = Array(repeating: [UInt64](), count: kinds.count)
+        // CPU seconds over each kind's timed calls (this process: the client and the service).
+        var rawCPUSeconds = 0.0
+        var cpuSeconds = Array(repeating: 0.0, count: kinds.count)
         var warmup: [UInt64] = []
         try raw.roundTrips(s.warmupRoundTrips, into: &warmup)
         for kind in kinds {
             for _ in 0..<s.warmupRoundTrips { try kind.call() }
         }
         for _ in 0..<blocks {
+            let rawMeter = CPUMeter()
             try raw.roundTrips(perBlock, into: &rawSamples)
+            rawCPUSeconds += rawMeter.elapsed()
             for (index, kind) in kinds.enumerated() {
+                let meter = CPUMeter()
                 for _ in 0..<perBlock {
                     let t0 = nowNanos()
                     try kind.call()
                     samples[index].append(nowNanos() - t0)
                 }
+                cpuSeconds[index] += meter.elapsed()
             }
         }
         let rawSummary = LatencySummary(nanos: rawSamples)
         report.add(
             Figure(
                 scenario: title, name: "raw REQ/REP round trip, interleaved (mean)", value: rawSummary.mean, unit: "µs",
-                details: ["p50": rawSummary.p50, "p99": rawSummary.p99, "max": rawSummary.max]))
+                details: [
+                    "p50": rawSummary.p50, "p99": rawSummary.p99, "max": rawSummary.max,
+                    cpuPerOperationKey: rawCPUSeconds * 1e6 / Double(max(1, rawSamples.count)),
+                ]))
         for (index, kind) in kinds.enumerated() {
             let summary = LatencySummary(nanos: samples[index])
             report.add(
                 Figure(
                     scenario: title, name: kind.name, value: summary.mean, unit: "µs", target: kind.target,
                     baseline: ("raw REQ/REP interleaved mean", rawSummary.mean),
-                    details: ["p50": summary.p50, "p99": summary.p99, "max": summary.max, "p50 ratio": summary.p50 / rawSummary.p50],
+                    details: [
+                        "p50": summary.p50, "p99": summary.p99, "max": summary.max, "p50 ratio": summary.p50 / rawSummary.p50,
+                        cpuPerOperationKey: cpuSeconds[index] * 1e6 / Double(max(1, samples[index].count)),
+                    ],
                     note: kind.note))
         }
     }
@@ -145,11 +165,15 @@ extension BenchSession {
             report.say(
                 "  the same with product.get of a random product of \(ids.count), against an odop-catalogue process (log level \(s.serviceLogLevel)) after products.import"
             )
-            let products = try load(endpoint: catalogue.commandsEndpoint, name: "product-get") { client, index in
+            let products = try load(endpoint: catalogue.commandsEndpoint, name: "product-get", alsoProcess: catalogue.processIdentifier) {
+                client, index in
                 var random = CheapRandom(seed: UInt64(index + 101))
                 return { _ = try client.call(ProductGet.self, .init(id: ids[random.next(below: ids.count)])) }
             }
-            report.add(loadFigure(title, "product.get reads/s (\(s.clients) clients)", products, target: 30_000, echo: echo))
+            var figure = loadFigure(title, "product.get reads/s (\(s.clients) clients)", products, target: 30_000, echo: echo)
+            figure.note = [figure.note, "cpu µs/op: this process and the odop-catalogue child together"].compactMap { $0 }.joined(
+                separator: "; ")
+            report.add(figure)
         } catch {
             report.fail("\(title) (product.get)", error)
         }
@@ -179,13 +203,14 @@ extension BenchSession {
 
     /// Runs the closed-loop load with one CommandClient per thread on a shared client context.
     func load(
-        endpoint: String, name: String, curve: CurveClientKeys? = nil,
+        endpoint: String, name: String, curve: CurveClientKeys? = nil, alsoProcess: Int32? = nil,
         _ makeOperation: @escaping @Sendable (CommandClient, Int) -> (() throws -> Void)
     ) throws -> LoadOutcome {
         let s = settings
         let context = try ZMQContext()
         defer { context.terminate() }
-        let outcome = runClosedLoop(threads: s.clients, warmup: s.warmup, duration: s.duration, name: name) { index in
+        let outcome = runClosedLoop(threads: s.clients, warmup: s.warmup, duration: s.duration, name: name, alsoProcess: alsoProcess) {
+            index in
             let client = try CommandClient(
                 endpoint: endpoint, options: .init(timeout: .seconds(10), retries: 0, curve: curve), context: context)
             return makeOperation(client, index)
@@ -201,7 +226,10 @@ extension BenchSession {
         var notes: [String] = []
         if outcome.errors > 0 { notes.append("\(outcome.errors) calls failed, first: \(outcome.firstError ?? "?")") }
         if !outcome.failedThreads.isEmpty { notes.append("threads that could not start: \(outcome.failedThreads.joined(separator: "; "))") }
-        var details = ["p50 µs": latency.p50, "p99 µs": latency.p99, "calls": Double(outcome.operations)]
+        var details = [
+            "p50 µs": latency.p50, "p99 µs": latency.p99, "calls": Double(outcome.operations),
+            cpuPerOperationKey: outcome.cpuMicrosPerOperation,
+        ]
         // Whole seconds only: a trend across the run (a rate that falls as the run goes on
         // points at a cost that grows with the work done).
         let whole = Int(outcome.windowSeconds)
@@ -370,6 +398,7 @@ extension BenchSession {
                     details: [
                         "events": Double(live.events), "seconds": seconds(live.nanos), "batch": Double(s.pageSize),
                         "stub writer events/s": Double(live.events) / seconds(max(1, live.writerNanos)),
+                        cpuPerOperationKey: live.cpuSeconds * 1e6 / Double(max(1, live.events)),
                     ],
                     note: live.replayed
                         ? "the follower asked for events.replay while measured (a gap or a silence): this figure mixes live and catch-up"
@@ -390,6 +419,7 @@ extension BenchSession {
         let client = try CommandClient(endpoint: source.commandsEndpoint, options: .init(timeout: .seconds(60), retries: 0))
         defer { client.close() }
         let firstSeq = try client.call(Health.self, NoArguments()).lastSeq + 1
+        let endToEndMeter = CPUMeter()
         let t0 = nowNanos()
         var lastSeq: Int64 = 0
         for _ in 0..<transactions {
@@ -397,13 +427,17 @@ extension BenchSession {
         }
         let written = nowNanos()
         let applied = try follower.waitForCursor("bench", atLeast: lastSeq, timeout: 120)
+        let endToEndCPU = endToEndMeter.elapsed()
         let count = Double(lastSeq - firstSeq + 1)
         let writerRate = count / seconds(written - t0)
         report.add(
             Figure(
                 scenario: title, name: "end to end: emitted and applied events/s", value: count / seconds(applied - t0), unit: "events/s",
                 baseline: (rawPushPullName, oneWay),
-                details: ["writer events/s": writerRate, "events": count, "seconds": seconds(applied - t0)],
+                details: [
+                    "writer events/s": writerRate, "events": count, "seconds": seconds(applied - t0),
+                    cpuPerOperationKey: endToEndCPU * 1e6 / max(1, count),
+                ],
                 note: "information: bounded by the writer's emit path (see 'writer events/s'), not by the subscriber"))
         follower.stop()
 
@@ -411,6 +445,7 @@ extension BenchSession {
             "  catch-up: a fresh follower starts when \(lastSeq) events exist and pages through events.replay (\(s.pageSize) per page, one transaction each)"
         )
         let probe = ApplyProbe()
+        let catchUpMeter = CPUMeter()
         let started = nowNanos()
         let late = try HostedService(
             BenchFollowerService(
@@ -418,12 +453,18 @@ extension BenchSession {
             logLevel: s.serviceLogLevel, metrics: s.metrics)
         defer { late.stop() }
         let caughtUp = try late.waitForCursor("bench", atLeast: lastSeq, timeout: 120)
+        let catchUpCPU = catchUpMeter.elapsed()
         report.add(
             Figure(
                 scenario: title, name: "catch-up events/s (\(lastSeq) events)", value: Double(lastSeq) / seconds(caughtUp - started),
                 unit: "events/s", target: .atLeast(200_000), baseline: (rawPushPullName, oneWay),
-                details: ["seconds": seconds(caughtUp - started), "page": Double(s.pageSize)],
-                note: "from creating the follower's ServiceHost (fresh database) to its cursor committed at the last seq"))
+                details: [
+                    "seconds": seconds(caughtUp - started), "page": Double(s.pageSize),
+                    cpuPerOperationKey: catchUpCPU * 1e6 / Double(max(1, lastSeq)),
+                ],
+                note:
+                    "from creating the follower's ServiceHost (fresh database) to its cursor committed at the last seq; cpu µs/op: this whole process (the source serving events.replay and the follower) per event"
+            ))
     }
 
     /// Events the stub commits per transaction in the live measurement.
@@ -444,8 +485,9 @@ extension BenchSession {
     /// events (at most `liveQueueLimit`, for at most `liveHoldLimit` seconds), and released.
     /// Returns the events measured, the nanoseconds from the release to the follower's cursor
     /// at the last seq, the time the stub spent committing them, and whether the follower asked
-    /// for `events.replay` meanwhile (then it did not apply them all live).
-    private func liveSubscriberAlone() throws -> (events: Int, nanos: UInt64, writerNanos: UInt64, replayed: Bool) {
+    /// for `events.replay` meanwhile (then it did not apply them all live), and the CPU seconds
+    /// this process used from the release to that moment.
+    private func liveSubscriberAlone() throws -> (events: Int, nanos: UInt64, writerNanos: UInt64, replayed: Bool, cpuSeconds: Double) {
         let s = settings
         let stub = try StubSource("bench", heartbeat: .seconds(1))
         defer { stopAndRemove(stub.service) }
@@ -488,6 +530,7 @@ extension BenchSession {
         report.say(
             "  live, subscriber alone: the harness's StubSource committed \(queued) bench.row.written events (\(Self.stubEventsPerTransaction) per transaction) while the follower's handler was held; then it was released"
         )
+        let meter = CPUMeter()
         let t0 = nowNanos()
         probe.hold.open()
         let deadline = t0 + nanos(seconds: 120)
@@ -495,7 +538,7 @@ extension BenchSession {
         while true {
             let now = nowNanos()
             let reached = try follower.cursor("bench")
-            if reached >= committed { return (queued, now - t0, writerNanos, replayed) }
+            if reached >= committed { return (queued, now - t0, writerNanos, replayed, meter.elapsed()) }
             if stub.replayGate.waiting > 0 {
                 replayed = true
                 stub.replayGate.open()

@@ -26,15 +26,19 @@ struct BenchSettings: Sendable {
     var applications = 10_000_000
     /// Whether the services the bench runs count metrics (`ODOP_METRICS` for a process).
     var metrics = true
+    /// Timed runs of each floor (`floors`).
+    var floorRepeats = 5
+    /// Writes per run of the write floor; the other floors run small multiples of it.
+    var floorOperations = 20_000
 }
 
 /// The scenarios, in the order `all` runs them.
 enum Scenario: String, CaseIterable, Sendable {
-    case raw, roundtrip, reads, writes, delay, events, memory, `import`, training, curve
+    case raw, roundtrip, reads, writes, delay, events, memory, `import`, training, curve, floors
 
-    /// What `all` runs: every scenario but the training data set (minutes and gigabytes) and the
-    /// cost of CURVE (its own command).
-    static var standard: [Scenario] { allCases.filter { $0 != .training && $0 != .curve } }
+    /// What `all` runs: every scenario but the training data set (minutes and gigabytes), the
+    /// cost of CURVE and the floors (their own commands).
+    static var standard: [Scenario] { allCases.filter { ![.training, .curve, .floors].contains($0) } }
 
     var title: String {
         switch self {
@@ -48,6 +52,7 @@ enum Scenario: String, CaseIterable, Sendable {
         case .import: "8 catalogue import"
         case .training: "9 training at scale"
         case .curve: "10 CURVE on and off"
+        case .floors: "11 floors"
         }
     }
 }
@@ -60,6 +65,15 @@ final class BenchSession {
     private var reqRep: LatencySummary?
     private var pushPull: Double?
     private var routerEcho: Double?
+    /// CPU microseconds per message or round trip of each baseline (this process, every thread).
+    private(set) var rawCPU = RawCPU()
+
+    /// CPU microseconds per operation of the raw baselines, once measured.
+    struct RawCPU {
+        var requestReply: Double?
+        var pushPull: Double?
+        var routerEcho: Double?
+    }
 
     init(settings: BenchSettings) {
         self.settings = settings
@@ -96,6 +110,7 @@ final class BenchSession {
                 case .import: try runImport()
                 case .training: try runTraining()
                 case .curve: try runCurveCost()
+                case .floors: try runFloors()
                 }
             } catch {
                 report.fail(scenario.title, error)
@@ -137,8 +152,10 @@ final class BenchSession {
     /// Raw libzmq REQ/REP round trip of `messageSize` bytes.
     func rawRequestReply() throws -> LatencySummary {
         if let reqRep { return reqRep }
+        let meter = CPUMeter()
         let samples = try RawBaseline.requestReplyLatency(
             roundTrips: settings.roundTrips, warmup: settings.warmupRoundTrips, size: settings.messageSize)
+        rawCPU.requestReply = meter.microsPerOperation(settings.roundTrips + settings.warmupRoundTrips)
         let summary = LatencySummary(nanos: samples)
         reqRep = summary
         return summary
@@ -147,7 +164,9 @@ final class BenchSession {
     /// Raw libzmq PUSH/PULL messages per second, `messageSize` bytes.
     func rawPushPull() throws -> Double {
         if let pushPull { return pushPull }
+        let meter = CPUMeter()
         let rate = try RawBaseline.pushPullThroughput(count: settings.messages, size: settings.messageSize)
+        rawCPU.pushPull = meter.microsPerOperation(settings.messages)
         pushPull = rate
         return rate
     }
@@ -161,6 +180,7 @@ final class BenchSession {
             throw BenchFailure("raw ROUTER echo made no round trip: \(outcome.firstError ?? outcome.failedThreads.first ?? "?")")
         }
         routerEcho = outcome.rate
+        rawCPU.routerEcho = outcome.cpuMicrosPerOperation
         return outcome.rate
     }
 

@@ -97,17 +97,24 @@ struct LoadOutcome: Sendable {
     var failedThreads: [String]
     /// Operations completed in each whole second of the window (a trend over the run).
     var perSecond: [Int]
+    /// CPU seconds used over the measuring window by this process (every thread: the clients, a
+    /// service run in this process, libzmq's I/O threads) plus the process given as `alsoProcess`.
+    var cpuSeconds: Double = 0
 
     var rate: Double { windowSeconds > 0 ? Double(operations) / windowSeconds : 0 }
+
+    /// CPU microseconds per counted operation over the window.
+    var cpuMicrosPerOperation: Double { operations > 0 ? cpuSeconds * 1e6 / Double(operations) : 0 }
 }
 
 /// Runs `threads` workers for `warmup + duration` seconds. Each worker makes its state with
 /// `setup` (on its own thread: sockets belong to the thread that uses them), then repeats the
 /// operation it returns until the end. Only operations that start and finish inside the
 /// measuring window (after the warm-up) are counted. An operation that throws counts as an
-/// error; the worker carries on.
+/// error; the worker carries on. The CPU used over the window is read at its start and end by a
+/// thread of its own (`cpuSeconds`), for this process and `alsoProcess` (a child service) if given.
 func runClosedLoop(
-    threads: Int, warmup: Double, duration: Double, name: String,
+    threads: Int, warmup: Double, duration: Double, name: String, alsoProcess: Int32? = nil,
     setup: @escaping @Sendable (Int) throws -> (() throws -> Void)
 ) -> LoadOutcome {
     struct Partial {
@@ -122,6 +129,14 @@ func runClosedLoop(
     let start = nowNanos()
     let windowStart = start + nanos(seconds: warmup)
     let deadline = windowStart + nanos(seconds: duration)
+    let windowCPU = Mutex<Double>(0)
+    let cpuSampler = WorkerThread(name: "\(name)-cpu") {
+        sleep(untilNanos: windowStart)
+        let meter = CPUMeter(alsoProcess: alsoProcess)
+        sleep(untilNanos: deadline)
+        let used = meter.elapsed()
+        windowCPU.withLock { $0 = used }
+    }
     let workers = (0..<threads).map { index in
         WorkerThread(name: "\(name)-\(index)") {
             let operation: () throws -> Void
@@ -165,10 +180,12 @@ func runClosedLoop(
         }
     }
     for worker in workers { worker.join() }
+    cpuSampler.join()
+    let cpuSeconds = windowCPU.withLock { $0 }
     return collected.withLock { p in
         LoadOutcome(
             operations: p.operations, errors: p.errors, firstError: p.firstError, windowSeconds: duration,
-            latencies: p.latencies, failedThreads: p.failedThreads, perSecond: p.perSecond)
+            latencies: p.latencies, failedThreads: p.failedThreads, perSecond: p.perSecond, cpuSeconds: cpuSeconds)
     }
 }
 
