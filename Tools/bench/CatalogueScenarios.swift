@@ -34,7 +34,7 @@ extension BenchSession {
         report.add(
             Figure(
                 scenario: title, name: "odop-catalogue idle RSS (median of \(runs))", value: median(rss), unit: "MB",
-                target: .below(30),
+                target: .below(20),
                 details: [
                     "min": rss.min() ?? 0, "max": rss.max() ?? 0, "VmHWM": median(peaks), "RssAnon": median(anonymous),
                     "RssFile": median(file), "Pss": median(proportional),

@@ -246,7 +246,7 @@ struct Raw: ParsableCommand {
 
 struct RoundTrip: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "roundtrip", abstract: "2. Command round trip (health, bench.read) through CommandClient; target ≤ 1.5× raw REQ/REP.")
+        commandName: "roundtrip", abstract: "2. Command round trip (health, bench.read) through CommandClient; target ≤ 1.2× raw REQ/REP.")
     @OptionGroup var common: CommonOptions
     @OptionGroup var latency: LatencyOptions
 
@@ -260,7 +260,7 @@ struct RoundTrip: ParsableCommand {
 
 struct Reads: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "3. Reads/s with concurrent clients (bench.read in process, product.get of an odop-catalogue process); target ≥ 30000/s.")
+        abstract: "3. Reads/s with concurrent clients (bench.read in process, product.get of an odop-catalogue process); target ≥ 0.75× the raw 16×REQ→ROUTER echo.")
     @OptionGroup var common: CommonOptions
     @OptionGroup var load: LoadOptions
     @OptionGroup var catalogue: CatalogueOptions
@@ -320,7 +320,7 @@ struct CurveCost: ParsableCommand {
 
 struct Writes: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "4. Durable writes/s, each its own transaction with its event; target ≥ 10000/s.")
+        abstract: "4. Durable writes/s, each acknowledged after its change and event commit (group commit); target ≥ 0.5× the raw echo.")
     @OptionGroup var common: CommonOptions
     @OptionGroup var load: LoadOptions
 
@@ -352,7 +352,7 @@ struct Delay: ParsableCommand {
 
 struct EventsScenario: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "events", abstract: "6. Events/s applied by a live subscriber (≥ 100000/s) and by one catching up (≥ 200000/s).")
+        commandName: "events", abstract: "6. Events/s applied by a live subscriber (≥ 0.15× raw PUSH/PULL) and by one catching up (≥ 0.3×).")
     @OptionGroup var common: CommonOptions
     @OptionGroup var throughput: ThroughputOptions
     @OptionGroup var events: EventOptions
@@ -368,7 +368,7 @@ struct EventsScenario: ParsableCommand {
 
 struct Memory: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "7. odop-catalogue as a child: idle RSS (< 30 MB) and start to first health reply (< 300 ms).")
+        abstract: "7. odop-catalogue as a child: idle RSS (< 20 MB) and start to first health reply (< 300 ms).")
     @OptionGroup var common: CommonOptions
     @OptionGroup var process: ProcessOptions
     @OptionGroup var catalogue: CatalogueOptions

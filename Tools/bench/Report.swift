@@ -8,12 +8,15 @@ enum Target: Sendable {
     case below(Double)
     /// value / baseline must be at most this.
     case ratioAtMost(Double)
+    /// value / baseline must be at least this (the design brief's ratio targets).
+    case ratioAtLeast(Double)
 
     func describe(unit: String) -> String {
         switch self {
         case .atLeast(let v): "≥ \(formatNumber(v)) \(unit)"
         case .below(let v): "< \(formatNumber(v)) \(unit)"
         case .ratioAtMost(let r): "≤ \(formatNumber(r))× raw"
+        case .ratioAtLeast(let r): "≥ \(formatNumber(r))× raw"
         }
     }
 }
@@ -58,6 +61,7 @@ struct Figure: Codable, Sendable {
         case .atLeast(let v)?: verdict = value >= v ? .pass : .miss
         case .below(let v)?: verdict = value < v ? .pass : .miss
         case .ratioAtMost(let r)?: verdict = (ratio.map { $0 <= r } ?? false) ? .pass : .miss
+        case .ratioAtLeast(let r)?: verdict = (ratio.map { $0 >= r } ?? false) ? .pass : .miss
         }
     }
 }

@@ -75,8 +75,8 @@ extension BenchSession {
 
         var counter = 0
         let kinds: [(name: String, target: Target?, note: String?, call: () throws -> Void)] = [
-            ("health round trip (mean)", .ratioAtMost(1.5), nil, { _ = try client.call(Health.self, NoArguments()) }),
-            ("bench.read round trip (mean)", .ratioAtMost(1.5), nil, { _ = try client.call(BenchRead.self, .init(row: 1)) }),
+            ("health round trip (mean)", .ratioAtMost(1.2), nil, { _ = try client.call(Health.self, NoArguments()) }),
+            ("bench.read round trip (mean)", .ratioAtMost(1.2), nil, { _ = try client.call(BenchRead.self, .init(row: 1)) }),
             // The same health call with a pre-encoded request and the reply left unparsed: what
             // is left is the server's share (plus the socket).
             (
@@ -155,7 +155,7 @@ extension BenchSession {
             var random = CheapRandom(seed: UInt64(index + 1))
             return { _ = try client.call(BenchRead.self, .init(row: Int64(random.next(below: rows) + 1))) }
         }
-        report.add(loadFigure(title, "bench.read reads/s (\(s.clients) clients)", outcome, target: 30_000, echo: echo))
+        report.add(loadFigure(title, "bench.read reads/s (\(s.clients) clients)", outcome, target: 0.75, echo: echo))
         service.stop()
 
         // The same against the real odop-catalogue's product.get, after importing the real list.
@@ -170,7 +170,7 @@ extension BenchSession {
                 var random = CheapRandom(seed: UInt64(index + 101))
                 return { _ = try client.call(ProductGet.self, .init(id: ids[random.next(below: ids.count)])) }
             }
-            var figure = loadFigure(title, "product.get reads/s (\(s.clients) clients)", products, target: 30_000, echo: echo)
+            var figure = loadFigure(title, "product.get reads/s (\(s.clients) clients)", products, target: 0.75, echo: echo)
             figure.note = [figure.note, "cpu µs/op: this process and the odop-catalogue child together"].compactMap { $0 }.joined(
                 separator: "; ")
             report.add(figure)
@@ -194,7 +194,7 @@ extension BenchSession {
         let outcome = try load(endpoint: service.commandsEndpoint, name: "writes") { client, _ in
             { _ = try client.call(BenchWrite.self, .init(payload: payload, count: nil)) }
         }
-        var figure = loadFigure(title, "bench.write writes/s (\(s.clients) clients)", outcome, target: 10_000, echo: echo)
+        var figure = loadFigure(title, "bench.write writes/s (\(s.clients) clients)", outcome, target: 0.5, echo: echo)
         let check = try CommandClient(endpoint: service.commandsEndpoint, options: .init(timeout: .seconds(5), retries: 0))
         figure.details["events in log"] = Double(try check.call(Health.self, NoArguments()).lastSeq)
         check.close()
@@ -221,6 +221,8 @@ extension BenchSession {
         return outcome
     }
 
+    /// A closed-loop load's figure, judged as the design brief does: its rate over the raw echo's
+    /// in the same run must be at least `target`.
     func loadFigure(_ title: String, _ name: String, _ outcome: LoadOutcome, target: Double, echo: Double) -> Figure {
         let latency = LatencySummary(nanos: outcome.latencies)
         var notes: [String] = []
@@ -238,7 +240,7 @@ extension BenchSession {
             details["last second /s"] = Double(outcome.perSecond[whole - 1])
         }
         return Figure(
-            scenario: title, name: name, value: outcome.rate, unit: "/s", target: .atLeast(target),
+            scenario: title, name: name, value: outcome.rate, unit: "/s", target: .ratioAtLeast(target),
             baseline: (rawEchoName, echo),
             details: details,
             note: notes.isEmpty ? nil : notes.joined(separator: "; "))
@@ -394,7 +396,7 @@ extension BenchSession {
             report.add(
                 Figure(
                     scenario: title, name: "live subscriber applied events/s", value: Double(live.events) / seconds(live.nanos),
-                    unit: "events/s", target: .atLeast(100_000), baseline: (rawPushPullName, oneWay),
+                    unit: "events/s", target: .ratioAtLeast(0.15), baseline: (rawPushPullName, oneWay),
                     details: [
                         "events": Double(live.events), "seconds": seconds(live.nanos), "batch": Double(s.pageSize),
                         "stub writer events/s": Double(live.events) / seconds(max(1, live.writerNanos)),
@@ -457,7 +459,7 @@ extension BenchSession {
         report.add(
             Figure(
                 scenario: title, name: "catch-up events/s (\(lastSeq) events)", value: Double(lastSeq) / seconds(caughtUp - started),
-                unit: "events/s", target: .atLeast(200_000), baseline: (rawPushPullName, oneWay),
+                unit: "events/s", target: .ratioAtLeast(0.3), baseline: (rawPushPullName, oneWay),
                 details: [
                     "seconds": seconds(caughtUp - started), "page": Double(s.pageSize),
                     cpuPerOperationKey: catchUpCPU * 1e6 / Double(max(1, lastSeq)),
