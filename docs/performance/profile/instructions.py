@@ -1,0 +1,79 @@
+"""Drives an odop-catalogue running under callgrind for instructions.sh: per command, a warm-up,
+then N and 2N requests from one REQ client, each phase between a `callgrind_control --zero` and
+a `--dump`; prints the instructions (Ir, all threads of the service) per command as
+(Ir(2N) - Ir(N)) / N, which removes what a phase costs whatever its length (the dump itself, the
+first requests), and the service's idle instructions per second for comparison.
+
+    instructions.py ENDPOINT PID N OUT"""
+import glob, json, os, subprocess, sys, time, uuid
+import zmq
+
+endpoint, pid, n, out = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
+ctx = zmq.Context()
+sock = ctx.socket(zmq.REQ)
+sock.setsockopt(zmq.LINGER, 0)
+sock.setsockopt(zmq.RCVTIMEO, 120_000)
+sock.connect(endpoint)
+
+
+def call(command, args):
+    sock.send(json.dumps({"id": uuid.uuid4().hex, "command": command, "args": args}).encode())
+    reply = json.loads(sock.recv())
+    if not reply.get("ok"):
+        raise SystemExit(f"{command} failed: {reply}")
+    return reply["result"]
+
+
+def callgrind(*options):
+    subprocess.run(["callgrind_control", *options, pid], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def dumped_instructions(label):
+    """Dumps the counters collected since the last zeroing and returns their total Ir."""
+    before = set(glob.glob(os.path.join(out, f"callgrind.out.{pid}.*")))
+    callgrind("--dump=" + label)
+    for _ in range(600):
+        new = set(glob.glob(os.path.join(out, f"callgrind.out.{pid}.*"))) - before
+        if new:
+            path = new.pop()
+            for _ in range(100):
+                with open(path) as dump:
+                    for line in dump:
+                        if line.startswith("totals:") or line.startswith("summary:"):
+                            return int(line.split()[1])
+                time.sleep(0.1)
+        time.sleep(0.1)
+    raise SystemExit(f"no callgrind dump for {label}")
+
+
+call("health", {})
+call("district.register", {"state": "Bihar", "name": "Bhagalpur"})
+product = call("product.register", {"state": "Bihar", "district": "Bhagalpur", "name": "Silk 0", "sector": "textile"})
+counter = [0]
+
+
+def register_args():
+    counter[0] += 1
+    return {"state": "Bihar", "district": "Bhagalpur", "name": f"Silk {counter[0]}", "sector": "textile"}
+
+
+callgrind("--zero")
+time.sleep(5)
+idle = dumped_instructions("idle-5s") / 5
+
+cases = [("health", lambda: {}), ("product.get", lambda: {"id": product["id"]}), ("product.register", register_args)]
+print(f"command            instructions per command (Ir, all threads; N={n} and 2N, one REQ client)")
+for command, args in cases:
+    for _ in range(max(50, n // 4)):
+        call(command, args())
+    totals = {}
+    for count in (n, 2 * n):
+        callgrind("--zero")
+        started = time.monotonic()
+        for _ in range(count):
+            call(command, args())
+        totals[count] = (dumped_instructions(f"{command}-{count}"), time.monotonic() - started)
+    per_command = (totals[2 * n][0] - totals[n][0]) / n
+    print(f"{command:<18} {per_command:>12,.0f}   (Ir {totals[n][0]:,} for N in {totals[n][1]:.1f} s, "
+          f"{totals[2 * n][0]:,} for 2N in {totals[2 * n][1]:.1f} s)")
+print(f"{'idle, per second':<18} {idle:>12,.0f}")
