@@ -23,7 +23,7 @@ out="${OUT:-/tmp/odop-memory-floor}"
 idle="${IDLE:-2}"
 repeat="${REPEAT:-3}"
 bin="${BIN:-$(cd "$root" && swift build -c release --show-bin-path)}"
-rm -rf "$out" && mkdir -p "$out"
+mkdir -p "$out" && rm -f "$out"/*.smaps "$out"/*.out
 build_log="$out/build.log"
 : >"$build_log"
 
@@ -70,11 +70,17 @@ done
 # (SwiftPM's release link already passes --gc-sections; the objects are those of the shared-runtime
 # build, compiled against the shared runtime's modules; only their autolink entries differ), then stripped, then without exporting
 # the executable's symbols, then both.
+# Then with LLVM's lld instead of gold (swiftc's default on Linux), which can pack the relative
+# relocations (-z pack-relative-relocs, DT_RELR, needs glibc >= 2.36 to run), also for the shared
+# runtime ("dynamic" entries: without -static-stdlib).
 catalogue_links=(
     "static:"
     "static, stripped:-Xlinker -s"
     "static, no-export-dynamic:-Xlinker --no-export-dynamic"
     "static, stripped + no-export-dynamic:-Xlinker -s -Xlinker --no-export-dynamic"
+    "static, no-export-dynamic, lld:-use-ld=lld -Xlinker --no-export-dynamic"
+    "static, no-export-dynamic, lld + packed relocations:-use-ld=lld -Xlinker --no-export-dynamic -Xlinker -z -Xlinker pack-relative-relocs"
+    "dynamic, lld + packed relocations:-use-ld=lld -Xlinker -z -Xlinker pack-relative-relocs"
 )
 if [ $# -ge 1 ] && [ -f "$root/.build/release.yaml" ]; then
     mapfile -t catalogue_args < <(python3 "$here/link-args.py" "$root/.build/release.yaml" odop-catalogue)
@@ -91,7 +97,9 @@ if [ $# -ge 1 ] && [ -f "$root/.build/release.yaml" ]; then
     for entry in "${catalogue_links[@]}"; do
         name="${entry%%:*}"
         read -r -a flags <<<"${entry#*:}"
-        quiet "${catalogue_args[@]}" -static-stdlib "${foundation_archives[@]}" ${flags[@]+"${flags[@]}"} \
+        runtime=(-static-stdlib "${foundation_archives[@]}")
+        [ "${name#dynamic}" != "$name" ] && runtime=()
+        quiet "${catalogue_args[@]}" ${runtime[@]+"${runtime[@]}"} ${flags[@]+"${flags[@]}"} \
             -o "$out/odop-catalogue-${name//[^A-Za-z0-9]/-}"
     done
 fi
@@ -110,7 +118,7 @@ exe_rss() {
         "/proc/$1/smaps"
 }
 
-row() { printf "%-56s %7s %8s %8s %8s %8s %8s\n" "$@"; }
+row() { printf "%-72s %7s %8s %8s %8s %8s %8s\n" "$@"; }
 row "program (median of $repeat runs by VmRSS)" "VmRSS" "RssAnon" "RssFile" "exe Rss" "exe size" "threads"
 row "" "MB" "MB" "MB" "MB" "MB" ""
 
@@ -202,6 +210,9 @@ if [ $# -ge 1 ]; then
     [ -x "$binary" ] && catalogue "static, no ops/metrics" "$binary" --http-bind none --metrics off
     binary="$out/odop-catalogue-static--no-export-dynamic"
     [ -x "$binary" ] && catalogue "static, no-export-dynamic, no ops/metrics" "$binary" --http-bind none --metrics off
+    binary="$out/odop-catalogue-static--no-export-dynamic--lld---packed-relocations"
+    [ -x "$binary" ] && catalogue "static, no-export-dynamic, lld + packed relocations, no ops/metrics" "$binary" \
+        --http-bind none --metrics off
 fi
 
 # Where the resident pages of a few of them lie: Rss and Anonymous (private) per mapping.
@@ -227,14 +238,14 @@ mappings "7 odop-catalogue, static"
 sections() {
     [ -f "$1" ] || return 0
     printf "%-52s" "$(basename "$1")"
-    for section in .text .rela.dyn .eh_frame .rodata .data.rel.ro .dynsym .dynstr; do
+    for section in .text .rela.dyn .relr.dyn .eh_frame .rodata .data.rel.ro .dynsym .dynstr; do
         size="$(readelf -SW "$1" | awk -v s="$section" '{ sub(/^ *\[ *[0-9]+\] */, "") } $1 == s { print $5 }')"
         printf " %10s" "$(( 0x${size:-0} / 1024 ))"
     done
     echo
 }
 echo
-printf "%-52s %10s %10s %10s %10s %10s %10s %10s\n" "section sizes, kB" .text .rela.dyn .eh_frame .rodata .data.rel.ro .dynsym .dynstr
-for file in "$out"/service-static* "$out"/odop-catalogue-static*; do sections "$file"; done
+printf "%-52s %10s %10s %10s %10s %10s %10s %10s %10s\n" "section sizes, kB" .text .rela.dyn .relr.dyn .eh_frame .rodata .data.rel.ro .dynsym .dynstr
+for file in "$out"/service-static* "$out"/odop-catalogue-*; do sections "$file"; done
 [ $# -ge 1 ] && sections "$1"
 exit 0
