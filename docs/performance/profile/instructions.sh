@@ -3,7 +3,8 @@
 # (scratch data dir in OUT, free loopback ports, ops HTTP off), drives `health`, `product.get`
 # and `product.register` N and 2N times each from one REQ client (instructions.py) and prints the
 # instructions per command by difference, all threads of the service counted. Instruction counts
-# do not depend on the machine's load, unlike CPU time (profile.sh).
+# do not depend on the machine's load, unlike CPU time (profile.sh). Then, per command, the
+# functions with the most instructions of their own (callgrind-self.py).
 #
 #   docs/performance/profile/instructions.sh $(swift build -c release --show-bin-path)/odop-catalogue /tmp/instructions [N]
 #
