@@ -7,24 +7,12 @@ command, the functions with the most instructions of their own (callgrind-self.p
 difference).
 
     instructions.py ENDPOINT PID N OUT [TOP]"""
-import glob, json, os, subprocess, sys, time, uuid
-import zmq
+import glob, os, subprocess, sys, time
+from catalogue_commands import cases, connect
 
 endpoint, pid, n, out = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
 top = sys.argv[5] if len(sys.argv) > 5 else "15"
-ctx = zmq.Context()
-sock = ctx.socket(zmq.REQ)
-sock.setsockopt(zmq.LINGER, 0)
-sock.setsockopt(zmq.RCVTIMEO, 120_000)
-sock.connect(endpoint)
-
-
-def call(command, args):
-    sock.send(json.dumps({"id": uuid.uuid4().hex, "command": command, "args": args}).encode())
-    reply = json.loads(sock.recv())
-    if not reply.get("ok"):
-        raise SystemExit(f"{command} failed: {reply}")
-    return reply["result"]
+call = connect(endpoint, 120_000)
 
 
 def callgrind(*options):
@@ -49,25 +37,14 @@ def dumped_instructions(label):
     raise SystemExit(f"no callgrind dump for {label}")
 
 
-call("health", {})
-call("district.register", {"state": "Bihar", "name": "Bhagalpur"})
-product = call("product.register", {"state": "Bihar", "district": "Bhagalpur", "name": "Silk 0", "sector": "textile"})
-counter = [0]
-
-
-def register_args():
-    counter[0] += 1
-    return {"state": "Bihar", "district": "Bhagalpur", "name": f"Silk {counter[0]}", "sector": "textile"}
-
-
+measured = cases(call)
 callgrind("--zero")
 time.sleep(5)
 idle = dumped_instructions("idle-5s")[0] / 5
 
 dumps = {}
-cases = [("health", lambda: {}), ("product.get", lambda: {"id": product["id"]}), ("product.register", register_args)]
 print(f"command            instructions per command (Ir, all threads; N={n} and 2N, one REQ client)")
-for command, args in cases:
+for command, args in measured:
     for _ in range(max(50, n // 4)):
         call(command, args())
     totals = {}
