@@ -10,7 +10,7 @@
 #
 # With CATALOGUE_BINARY (the release odop-catalogue), the service is measured too (ops HTTP on,
 # and with --http-bind none --metrics off), and, when .build/release.yaml holds its link command,
-# linked again statically from the same object files in four ways (see catalogue_links).
+# linked again from the same object files in seven ways (see catalogue_links).
 #
 # Environment: OUT (scratch folder, default /tmp/odop-memory-floor), IDLE (seconds, default 2),
 # REPEAT (runs of each program, the median by VmRSS is printed; default 3),
@@ -65,14 +65,13 @@ for entry in "${link_variants[@]}"; do
         -o "$out/service-static-$name" "$here/service.swift" "${grdb_objects[@]}"
 done
 
-# The real service, if given: its release link command (from SwiftPM's manifest) run again on
-# the same object files with -static-stdlib, as `swift build --static-swift-stdlib` links it
-# (SwiftPM's release link already passes --gc-sections; the objects are those of the shared-runtime
-# build, compiled against the shared runtime's modules; only their autolink entries differ), then stripped, then without exporting
-# the executable's symbols, then both.
-# Then with LLVM's lld instead of gold (swiftc's default on Linux), which can pack the relative
-# relocations (-z pack-relative-relocs, DT_RELR, needs glibc >= 2.36 to run), also for the shared
-# runtime ("dynamic" entries: without -static-stdlib).
+# The real service, if given: SwiftPM's release link command for it (from .build/release.yaml;
+# it already passes --gc-sections) run again on the same object files, linked as
+# `swift build --static-swift-stdlib` would (-static-stdlib; the objects were compiled against
+# the shared runtime's modules, so the static Foundation's own archives are named below), then stripped,
+# without exporting the executable's symbols, both; then with LLVM's lld instead of gold
+# (swiftc's default on Linux), which can pack the relative relocations (-z pack-relative-relocs,
+# DT_RELR: glibc >= 2.36 to run), also with the shared runtime (the "dynamic" entry).
 catalogue_links=(
     "static:"
     "static, stripped:-Xlinker -s"
