@@ -1,23 +1,11 @@
 """Drives odop-catalogue for profile.sh: per command, N requests from one REQ client; prints the
 service's CPU time per command (all threads) and keeps a perf cpu-clock profile of each phase."""
-import json, os, signal, subprocess, sys, uuid
-import zmq
+import os, signal, subprocess, sys
+from catalogue_commands import cases, connect
 
 endpoint, pid, n, out = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
 ticks = os.sysconf("SC_CLK_TCK")
-ctx = zmq.Context()
-sock = ctx.socket(zmq.REQ)
-sock.setsockopt(zmq.LINGER, 0)
-sock.setsockopt(zmq.RCVTIMEO, 30_000)
-sock.connect(endpoint)
-
-
-def call(command, args):
-    sock.send(json.dumps({"id": uuid.uuid4().hex, "command": command, "args": args}).encode())
-    reply = json.loads(sock.recv())
-    if not reply.get("ok"):
-        raise SystemExit(f"{command} failed: {reply}")
-    return reply["result"]
+call = connect(endpoint, 30_000)
 
 
 def cpu_seconds():
@@ -26,20 +14,9 @@ def cpu_seconds():
     return (int(fields[11]) + int(fields[12])) / ticks  # utime, stime
 
 
-call("health", {})
-call("district.register", {"state": "Bihar", "name": "Bhagalpur"})
-product = call("product.register", {"state": "Bihar", "district": "Bhagalpur", "name": "Silk 0", "sector": "textile"})
-counter = [0]
-
-
-def register_args():
-    counter[0] += 1
-    return {"state": "Bihar", "district": "Bhagalpur", "name": f"Silk {counter[0]}", "sector": "textile"}
-
-
-cases = [("health", lambda: {}), ("product.get", lambda: {"id": product["id"]}), ("product.register", register_args)]
+measured = cases(call)
 print(f"command           service CPU µs per command (N={n}, one REQ client, all threads)")
-for command, args in cases:
+for command, args in measured:
     for _ in range(500):
         call(command, args())
     data = os.path.join(out, f"perf.{command}.data")
