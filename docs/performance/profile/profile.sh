@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # CPU cost per command of odop-catalogue's hot path, and where it goes (perf's software cpu-clock
-# sampler: this VM has no hardware counters, and valgrind 3.19 dies on Swift 6 binaries; see
-# docs/performance/README.md). Needs python3 with pyzmq and perf (Debian linux-perf); no test
+# sampler: this VM has no hardware counters; instruction counts come from instructions.sh, see
+# docs/performance/instructions.md). Needs python3 with pyzmq and perf (Debian linux-perf); no test
 # needs either.
 #
 #   docs/performance/profile/profile.sh BIN OUT [N]
