@@ -260,7 +260,9 @@ struct RoundTrip: ParsableCommand {
 
 struct Reads: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "3. Reads/s with concurrent clients (bench.read in process, product.get of an odop-catalogue process); target ≥ 0.75× the raw 16×REQ→ROUTER echo.")
+        abstract:
+            "3. Reads/s with concurrent clients (bench.read in process, product.get of an odop-catalogue process); target ≥ 0.75× the raw 16×REQ→ROUTER echo."
+    )
     @OptionGroup var common: CommonOptions
     @OptionGroup var load: LoadOptions
     @OptionGroup var catalogue: CatalogueOptions
@@ -352,7 +354,8 @@ struct Delay: ParsableCommand {
 
 struct EventsScenario: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "events", abstract: "6. Events/s applied by a live subscriber (≥ 0.15× raw PUSH/PULL) and by one catching up (≥ 0.3×).")
+        commandName: "events", abstract: "6. Events/s applied by a live subscriber (≥ 0.15× raw PUSH/PULL) and by one catching up (≥ 0.3×)."
+    )
     @OptionGroup var common: CommonOptions
     @OptionGroup var throughput: ThroughputOptions
     @OptionGroup var events: EventOptions
