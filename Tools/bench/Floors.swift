@@ -108,7 +108,7 @@ extension BenchSession {
             ("1 per transaction, in a savepoint (GRDB inSavepoint)", 1, .grdbSavepoint, "a lone command: the group commit's worst case"),
             (
                 "8 per transaction, each in a savepoint (GRDB inSavepoint), temp_store FILE", 8, .grdbSavepoint,
-                "as the lines above but temp_store left at SQLite's default (FILE), as ServiceStore on main opens it: savepoint sub-journals go to a temporary file"
+                "as the lines above but temp_store left at SQLite's default (FILE), as ServiceStore opened it before it set temp_store = MEMORY: savepoint sub-journals go to a temporary file"
             ),
         ]
         let writeMeasures = try measureFloors(
