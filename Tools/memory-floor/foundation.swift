@@ -4,7 +4,11 @@
 // then idles.
 import Foundation
 
-struct Sample: Codable { var at: Date; var bytes: Data; var name: String }
+struct Sample: Codable {
+    var at: Date
+    var bytes: Data
+    var name: String
+}
 
 let encoded = try JSONEncoder().encode(Sample(at: Date(), bytes: Data([1, 2, 3]), name: "floor"))
 _ = try JSONDecoder().decode(Sample.self, from: encoded)

@@ -1,6 +1,6 @@
 // Swift with the standard library only (Glibc): prints "ready" and idles.
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 print("ready")
