@@ -30,27 +30,23 @@ enum EnvelopeReader {
         try JSONParser.reading(frame) { parser in
             var page: EventsReplay.Result?
             var ok = false
-            var names = MemberNames()
-            try parser.enterObject()
-            var first = true
-            while let name = try parser.nextMemberName(first: &first) {
+            try readMembers(&parser) { name, parser in
                 switch name {
                 case "id":
-                    try names.note(0)
                     switch try parser.parseValue() {
                     case .null: break
                     case .string(let id): if let requestID, id != requestID { throw NotRead() }
                     default: throw NotRead()
                     }
+                    return 0
                 case "ok":
-                    try names.note(1)
                     ok = try JSONValueDecoder.unboxBool(parser.parseValue(), path: [])
+                    return 1
                 case "result":
-                    try names.note(2)
                     page = try replayPage(&parser)
+                    return 2
                 default:
-                    try names.note(other: name)
-                    _ = try parser.parseValue()
+                    return nil
                 }
             }
             guard ok, let page, parser.atEnd() else { throw NotRead() }
@@ -63,13 +59,9 @@ enum EnvelopeReader {
         var events: [EventEnvelope]?
         var lastSeq: Int64?
         var epoch: String?
-        var names = MemberNames()
-        try parser.enterObject()
-        var first = true
-        while let name = try parser.nextMemberName(first: &first) {
+        try readMembers(&parser) { name, parser in
             switch name {
             case "events":
-                try names.note(0)
                 var list: [EventEnvelope] = []
                 try parser.enterArray()
                 var firstElement = true
@@ -77,15 +69,15 @@ enum EnvelopeReader {
                     list.append(try envelope(&parser))
                 }
                 events = list
+                return 0
             case "lastSeq":
-                try names.note(1)
                 lastSeq = try JSONValueDecoder.unboxInteger(parser.parseValue(), as: Int64.self, path: [])
+                return 1
             case "epoch":
-                try names.note(2)
                 epoch = try optionalString(parser.parseValue())
+                return 2
             default:
-                try names.note(other: name)
-                _ = try parser.parseValue()
+                return nil
             }
         }
         guard let events, let lastSeq else { throw NotRead() }
@@ -104,51 +96,65 @@ enum EnvelopeReader {
         var data: JSONValue?
         var epoch: String?
         var traceparent: String?
-        var names = MemberNames()
-        try parser.enterObject()
-        var first = true
-        while let name = try parser.nextMemberName(first: &first) {
+        try readMembers(&parser) { name, parser in
             switch name {
             case "id":
-                try names.note(0)
                 id = try JSONValueDecoder.unboxString(parser.parseValue(), path: [])
+                return 0
             case "type":
-                try names.note(1)
                 type = try JSONValueDecoder.unboxString(parser.parseValue(), path: [])
+                return 1
             case "schema":
-                try names.note(2)
                 schema = try JSONValueDecoder.unboxInteger(parser.parseValue(), as: Int.self, path: [])
+                return 2
             case "source":
-                try names.note(3)
                 source = try JSONValueDecoder.unboxString(parser.parseValue(), path: [])
+                return 3
             case "seq":
-                try names.note(4)
                 let value = try parser.parseValue()
                 seq = value.isNull ? nil : try JSONValueDecoder.unboxInteger(value, as: Int64.self, path: [])
+                return 4
             case "time":
-                try names.note(5)
                 time = try JSONValueDecoder.unboxString(parser.parseValue(), path: [])
+                return 5
             case "correlationId":
-                try names.note(6)
                 correlationId = try optionalString(parser.parseValue())
+                return 6
             case "data":
-                try names.note(7)
                 data = try parser.parseValue()
+                return 7
             case "epoch":
-                try names.note(8)
                 epoch = try optionalString(parser.parseValue())
+                return 8
             case "traceparent":
-                try names.note(9)
                 traceparent = try optionalString(parser.parseValue())
+                return 9
             default:
-                try names.note(other: name)
-                _ = try parser.parseValue()
+                return nil
             }
         }
         guard let id, let type, let schema, let source, let time, let data else { throw NotRead() }
         return EventEnvelope(
             id: id, type: type, schema: schema, source: source, seq: seq, time: time, correlationId: correlationId, data: data,
             epoch: epoch, traceparent: traceparent)
+    }
+
+    /// Reads the object at the parser's position member by member. `read(name, &parser)` reads
+    /// the value of a name it knows and returns that name's number (0...31, unique within the
+    /// object's reader), or returns nil without reading, and the value is skipped. A name seen
+    /// twice in one object is refused (`NotRead`), as the parser refuses it.
+    private static func readMembers(_ parser: inout JSONParser, _ read: (String, inout JSONParser) throws -> Int?) throws {
+        var names = MemberNames()
+        try parser.enterObject()
+        var first = true
+        while let name = try parser.nextMemberName(first: &first) {
+            if let number = try read(name, &parser) {
+                try names.note(number)
+            } else {
+                try names.note(other: name)
+                _ = try parser.parseValue()
+            }
+        }
     }
 
     /// An optional string member: `null` is absent, as in `decodeIfPresent`.
