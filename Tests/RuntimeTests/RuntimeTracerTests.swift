@@ -43,4 +43,21 @@ struct RuntimeTracerTests {
         }
         #expect(Set(spans.map(\.traceId)).count == spans.count)
     }
+
+    /// What a subscriber stores for each event it applies: a child of the event's traceparent,
+    /// as a span's would be, without the span.
+    @Test func aChildTraceparentContinuesTheTraceWithANewSpanId() {
+        let children = (0..<500).map { _ in RuntimeTracer.childTraceparent(continuing: Self.parent) }
+        #expect(Set(children).count == children.count)
+        for child in children {
+            #expect(TraceParentText.isValid(child))
+            #expect(child.hasPrefix("00-0af7651916cd43dd8448eb211c80319c-") && child.hasSuffix("-01"))
+            #expect(child != Self.parent)
+        }
+        let unsampled = RuntimeTracer.childTraceparent(continuing: "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00")
+        #expect(unsampled.hasSuffix("-00"))
+        let fresh = (0..<20).map { _ in RuntimeTracer.childTraceparent(continuing: "junk") }
+        #expect(fresh.allSatisfy(TraceParentText.isValid))
+        #expect(Set(fresh.compactMap(TraceParentText.traceId(of:))).count == fresh.count)
+    }
 }

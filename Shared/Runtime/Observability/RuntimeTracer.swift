@@ -64,6 +64,14 @@ public struct RuntimeTracer: Tracer {
         let parent = traceparent.flatMap { try? TraceContext(traceParentHeaderValue: $0) }
         return RuntimeSpan(operationName: operationName, trace: Self.child(of: parent), base: nil)
     }
+
+    /// The `traceparent` of a new span continuing `traceparent` (a child: the same trace id and
+    /// flags, a new span id; a new trace when it is malformed): the `traceparent` of
+    /// `span(_:continuing:kind:)`, for work that only hands the trace on without keeping a span
+    /// (a subscriber, for each event it applies).
+    public static func childTraceparent(continuing traceparent: String) -> String {
+        TraceParentFormat.text(of: child(of: try? TraceContext(traceParentHeaderValue: traceparent)))
+    }
 }
 
 /// A span of the runtime's tracer: its context holds the W3C trace context. Attributes, events
