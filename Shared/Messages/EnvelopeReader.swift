@@ -139,19 +139,20 @@ enum EnvelopeReader {
             epoch: epoch, traceparent: traceparent)
     }
 
-    /// Reads the object at the parser's position member by member. `read(name, &parser)` reads
+    /// Reads the object at the parser's position member by member (names compared without
+    /// building strings, `MemberName`). `read(name, &parser)` reads
     /// the value of a name it knows and returns that name's number (0...31, unique within the
     /// object's reader), or returns nil without reading, and the value is skipped. A name seen
     /// twice in one object is refused (`NotRead`), as the parser refuses it.
-    private static func readMembers(_ parser: inout JSONParser, _ read: (String, inout JSONParser) throws -> Int?) throws {
+    private static func readMembers(_ parser: inout JSONParser, _ read: (MemberName, inout JSONParser) throws -> Int?) throws {
         var names = MemberNames()
         try parser.enterObject()
         var first = true
-        while let name = try parser.nextMemberName(first: &first) {
+        while let name = try parser.nextMemberNameText(first: &first) {
             if let number = try read(name, &parser) {
                 try names.note(number)
             } else {
-                try names.note(other: name)
+                try names.note(other: name.string)
                 _ = try parser.parseValue()
             }
         }

@@ -59,6 +59,50 @@ extension JSONParser {
         return name
     }
 
+    /// `nextMemberName`, with the name as it lies in the document when it is plain ASCII (no
+    /// escape, no control character): readers that only compare names to the ones they know
+    /// then build no string (see `MemberName`).
+    mutating func nextMemberNameText(first: inout Bool) throws(JSONParseError) -> MemberName? {
+        skipWhitespace()
+        if first {
+            first = false
+            if peek() == UInt8(ascii: "}") {
+                leaveContainer()
+                return nil
+            }
+        } else {
+            switch peek() {
+            case UInt8(ascii: ","):
+                index += 1
+                skipWhitespace()
+            case UInt8(ascii: "}"):
+                leaveContainer()
+                return nil
+            default:
+                throw unexpected("',' or '}'")
+            }
+        }
+        guard peek() == UInt8(ascii: "\"") else { throw unexpected("a member name in quotes") }
+        var end = index + 1
+        while end < bytes.count, bytes[end] >= 0x20, bytes[end] < 0x80, bytes[end] != UInt8(ascii: "\\"),
+            bytes[end] != UInt8(ascii: "\"")
+        {
+            end += 1
+        }
+        let name: MemberName
+        if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
+            name = MemberName(plain: UnsafeRawBufferPointer(rebasing: bytes[(index + 1)..<end]))
+            index = end + 1
+        } else {
+            name = MemberName(decoded: try parseString())  // escapes, non-ASCII, or the parser's error
+        }
+        skipWhitespace()
+        guard peek() == UInt8(ascii: ":") else { throw unexpected("':' after a member name") }
+        index += 1
+        skipWhitespace()
+        return name
+    }
+
     /// Enters the array at the current position (which must be `[`).
     mutating func enterArray() throws(JSONParseError) {
         guard peek() == UInt8(ascii: "[") else { throw unexpected("an array") }
@@ -99,5 +143,38 @@ extension JSONParser {
 
     private func unexpected(_ expected: String) -> JSONParseError {
         JSONParseError(kind: .syntax, message: "expected \(expected)", offset: index)
+    }
+}
+
+/// A member name read by `nextMemberNameText`: the name's bytes in the document when it is plain
+/// ASCII, else the decoded string. It matches a known name (`case "id":` in a `switch`) by
+/// comparing bytes, as the decoded string would compare, since plain ASCII has one spelling.
+/// Valid only while the parser's bytes are.
+struct MemberName {
+    private let plain: UnsafeRawBufferPointer?
+    private let decoded: String?
+
+    init(plain: UnsafeRawBufferPointer) {
+        self.plain = plain
+        decoded = nil
+    }
+
+    init(decoded: String) {
+        plain = nil
+        self.decoded = decoded
+    }
+
+    /// The name as a string (built for plain names).
+    var string: String {
+        if let plain { return String(decoding: plain, as: UTF8.self) }
+        return decoded ?? ""
+    }
+
+    static func ~= (known: StaticString, name: MemberName) -> Bool {
+        guard let plain = name.plain else {
+            return known.withUTF8Buffer { String(decoding: $0, as: UTF8.self) } == name.decoded
+        }
+        guard plain.count == known.utf8CodeUnitCount else { return false }
+        return plain.isEmpty || memcmp(plain.baseAddress!, known.utf8Start, plain.count) == 0
     }
 }
