@@ -212,6 +212,11 @@ struct JSONParser {
         index += 1  // opening quote
         let contentStart = index
         var isASCII = true
+        // Eight bytes at a time while none needs a look (ids, times and names are plain ASCII);
+        // the loop below takes the first eight that do, byte by byte.
+        while index + 8 <= bytes.count, !Self.needsALook(bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
+            index += 8
+        }
         while index < bytes.count {
             let byte = bytes[index]
             if byte == .quote {
@@ -234,6 +239,19 @@ struct JSONParser {
             index += 1
         }
         throw syntaxError("unterminated string", at: contentStart - 1)
+    }
+
+    /// Whether any of the eight bytes in `word` is a quote, a backslash, a control character or
+    /// beyond ASCII (the classic "has a zero byte" test, `(x - 0x01…) & ~x & 0x80…`, exact for
+    /// whether any byte matches).
+    private static func needsALook(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZeroByte(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
+        let quote = hasZeroByte(word ^ (ones &* 0x22))
+        let backslash = hasZeroByte(word ^ (ones &* 0x5C))
+        let control = (word &- ones &* 0x20) & ~word & highs
+        return (quote | backslash | control | (word & highs)) != 0
     }
 
     /// The slow path for strings that contain escapes; `index` is at the first backslash.
