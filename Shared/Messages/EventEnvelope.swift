@@ -119,9 +119,10 @@ extension EventEnvelope {
             time: RFC3339.string(from: time), correlationId: nil, data: data, epoch: epoch)
     }
 
-    /// True for a heartbeat of its own source.
+    /// True for a heartbeat of its own source. Subscribers ask for every event they receive:
+    /// the suffix rules out the others before the type is compared with a string built for it.
     public var isHeartbeat: Bool {
-        type == Self.heartbeatType(for: source)
+        type.hasSuffix(".heartbeat") && type == Self.heartbeatType(for: source)
     }
 
     /// The heartbeat's data, or nil when this is not a (well-formed) heartbeat.

@@ -48,6 +48,16 @@ struct EventEnvelopeTests {
         #expect(beat.heartbeat == Heartbeat(lastSeq: 12))
         #expect(try beat.decodeData(Heartbeat.self) == Heartbeat(lastSeq: 12))
         #expect(Samples.productRegistered.heartbeat == nil)
+        // Only a heartbeat of its own source is one.
+        var other = beat
+        other.source = "catalogue"
+        #expect(!other.isHeartbeat && other.heartbeat == nil)
+        other.type = "catalogue.heartbeat"
+        #expect(other.isHeartbeat)
+        other.type = "xcatalogue.heartbeat"
+        #expect(!other.isHeartbeat)
+        other.type = "catalogue.heartbeats"
+        #expect(!other.isHeartbeat)
     }
 
     @Test func undecodableDataNamesTheField() {
