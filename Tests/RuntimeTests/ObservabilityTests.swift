@@ -229,6 +229,8 @@ struct ObservabilityTests {
         let derived = try echo.makeClient().call(EventsTrace.self, .init(traceId: traceId)).events
         #expect(derived.map(\.type) == [EntrySeen.eventType, EntrySeen.eventType])
         #expect(derived.map(\.correlationId) == appended.map(\.id))  // each names its cause
+        // The follower's own span: the same trace, a span id of its own (one per cause per transaction).
+        #expect(derived.allSatisfy { $0.traceId == traceId && !appended.map(\.traceparent).contains($0.traceparent) })
         #expect(try ledger.makeClient().call(EventsTrace.self, .init(traceId: traceId)).events.map(\.seq) == [1, 2])
         let limited = try ledger.makeClient().call(EventsTrace.self, .init(traceId: traceId, limit: 1))
         #expect(limited.events.count == 1 && limited.truncated)

@@ -31,7 +31,9 @@ import ZeroMQ
 ///   source; `retry()` looks again.
 /// - Each event is applied with the transaction's `traceparent` set to a span continuing the
 ///   event's trace (when it has one), so the effects and the events derived from it carry the same
-///   trace id; their `correlationId` is the applied event's id (their cause).
+///   trace id; their `correlationId` is the applied event's id (their cause). Consecutive events
+///   of one cause (the same `traceparent`, as a command's events have) applied in one transaction
+///   share that span.
 /// - The loop beats (`LoopBeat`) on each turn and each catch-up page, for `/healthz`.
 /// - `run()` returns when `stop()` is called and throws when the subscriber cannot work (its
 ///   sockets cannot be opened): the host then stops the process rather than run without it.
@@ -520,9 +522,15 @@ final class DurableSubscriber: Sendable {
         let (applied, last) = try store.write { transaction -> (Int, Int64?) in
             var applied = 0
             var last: Int64?
+            var span: (cause: String, traceparent: String)?
             for event in events {
                 transaction.correlationId = event.id
-                transaction.traceparent = event.traceparent.map(RuntimeTracer.childTraceparent(continuing:))
+                if let cause = event.traceparent {
+                    if span?.cause != cause { span = (cause, RuntimeTracer.childTraceparent(continuing: cause)) }
+                    transaction.traceparent = span?.traceparent
+                } else {
+                    transaction.traceparent = nil
+                }
                 try follow.handler.apply(event, in: transaction)
                 applied += 1
                 last = event.seq ?? last
