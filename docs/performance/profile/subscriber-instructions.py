@@ -1,0 +1,80 @@
+#!/usr/bin/env python3
+"""Instructions per event of a follower's subscriber thread, from a callgrind dump of
+`odop-bench events` (see subscriber-instructions.sh): the live path (DurableSubscriber.receiveLive,
+per envelope it read) and catch-up (DurableSubscriber.catchUp, per event applied from replay
+pages), and the parts of each. Instruction counts do not depend on the machine's load."""
+import re
+import subprocess
+import sys
+
+dump = sys.argv[1]
+text = subprocess.run(["callgrind_annotate", "--tree=calling", "--inclusive=yes", dump],
+                      capture_output=True, text=True, check=True).stdout
+
+# Blocks: a "*" line (the function, inclusive) followed by "<" callers and ">" callees.
+blocks = {}
+current = None
+line_re = re.compile(r"^\s*([\d,]+) \([\s\d.]+%\)\s+([*<>])\s+\?\?\?:(\S+)(?: \((\d[\d,]*)x\))?")
+for line in text.splitlines():
+    m = line_re.match(line)
+    if not m:
+        if not line.strip():
+            current = None
+        continue
+    ir, kind, sym, calls = int(m.group(1).replace(",", "")), m.group(2), m.group(3), m.group(4)
+    calls = int(calls.replace(",", "")) if calls else 0
+    if kind == "*":
+        current = blocks.setdefault(sym, {"ir": ir, "callees": {}})
+    elif kind == ">" and current is not None:
+        c = current["callees"].setdefault(sym, [0, 0])
+        c[0] += ir
+        c[1] += calls
+
+
+def find(pattern):
+    hits = [(v["ir"], k) for k, v in blocks.items() if re.search(pattern, k)]
+    if not hits:
+        sys.exit(f"no function matches {pattern}")
+    return max(hits)[1]
+
+
+def callee(parent, pattern):
+    total = [0, 0]
+    for sym, (ir, calls) in blocks[parent]["callees"].items():
+        if re.search(pattern, sym):
+            total[0] += ir
+            total[1] += calls
+    return total
+
+
+live = find(r"DurableSubscriberC11receiveLive")
+catch_up = find(r"DurableSubscriberC7catchUp")
+handler = find(r"FollowerHandlerV5apply_2in")
+read_ir, live_events = callee(live, r"EventEnvelopeV4read")
+page_ir, pages = callee(catch_up, r"CatchUpV4page")
+handler_calls = sum(v[1] for b in blocks.values() for k, v in b["callees"].items() if k == handler)
+catch_up_events = max(1, handler_calls - live_events)
+receive_ir, _ = callee(live, r"receiveMultipart")
+live_apply_ir, _ = callee(live, r"DurableSubscriberC5apply")
+catch_apply_ir, _ = callee(catch_up, r"DurableSubscriberC5apply")
+decode_ir, _ = callee(handler, r"decodeData")
+execute_ir, _ = callee(handler, r"StatementC7execute|StatementArguments")
+handler_ir = blocks[handler]["ir"]
+
+
+def row(name, ir, n):
+    print(f"  {name:<46} {ir / max(1, n):>9,.0f}")
+
+
+print(f"live: {live_events:,} envelopes read by receiveLive; catch-up: {catch_up_events:,} events applied from {pages} pages")
+print("instructions per event")
+row("live, all (receiveLive)", blocks[live]["ir"], live_events)
+row("  receive the frames (receiveMultipart)", receive_ir, live_events)
+row("  read the envelope (EventEnvelope.read)", read_ir, live_events)
+row("  apply (transaction, handler, cursor)", live_apply_ir, live_events)
+row("catch-up, all (catchUp)", blocks[catch_up]["ir"], catch_up_events)
+row("  fetch and read the page (CatchUp.page)", page_ir, catch_up_events)
+row("  apply (transaction, handler, cursor)", catch_apply_ir, catch_up_events)
+row("handler (both): FollowerHandler.apply", handler_ir, handler_calls)
+row("  decode the payload (decodeData)", decode_ir, handler_calls)
+row("  insert the row (GRDB execute, arguments)", execute_ir, handler_calls)
