@@ -148,7 +148,7 @@ enum EnvelopeReader {
         var names = MemberNames()
         try parser.enterObject()
         var first = true
-        while let name = try parser.nextMemberNameText(first: &first) {
+        while let name = try parser.nextMemberName(first: &first) {
             if let number = try read(name, &parser) {
                 try names.note(number)
             } else {

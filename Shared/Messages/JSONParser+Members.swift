@@ -29,40 +29,10 @@ extension JSONParser {
     }
 
     /// The next member name of the object entered last, the parser then at its value; nil when
-    /// the object ends (its `}` consumed). `first` is true before the first member.
-    mutating func nextMemberName(first: inout Bool) throws(JSONParseError) -> String? {
-        skipWhitespace()
-        if first {
-            first = false
-            if peek() == UInt8(ascii: "}") {
-                leaveContainer()
-                return nil
-            }
-        } else {
-            switch peek() {
-            case UInt8(ascii: ","):
-                index += 1
-                skipWhitespace()
-            case UInt8(ascii: "}"):
-                leaveContainer()
-                return nil
-            default:
-                throw unexpected("',' or '}'")
-            }
-        }
-        guard peek() == UInt8(ascii: "\"") else { throw unexpected("a member name in quotes") }
-        let name = try parseString()
-        skipWhitespace()
-        guard peek() == UInt8(ascii: ":") else { throw unexpected("':' after a member name") }
-        index += 1
-        skipWhitespace()
-        return name
-    }
-
-    /// `nextMemberName`, with the name as it lies in the document when it is plain ASCII (no
-    /// escape, no control character): readers that only compare names to the ones they know
-    /// then build no string (see `MemberName`).
-    mutating func nextMemberNameText(first: inout Bool) throws(JSONParseError) -> MemberName? {
+    /// the object ends (its `}` consumed). `first` is true before the first member. The name is
+    /// given as it lies in the document when it is plain ASCII (no escape, no control character):
+    /// readers that only compare names to the ones they know then build no string (`MemberName`).
+    mutating func nextMemberName(first: inout Bool) throws(JSONParseError) -> MemberName? {
         skipWhitespace()
         if first {
             first = false
@@ -146,7 +116,7 @@ extension JSONParser {
     }
 }
 
-/// A member name read by `nextMemberNameText`: the name's bytes in the document when it is plain
+/// A member name read by `nextMemberName`: the name's bytes in the document when it is plain
 /// ASCII, else the decoded string. It matches a known name (`case "id":` in a `switch`) by
 /// comparing bytes, as the decoded string would compare, since plain ASCII has one spelling.
 /// Valid only while the parser's bytes are.

@@ -207,8 +207,8 @@ final class DurableSubscriber: Sendable {
     private var lastApplied: Int64 { shared.withLock { $0.lastApplied } }
 
     /// Takes what the SUB socket has queued; applies consecutive new events as one batch. The
-    /// newest seq heard is noted once for the batch, before it is applied (a lock per event was
-    /// a tenth of the live subscriber's instructions).
+    /// newest seq heard is noted once for the batch, before it is applied, rather than under the
+    /// shared state's lock for each event.
     private func receiveLive(from sub: ZMQSocket, _ loop: inout Loop) {
         var batch: [EventEnvelope] = []
         var newestHeard: Int64?
