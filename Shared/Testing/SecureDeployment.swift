@@ -59,9 +59,9 @@ public final class SecureDeployment: @unchecked Sendable {
         CurveClientKeys(publicKey: publicKeys[client]!, secretKey: secretKeys[client]!, serverPublicKey: publicKeys[server]!)
     }
 
-    public func client(_ name: String, of service: ServiceProcess, server: String, timeout: Duration = .seconds(5)) throws -> CommandClient {
+    public func client(_ name: String, of service: ServiceProcess, server: String, timeout: Duration = .seconds(5)) throws -> CommandClient
+    {
         try CommandClient(
             endpoint: service.commandsEndpoint, options: .init(timeout: timeout, retries: 0, curve: clientKeys(name, server: server)))
     }
 }
-

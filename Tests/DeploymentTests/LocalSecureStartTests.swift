@@ -22,7 +22,8 @@ struct LocalSecureStartTests {
         let withKeys = settings.merging(["ODOP_CONFIG": keys.appendingPathComponent("odopctl.conf").path]) { $1 }
         let status = ["status"] + LocalStartRun.services.flatMap { ["--service", $0] } + ["--timeout", "1", "--retries", "0"]
         var last: ToolOutput?
-        try eventually("start.sh --secure brought every service up, healthy over CURVE", timeout: .seconds(240), every: .milliseconds(500)) {
+        try eventually("start.sh --secure brought every service up, healthy over CURVE", timeout: .seconds(240), every: .milliseconds(500))
+        {
             guard run.isRunning else { throw LocalStartFailure(description: "start.sh exited \(run.exitStatus ?? -1):\n\(run.output())") }
             last = try odopctl.run(status, environment: withKeys)
             return last?.status == 0

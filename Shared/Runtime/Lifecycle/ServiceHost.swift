@@ -148,7 +148,8 @@ public final class ServiceHost: Service, Sendable {
                 rateLimit: security.rateLimit, auditRetention: security.auditRetention),
             logger: logger, access: access, metrics: metrics,
             beat: beats.register("commands", staleAfter: configuration.livenessTimeout, busyLimit: configuration.commandTimeLimit),
-            writerBeat: beats.register("commands-write", staleAfter: configuration.livenessTimeout, busyLimit: configuration.commandTimeLimit),
+            writerBeat: beats.register(
+                "commands-write", staleAfter: configuration.livenessTimeout, busyLimit: configuration.commandTimeLimit),
             hooks: configuration.hooks)
         healthReport = RuntimeCommandHandlers.healthReport(
             service: definition.name, version: definition.version, store: store, publisher: publisher, subscribers: subscribers)

@@ -42,7 +42,8 @@ enum SubscriptionCommands {
                 try SubscriptionStore.insert(db, subscription)
                 try recordRequest(request.id, subscription.id, now: now, db: db)
                 if secret != nil {
-                    try transaction.audit(action: "webhook.secret-set", subject: subscription.id, details: ["channel": "webhook"], for: request)
+                    try transaction.audit(
+                        action: "webhook.secret-set", subject: subscription.id, details: ["channel": "webhook"], for: request)
                 }
                 return SubscriptionWithSecret(subscription: subscription.record(at: now), secret: secret)
             }

@@ -86,7 +86,10 @@ enum ApplicationCommands {
             let reason = try PersonalFields.text(args.reason, field: "reason", maximum: 500)
             try work.audit(
                 "verification.decided", subject: application.applicationId,
-                details: ["stage": "selection", "outcome": "selected", "decidedBy": .string(application.selectedBy ?? ""), "reason": .string(reason)])
+                details: [
+                    "stage": "selection", "outcome": "selected", "decidedBy": .string(application.selectedBy ?? ""),
+                    "reason": .string(reason),
+                ])
             application.status = .selected
             application.version += 1
             application.updatedAt = work.now

@@ -59,7 +59,9 @@ enum CommandPlaces {
     }
 
     static func artisanPlace(_ id: String, _ db: Database) throws -> CommandPlace { place(of: try ArtisanStore(db: db).require(id)) }
-    static func applicationPlace(_ id: String, _ db: Database) throws -> CommandPlace { place(of: try ApplicationStore(db: db).require(id)) }
+    static func applicationPlace(_ id: String, _ db: Database) throws -> CommandPlace {
+        place(of: try ApplicationStore(db: db).require(id))
+    }
     static func batchPlace(_ id: String, _ db: Database) throws -> CommandPlace { place(of: try BatchStore(db: db).require(id)) }
     static func enrolmentPlace(_ id: String, _ db: Database) throws -> CommandPlace { place(of: try EnrolmentStore(db: db).require(id)) }
     static func toolkitPlace(_ id: String, _ db: Database) throws -> CommandPlace { place(of: try ToolkitStore(db: db).require(id)) }
