@@ -212,9 +212,9 @@ final class DurableSubscriber: Sendable {
     private func receiveLive(from sub: ZMQSocket, _ loop: inout Loop) {
         var batch: [EventEnvelope] = []
         var newestHeard: Int64?
-        defer { if let newestHeard { noteSourceLastSeq(newestHeard) } }  // on the early returns
         func hear(_ seq: Int64) { newestHeard = max(newestHeard ?? seq, seq) }
         var checkedEpoch: String?
+        var restored = false  // the source is not the one followed: nothing of this batch is applied
         let (applied, stalled) = shared.withLock { ($0.lastApplied, $0.state == .stalled) }
         for _ in 0..<follow.replayPageSize {
             guard let frames = try? sub.receiveMultipart(dontWait: true) else { break }
@@ -227,7 +227,10 @@ final class DurableSubscriber: Sendable {
             if let heartbeat = envelope.heartbeat {
                 // A heartbeat's lastSeq may lag the source's commits (it is taken before the
                 // publisher hears of the newest): only its epoch is checked.
-                guard sourceIsTheOneFollowed(epoch: heartbeat.epoch, lastSeq: nil) else { return }
+                guard sourceIsTheOneFollowed(epoch: heartbeat.epoch, lastSeq: nil) else {
+                    restored = true
+                    break
+                }
                 hear(heartbeat.lastSeq)
                 if heartbeat.lastSeq >= expected { loop.needCatchUp = true }
                 continue
@@ -235,7 +238,10 @@ final class DurableSubscriber: Sendable {
             guard let seq = envelope.seq else { continue }
             // The epoch is checked (under the lock) when it differs from the one this batch checked.
             if let epoch = envelope.epoch, epoch != checkedEpoch {
-                guard sourceIsTheOneFollowed(epoch: epoch, lastSeq: nil) else { return }
+                guard sourceIsTheOneFollowed(epoch: epoch, lastSeq: nil) else {
+                    restored = true
+                    break
+                }
                 checkedEpoch = epoch
             }
             hear(seq)
@@ -248,11 +254,8 @@ final class DurableSubscriber: Sendable {
             }
             batch.append(envelope)
         }
-        if let newest = newestHeard {
-            noteSourceLastSeq(newest)
-            newestHeard = nil
-        }
-        if !batch.isEmpty { _ = apply(batch, &loop) }
+        if let newestHeard { noteSourceLastSeq(newestHeard) }
+        if !restored && !batch.isEmpty { _ = apply(batch, &loop) }
     }
 
     /// Takes the SUB socket's handshake events. A refusal (the source's ZAP handler refused the
