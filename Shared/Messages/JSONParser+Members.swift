@@ -121,30 +121,31 @@ extension JSONParser {
 /// comparing bytes, as the decoded string would compare, since plain ASCII has one spelling.
 /// Valid only while the parser's bytes are.
 struct MemberName {
-    private let plain: UnsafeRawBufferPointer?
-    private let decoded: String?
-
-    init(plain: UnsafeRawBufferPointer) {
-        self.plain = plain
-        decoded = nil
+    private enum Text {
+        case plain(UnsafeRawBufferPointer)
+        case decoded(String)
     }
+    private let text: Text
 
-    init(decoded: String) {
-        plain = nil
-        self.decoded = decoded
-    }
+    init(plain: UnsafeRawBufferPointer) { text = .plain(plain) }
+
+    init(decoded: String) { text = .decoded(decoded) }
 
     /// The name as a string (built for plain names).
     var string: String {
-        if let plain { return String(decoding: plain, as: UTF8.self) }
-        return decoded ?? ""
+        switch text {
+        case .plain(let bytes): String(decoding: bytes, as: UTF8.self)
+        case .decoded(let string): string
+        }
     }
 
     static func ~= (known: StaticString, name: MemberName) -> Bool {
-        guard let plain = name.plain else {
-            return known.withUTF8Buffer { String(decoding: $0, as: UTF8.self) } == name.decoded
+        switch name.text {
+        case .plain(let bytes):
+            guard bytes.count == known.utf8CodeUnitCount else { return false }
+            return bytes.isEmpty || memcmp(bytes.baseAddress!, known.utf8Start, bytes.count) == 0
+        case .decoded(let string):
+            return known.withUTF8Buffer { String(decoding: $0, as: UTF8.self) } == string
         }
-        guard plain.count == known.utf8CodeUnitCount else { return false }
-        return plain.isEmpty || memcmp(plain.baseAddress!, known.utf8Start, plain.count) == 0
     }
 }
