@@ -206,15 +206,9 @@ final class DurableSubscriber: Sendable {
 
     private var lastApplied: Int64 { shared.withLock { $0.lastApplied } }
 
-    /// Takes what the SUB socket has queued; applies consecutive new events as one batch. The
-    /// newest seq heard is noted once for the batch, before it is applied, rather than under the
-    /// shared state's lock for each event.
+    /// Takes what the SUB socket has queued; applies consecutive new events as one batch.
     private func receiveLive(from sub: ZMQSocket, _ loop: inout Loop) {
         var batch: [EventEnvelope] = []
-        var newestHeard: Int64?
-        func hear(_ seq: Int64) { newestHeard = max(newestHeard ?? seq, seq) }
-        var checkedEpoch: String?
-        var restored = false  // the source is not the one followed: nothing of this batch is applied
         let (applied, stalled) = shared.withLock { ($0.lastApplied, $0.state == .stalled) }
         for _ in 0..<follow.replayPageSize {
             guard let frames = try? sub.receiveMultipart(dontWait: true) else { break }
@@ -227,24 +221,14 @@ final class DurableSubscriber: Sendable {
             if let heartbeat = envelope.heartbeat {
                 // A heartbeat's lastSeq may lag the source's commits (it is taken before the
                 // publisher hears of the newest): only its epoch is checked.
-                guard sourceIsTheOneFollowed(epoch: heartbeat.epoch, lastSeq: nil) else {
-                    restored = true
-                    break
-                }
-                hear(heartbeat.lastSeq)
+                guard sourceIsTheOneFollowed(epoch: heartbeat.epoch, lastSeq: nil) else { return }
+                noteSourceLastSeq(heartbeat.lastSeq)
                 if heartbeat.lastSeq >= expected { loop.needCatchUp = true }
                 continue
             }
             guard let seq = envelope.seq else { continue }
-            // The epoch is checked (under the lock) when it differs from the one this batch checked.
-            if let epoch = envelope.epoch, epoch != checkedEpoch {
-                guard sourceIsTheOneFollowed(epoch: epoch, lastSeq: nil) else {
-                    restored = true
-                    break
-                }
-                checkedEpoch = epoch
-            }
-            hear(seq)
+            if envelope.epoch != nil, !sourceIsTheOneFollowed(epoch: envelope.epoch, lastSeq: nil) { return }
+            noteSourceLastSeq(seq)
             if loop.needCatchUp || stalled { continue }  // replay will bring it
             if seq < expected { continue }  // already applied
             if seq > expected {
@@ -254,8 +238,7 @@ final class DurableSubscriber: Sendable {
             }
             batch.append(envelope)
         }
-        if let newestHeard { noteSourceLastSeq(newestHeard) }
-        if !restored && !batch.isEmpty { _ = apply(batch, &loop) }
+        if !batch.isEmpty { _ = apply(batch, &loop) }
     }
 
     /// Takes the SUB socket's handshake events. A refusal (the source's ZAP handler refused the
