@@ -63,7 +63,7 @@ public final class StubSource: @unchecked Sendable {
 
 /// A gate that threads wait at while it is closed. `waiting` tells how many are held.
 public final class Gate: Sendable {
-    private let state = Mutex<(open: Bool, waiting: Int)>((true, 0))
+    private let state = Mutex<(open: Bool, waiting: Int, arrived: Int)>((true, 0, 0))
 
     public init() {}
 
@@ -73,9 +73,17 @@ public final class Gate: Sendable {
     /// How many threads wait at the gate now.
     public var waiting: Int { state.withLock { $0.waiting } }
 
+    /// How many times a thread came to the gate, open or closed (`StubSource`: its
+    /// `events.replay` calls).
+    public var arrived: Int { state.withLock { $0.arrived } }
+
     /// Returns at once while open; waits while closed.
     public func pass() {
-        guard !state.withLock({ $0.open }) else { return }
+        let open = state.withLock {
+            $0.arrived += 1
+            return $0.open
+        }
+        guard !open else { return }
         state.withLock { $0.waiting += 1 }
         while !state.withLock({ $0.open }) { usleep(1_000) }
         state.withLock { $0.waiting -= 1 }

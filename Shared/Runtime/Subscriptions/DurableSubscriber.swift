@@ -155,7 +155,8 @@ final class DurableSubscriber: Sendable {
             sub.close()
             handshakes.close()
         }
-        let replay = CatchUp(client: client, pageSize: follow.replayPageSize)
+        let replay = PagePrefetch(
+            catchUp: CatchUp(client: client, pageSize: follow.replayPageSize), label: "odop.subscriber.\(follow.source).replay")
         var loop = Loop()
         var poller = Poller()
         let subIndex = poller.register(sub)
@@ -283,16 +284,22 @@ final class DurableSubscriber: Sendable {
 
     private var interrupted: Bool { shared.withLock { $0.stopping || $0.resumed } }
 
-    /// Pages through the source's events from the cursor until it has nothing newer.
-    private func catchUp(_ catchUp: CatchUp, _ loop: inout Loop) {
+    /// Pages through the source's events from the cursor until it has nothing newer. The next
+    /// page is fetched (`PagePrefetch`) while one is applied; it is used only if the cursor is
+    /// where it was fetched from once that one is applied.
+    private func catchUp(_ prefetch: PagePrefetch, _ loop: inout Loop) {
         // The state changes only on what a replay call shows: a source that stays down stays
         // `disconnected` across attempts.
         let beat = beatHandle.withLock { $0 }
+        defer { if prefetch.inFlight { _ = prefetch.take() } }  // the client is idle when this returns
         while !interrupted {
             beat?.beat()
+            if !prefetch.inFlight { prefetch.start(after: lastApplied) }
+            let fetched = prefetch.take()
+            guard fetched.after == lastApplied else { continue }  // the cursor moved meanwhile: ask again
             let page: CatchUp.Page
             do {
-                page = try catchUp.page(after: lastApplied)
+                page = try fetched.page.get()
             } catch {
                 if interrupted { return }  // interrupted on purpose: not a connection failure
                 loop.connectionFailures += 1
@@ -330,6 +337,9 @@ final class DurableSubscriber: Sendable {
                 guard sourceIsTheOneFollowed(epoch: epoch, lastSeq: lastSeq) else { return }
                 noteSourceLastSeq(lastSeq)
                 shared.withLock { if $0.state != .stalled { $0.state = .catchingUp } }
+                // The page continues the cursor without gaps (`CatchUp`): its last seq is where
+                // the cursor will be once it is applied.
+                if let next = events.last?.seq { prefetch.start(after: next) }
                 guard apply(events, &loop) else { return }
                 // A page that reaches the source's last seq leaves nothing to fetch: `running`
                 // now, not after one more replay call (a health read in between would see
