@@ -106,6 +106,10 @@ struct DeclaredFollowingTests {
         let tally = try InProcessService(TallyService(maxAttempts: 2), peers: ["ledger": ledger.endpoints])
         try eventually("stalls at seq 2") { try status(tally).stalled?.seq == 2 }
         try ledger.publish((0..<1000).map { EntryAppended(text: "after-\($0 % 10)") })
+        // The retry's answer depends on what the follower has heard of the source: once it has
+        // heard of these 1,000, resuming means catching up. (It hears of them live while
+        // stalled, noting their seqs without applying them.)
+        try eventually("the stalled follower hears of the 1,000 events") { try status(tally).sourceLastSeq == 1002 }
 
         // Hold every replay at the source, cure the poison, and retry.
         ledger.replayGate.close()

@@ -34,6 +34,10 @@ import ZeroMQ
 ///   trace id; their `correlationId` is the applied event's id (their cause). Consecutive events
 ///   of one cause (the same `traceparent`, as a command's events have) applied in one transaction
 ///   share that span.
+/// - It reads ahead while it applies (`ReadAhead`): the next catch-up page is fetched, and the
+///   live messages queued meanwhile are received and parsed, on a thread of its own. What was
+///   read ahead is decided on after the apply in progress, as if read then: a page only if the
+///   cursor is where it was fetched from, live events through the same checks as any.
 /// - The loop beats (`LoopBeat`) on each turn and each catch-up page, for `/healthz`.
 /// - `run()` returns when `stop()` is called and throws when the subscriber cannot work (its
 ///   sockets cannot be opened): the host then stops the process rather than run without it.
@@ -121,6 +125,8 @@ final class DurableSubscriber: Sendable {
         var failingSeq: Int64?
         var attempts = 0
         var lastHeard = ContinuousClock.now
+        /// Live messages read ahead while a batch was applied, decided on at the next turn.
+        var liveReadAhead: [LiveMessage] = []
     }
 
     /// Follows the source until `requestStop()`. Throws when its sockets cannot be opened.
@@ -155,8 +161,10 @@ final class DurableSubscriber: Sendable {
             sub.close()
             handshakes.close()
         }
-        let replay = PagePrefetch(
-            catchUp: CatchUp(client: client, pageSize: follow.replayPageSize), label: "odop.subscriber.\(follow.source).replay")
+        let replay = CatchUp(client: client, pageSize: follow.replayPageSize)
+        let readAhead = ReadAheads(
+            pages: ReadAhead(label: "odop.subscriber.\(follow.source).pages"),
+            live: ReadAhead(label: "odop.subscriber.\(follow.source).live"))
         var loop = Loop()
         var poller = Poller()
         let subIndex = poller.register(sub)
@@ -187,16 +195,18 @@ final class DurableSubscriber: Sendable {
                 loop.lastHeard = clock.now
             }
             if !stalled && loop.needCatchUp && clock.now >= loop.nextAttempt {
-                catchUp(replay, &loop)
+                catchUp(replay, readAhead.pages, &loop)
             }
-            let wait: Duration = (!stalled && loop.needCatchUp) ? min(.seconds(1), max(.zero, loop.nextAttempt - clock.now)) : .seconds(1)
+            let wait: Duration =
+                !loop.liveReadAhead.isEmpty ? .zero  // decide on what was read ahead at once
+                : (!stalled && loop.needCatchUp) ? min(.seconds(1), max(.zero, loop.nextAttempt - clock.now)) : .seconds(1)
             do {
                 try poller.poll(timeout: wait)
             } catch {
                 throw WorkerFailure(worker: "subscription to \(follow.source)", reason: "poll failed: \(error)")
             }
-            if poller.isReadable(subIndex) {
-                receiveLive(from: sub, &loop)
+            if !loop.liveReadAhead.isEmpty || poller.isReadable(subIndex) {
+                receiveLive(from: sub, readAhead.live, &loop)
             }
             if poller.isReadable(handshakesIndex) {
                 noteHandshakes(from: handshakes, &loop)
@@ -207,28 +217,78 @@ final class DurableSubscriber: Sendable {
 
     private var lastApplied: Int64 { shared.withLock { $0.lastApplied } }
 
-    /// Takes what the SUB socket has queued; applies consecutive new events as one batch.
-    private func receiveLive(from sub: ZMQSocket, _ loop: inout Loop) {
+    /// A message read from the SUB socket: an envelope, or what could not be read as one.
+    enum LiveMessage: Sendable {
+        case envelope(EventEnvelope)
+        case malformed(frames: Int)
+    }
+
+    /// The read-ahead threads of the two halves of the Clone pattern.
+    private struct ReadAheads {
+        let pages: ReadAhead<(after: Int64, page: Result<CatchUp.Page, any Error>)>
+        let live: ReadAhead<[LiveMessage]>
+    }
+
+    /// Up to `limit` messages the SUB socket has queued, each read as an envelope.
+    private static func readLive(from sub: ZMQSocket, limit: Int) -> [LiveMessage] {
+        var messages: [LiveMessage] = []
+        for _ in 0..<limit {
+            guard let frames = try? sub.receiveMultipart(dontWait: true) else { break }
+            if frames.count == 2, let envelope = try? EventEnvelope.read(frames[1]) {
+                messages.append(.envelope(envelope))
+            } else {
+                messages.append(.malformed(frames: frames.count))
+            }
+        }
+        return messages
+    }
+
+    /// Takes what the SUB socket has queued (or what was read ahead of it, first); applies
+    /// consecutive new events as one batch. While the batch is applied, the messages that arrive
+    /// meanwhile are read and parsed on the read-ahead thread (`ReadAhead`); they are decided on
+    /// at the loop's next turn, after that apply, as if read then.
+    private func receiveLive(from sub: ZMQSocket, _ readAhead: ReadAhead<[LiveMessage]>, _ loop: inout Loop) {
+        let limit = follow.replayPageSize
+        let messages = loop.liveReadAhead.isEmpty ? Self.readLive(from: sub, limit: limit) : loop.liveReadAhead
+        loop.liveReadAhead = []
+        let batch = liveBatch(messages, &loop)
+        guard !batch.isEmpty else { return }
+        readAhead.start { Self.readLive(from: sub, limit: limit) }
+        _ = apply(batch, &loop)
+        loop.liveReadAhead = readAhead.take()
+    }
+
+    /// The consecutive new events of `messages`, noting what they tell of the source on the way.
+    /// A source found restored ends the batch with nothing to apply; the messages after it are
+    /// kept for the loop's next turn (then stalled: they are noted, not applied).
+    private func liveBatch(_ messages: [LiveMessage], _ loop: inout Loop) -> [EventEnvelope] {
         var batch: [EventEnvelope] = []
         let (applied, stalled) = shared.withLock { ($0.lastApplied, $0.state == .stalled) }
-        for _ in 0..<follow.replayPageSize {
-            guard let frames = try? sub.receiveMultipart(dontWait: true) else { break }
+        for (index, message) in messages.enumerated() {
             loop.lastHeard = ContinuousClock.now
-            guard frames.count == 2, let envelope = try? EventEnvelope.read(frames[1]) else {
-                logger.warning("ignored a malformed message from the source", metadata: ["frames": "\(frames.count)"])
+            guard case .envelope(let envelope) = message else {
+                if case .malformed(let frames) = message {
+                    logger.warning("ignored a malformed message from the source", metadata: ["frames": "\(frames)"])
+                }
                 continue
             }
             let expected = applied + Int64(batch.count) + 1
             if let heartbeat = envelope.heartbeat {
                 // A heartbeat's lastSeq may lag the source's commits (it is taken before the
                 // publisher hears of the newest): only its epoch is checked.
-                guard sourceIsTheOneFollowed(epoch: heartbeat.epoch, lastSeq: nil) else { return }
+                guard sourceIsTheOneFollowed(epoch: heartbeat.epoch, lastSeq: nil) else {
+                    loop.liveReadAhead = Array(messages[(index + 1)...])
+                    return []
+                }
                 noteSourceLastSeq(heartbeat.lastSeq)
                 if heartbeat.lastSeq >= expected { loop.needCatchUp = true }
                 continue
             }
             guard let seq = envelope.seq else { continue }
-            if envelope.epoch != nil, !sourceIsTheOneFollowed(epoch: envelope.epoch, lastSeq: nil) { return }
+            if envelope.epoch != nil, !sourceIsTheOneFollowed(epoch: envelope.epoch, lastSeq: nil) {
+                loop.liveReadAhead = Array(messages[(index + 1)...])
+                return []
+            }
             noteSourceLastSeq(seq)
             if loop.needCatchUp || stalled { continue }  // replay will bring it
             if seq < expected { continue }  // already applied
@@ -239,7 +299,7 @@ final class DurableSubscriber: Sendable {
             }
             batch.append(envelope)
         }
-        if !batch.isEmpty { _ = apply(batch, &loop) }
+        return batch
     }
 
     /// Takes the SUB socket's handshake events. A refusal (the source's ZAP handler refused the
@@ -285,16 +345,21 @@ final class DurableSubscriber: Sendable {
     private var interrupted: Bool { shared.withLock { $0.stopping || $0.resumed } }
 
     /// Pages through the source's events from the cursor until it has nothing newer. The next
-    /// page is fetched (`PagePrefetch`) while one is applied; it is used only if the cursor is
+    /// page is fetched ahead (`ReadAhead`) while one is applied; it is used only if the cursor is
     /// where it was fetched from once that one is applied.
-    private func catchUp(_ prefetch: PagePrefetch, _ loop: inout Loop) {
+    private func catchUp(
+        _ catchUp: CatchUp, _ prefetch: ReadAhead<(after: Int64, page: Result<CatchUp.Page, any Error>)>, _ loop: inout Loop
+    ) {
         // The state changes only on what a replay call shows: a source that stays down stays
         // `disconnected` across attempts.
         let beat = beatHandle.withLock { $0 }
         defer { if prefetch.inFlight { _ = prefetch.take() } }  // the client is idle when this returns
+        func fetch(after cursor: Int64) {
+            prefetch.start { (cursor, Result { try catchUp.page(after: cursor) }) }
+        }
         while !interrupted {
             beat?.beat()
-            if !prefetch.inFlight { prefetch.start(after: lastApplied) }
+            if !prefetch.inFlight { fetch(after: lastApplied) }
             let fetched = prefetch.take()
             guard fetched.after == lastApplied else { continue }  // the cursor moved meanwhile: ask again
             let page: CatchUp.Page
@@ -339,7 +404,7 @@ final class DurableSubscriber: Sendable {
                 shared.withLock { if $0.state != .stalled { $0.state = .catchingUp } }
                 // The page continues the cursor without gaps (`CatchUp`): its last seq is where
                 // the cursor will be once it is applied.
-                if let next = events.last?.seq { prefetch.start(after: next) }
+                if let next = events.last?.seq { fetch(after: next) }
                 guard apply(events, &loop) else { return }
                 // A page that reaches the source's last seq leaves nothing to fetch: `running`
                 // now, not after one more replay call (a health read in between would see

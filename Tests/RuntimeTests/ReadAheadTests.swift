@@ -7,8 +7,9 @@ import Testing
 
 @testable import ODOPRuntime
 
-// A catch-up fetches the next page while it applies one (`PagePrefetch`): these tests show that
-// the fetch really runs ahead, and that a page fetched ahead is never applied out of turn.
+// A follower reads its source ahead while it applies (`ReadAhead`): the next catch-up page, and
+// the live events queued meanwhile. These tests show that the fetch really runs ahead, and that
+// what was read ahead is applied once, in order, or dropped when the cursor went elsewhere.
 
 /// `TallyService` with a page size of the test's choosing.
 private struct PagedTallyService: ServiceDefinition {
@@ -33,8 +34,8 @@ private struct HeldAtSeq: EventHandler {
     }
 }
 
-@Suite("catch-up prefetch", .timeLimit(.minutes(2)))
-struct CatchUpPrefetchTests {
+@Suite("reading ahead while applying", .timeLimit(.minutes(2)))
+struct ReadAheadTests {
     private func counts(_ service: InProcessService) throws -> [String: Int] {
         try service.host.store.read { db in
             Dictionary(
@@ -95,6 +96,36 @@ struct CatchUpPrefetchTests {
         #expect(try counts(tally) == ["entry-0": 49, "entry-1": 50, "entry-2": 50, "entry-3": 50, "entry-4": 50])
         let applied = try tally.host.store.read { try SubscriptionCursor(source: "ledger").load($0) }
         #expect(applied.lastApplied == 250)
+        await tally.stop()
+        await ledger.stop()
+    }
+
+    @Test("live events queued while a batch is applied are read ahead and applied next, once and in order, without a replay")
+    func liveEventsReadAheadAreApplied() async throws {
+        // Heartbeats rarely: one whose lastSeq is ahead of the follower would ask for a replay.
+        let ledger = try StubSource("ledger", heartbeat: .seconds(60))
+        let held = Gate()
+        let tally = try InProcessService(
+            PagedTallyService(handler: HeldAtSeq(seq: 1, gate: held), pageSize: 100), peers: ["ledger": ledger.endpoints])
+        try eventually("the follower runs") { try status(tally).state == .running }
+        let replaysBefore = ledger.replayGate.arrived
+
+        held.close()
+        try ledger.publish(EntryAppended(text: "first"))
+        try eventually("the follower applies seq 1 live, held") { held.waiting > 0 }
+        // 300 more queue on its SUB socket: 100 are read per turn, the next 100 while they apply.
+        for round in 0..<3 {
+            try ledger.publish((0..<100).map { EntryAppended(text: "entry-\(round)-\($0 % 4)") })
+        }
+        held.open()
+        try eventually("all applied") { try status(tally).lastAppliedSeq == 301 }
+        #expect(ledger.replayGate.arrived == replaysBefore)  // live only: no gap, nothing replayed
+        var expected = ["first": 1]
+        for round in 0..<3 {
+            for k in 0..<4 { expected["entry-\(round)-\(k)"] = 25 }
+        }
+        #expect(try counts(tally) == expected)
+        #expect(try status(tally).state == .running)
         await tally.stop()
         await ledger.stop()
     }
