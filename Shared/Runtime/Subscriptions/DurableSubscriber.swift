@@ -198,7 +198,8 @@ final class DurableSubscriber: Sendable {
                 catchUp(replay, readAhead.pages, &loop)
             }
             let wait: Duration =
-                !loop.liveReadAhead.isEmpty ? .zero  // decide on what was read ahead at once
+                !loop.liveReadAhead.isEmpty
+                ? .zero  // decide on what was read ahead at once
                 : (!stalled && loop.needCatchUp) ? min(.seconds(1), max(.zero, loop.nextAttempt - clock.now)) : .seconds(1)
             do {
                 try poller.poll(timeout: wait)
