@@ -211,6 +211,13 @@ struct JSONParser {
 
     /// Parses a string literal starting at the opening quote.
     mutating func parseString() throws(JSONParseError) -> String {
+        try parseString(reusing: nil)
+    }
+
+    /// Parses a string literal starting at the opening quote; answers `previous` itself when the
+    /// literal holds exactly its bytes, unescaped, instead of building an equal string (for
+    /// members that repeat from one envelope to the next: `EventEnvelope.RepeatedStrings`).
+    mutating func parseString(reusing previous: String?) throws(JSONParseError) -> String {
         index += 1  // opening quote
         let contentStart = index
         var isASCII = true
@@ -224,6 +231,9 @@ struct JSONParser {
             if byte == .quote {
                 let content = UnsafeRawBufferPointer(rebasing: bytes[contentStart..<index])
                 index += 1
+                if let previous, Self.holds(previous, content) {
+                    return previous  // its bytes are valid UTF-8: the string was built from them
+                }
                 if isASCII {
                     return String(decoding: content, as: UTF8.self)
                 }
@@ -241,6 +251,15 @@ struct JSONParser {
             index += 1
         }
         throw syntaxError("unterminated string", at: contentStart - 1)
+    }
+
+    /// Whether `string`'s UTF-8 is exactly `content`.
+    private static func holds(_ string: String, _ content: UnsafeRawBufferPointer) -> Bool {
+        string.utf8.withContiguousStorageIfAvailable { utf8 in
+            guard utf8.count == content.count else { return false }
+            guard let stored = utf8.baseAddress, let read = content.baseAddress else { return utf8.isEmpty }
+            return memcmp(stored, read, utf8.count) == 0
+        } ?? false
     }
 
     /// Whether any of the eight bytes in `word` is a quote, a backslash, a control character or

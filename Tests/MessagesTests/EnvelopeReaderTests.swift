@@ -39,6 +39,57 @@ struct EnvelopeReaderTests {
         #expect(try EventsReplay.page(fromReply: frame, requestID: "r-1") == expected)
     }
 
+    @Test func readsTheGoldenEnvelopesAsOneStreamReusingRepeatedStrings() throws {
+        // Every fixture twice in a row, then all again in reverse order: each member's previous
+        // value is sometimes the same text and sometimes another.
+        let names = Self.eventFixtures.flatMap { [$0, $0] } + Self.eventFixtures.reversed()
+        var repeated = EventEnvelope.RepeatedStrings()
+        var publicRepeated = EventEnvelope.RepeatedStrings()
+        for name in names {
+            let compact = try WireFormat.encode(WireFormat.decode(EventEnvelope.self, from: Fixture.data(name)))
+            let expected = try WireFormat.decode(EventEnvelope.self, from: compact)
+            #expect(try EnvelopeReader.envelope(compact, repeated: &repeated) == expected, "\(name)")
+            #expect(try EventEnvelope.read(compact, reusing: &publicRepeated) == expected, "\(name)")
+        }
+    }
+
+    @Test func aRepeatedStringIsReusedOnlyWhenItsBytesAreTheSame() throws {
+        func envelope(type: String, time: String, traceparent: String) -> Data {
+            Data(
+                #"{"id":"e","type":"\#(type)","schema":1,"source":"s","time":"\#(time)","data":{},"traceparent":"\#(traceparent)"}"#
+                    .utf8)
+        }
+        let type = "catalogue.product.registered"  // longer than a small string: stored on the heap
+        let time = "2026-12-02T10:00:00.000Z"
+        let stream = [
+            envelope(type: type, time: time, traceparent: "00-aaaa"),
+            envelope(type: type, time: time, traceparent: "00-aaab"),  // same length, another byte
+            envelope(type: type, time: time + "x", traceparent: "00-aaa"),  // longer, then shorter
+            envelope(type: #"catalogue.product.registere\u0064"#, time: time, traceparent: "00-ü"),  // escaped, non-ASCII
+            envelope(type: type, time: time, traceparent: "00-ü"),
+        ]
+        var repeated = EventEnvelope.RepeatedStrings()
+        var read: [EventEnvelope] = []
+        for bytes in stream {
+            let envelope = try EnvelopeReader.envelope(bytes, repeated: &repeated)
+            #expect(envelope == (try WireFormat.decode(EventEnvelope.self, from: bytes)))
+            read.append(envelope)
+        }
+        #expect(read.map(\.traceparent) == ["00-aaaa", "00-aaab", "00-aaa", "00-ü", "00-ü"])
+        #expect(read.map(\.time) == [time, time, time + "x", time, time])
+        #expect(read.allSatisfy { $0.type == type })
+        // The same bytes give the very string read before (one storage), not an equal copy.
+        func storage(_ string: String) -> UnsafeRawPointer? {
+            string.utf8.withContiguousStorageIfAvailable { UnsafeRawPointer($0.baseAddress) } ?? nil
+        }
+        #expect(storage(read[1].type) == storage(read[0].type))
+        #expect(storage(read[2].type) == storage(read[0].type))
+        #expect(storage(read[1].time) == storage(read[0].time))
+        // An escaped text is built anew, even when it reads the same; the next reuses that one.
+        #expect(storage(read[3].type) != storage(read[0].type))
+        #expect(storage(read[4].type) == storage(read[3].type))
+    }
+
     /// Valid documents the general path reads, written in less usual ways.
     static let unusualButValid: [String] = [
         // Members in another order, unknown members (of every kind) ignored, null optionals.

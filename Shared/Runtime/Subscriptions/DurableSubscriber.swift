@@ -233,9 +233,10 @@ final class DurableSubscriber: Sendable {
     /// Up to `limit` messages the SUB socket has queued, each read as an envelope.
     private static func readLive(from sub: ZMQSocket, limit: Int) -> [LiveMessage] {
         var messages: [LiveMessage] = []
+        var repeated = EventEnvelope.RepeatedStrings()
         for _ in 0..<limit {
             guard let frames = try? sub.receiveMultipart(dontWait: true) else { break }
-            if frames.count == 2, let envelope = try? EventEnvelope.read(frames[1]) {
+            if frames.count == 2, let envelope = try? EventEnvelope.read(frames[1], reusing: &repeated) {
                 messages.append(.envelope(envelope))
             } else {
                 messages.append(.malformed(frames: frames.count))
