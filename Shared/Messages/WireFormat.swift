@@ -18,6 +18,8 @@ import Foundation
 public enum WireFormat {
     /// Encodes `value` as compact JSON with sorted keys.
     public static func encode<T: Encodable>(_ value: T) throws -> Data {
+        if let encoded = try? WireJSONEncoder.encode(value) { return encoded }
+        // What only Foundation writes (see `WireJSONEncoder`), and its errors.
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return try encoder.encode(value)

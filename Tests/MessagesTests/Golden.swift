@@ -1,6 +1,7 @@
 import Foundation
-import ODOPMessages
 import Testing
+
+@testable import ODOPMessages
 
 /// Golden fixtures: `Fixtures/<name>.json`, pretty-printed for humans; the wire is compact.
 enum Fixture {
@@ -21,6 +22,19 @@ func assertGolden<T: Codable & Equatable>(
     try assertGolden(
         value, fixture: name, encode: { try WireFormat.encode($0) },
         decode: { try WireFormat.decode(T.self, from: $0) }, sourceLocation: sourceLocation)
+    // The wire's own encoder writes every sample itself, byte for byte as Foundation's would.
+    #expect(
+        try WireJSONEncoder.encode(value) == FoundationWire.encode(value),
+        "WireJSONEncoder and Foundation's JSONEncoder differ on \(name)", sourceLocation: sourceLocation)
+}
+
+/// Foundation's `JSONEncoder` configured as the wire format is: what `WireJSONEncoder` must match.
+enum FoundationWire {
+    static func encode<T: Encodable>(_ value: T) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(value)
+    }
 }
 
 /// The same for types with their own frame functions (requests, replies).

@@ -1,0 +1,502 @@
+import Foundation
+
+/// Writes JSON exactly as Foundation's `JSONEncoder` with `[.sortedKeys, .withoutEscapingSlashes]`
+/// writes it (the wire format, `WireFormat.encode`), at a fraction of its cost: members are kept
+/// in arrays, not hashed into dictionaries, and written straight into one byte buffer.
+///
+/// Contract:
+/// - For every value it accepts, the bytes are Foundation's: compact; object members sorted by
+///   their keys' UTF-8 bytes, a key written twice keeping its last value; `/` not escaped; `"`,
+///   `\` and control characters escaped as Foundation escapes them (`\b \f \n \r \t`, else
+///   `\u00xx`), every other character as UTF-8; integers in decimal; floating-point numbers as
+///   their `description` without a trailing `.0`; `null` only where a type writes it.
+/// - It refuses (`Unsupported`) what Foundation writes in ways of its own or refuses itself:
+///   `Date`, `Data`, `URL` and `Decimal` values, a super encoder, a non-finite number, a value
+///   that writes nothing. `WireFormat.encode` then encodes the whole value with Foundation's
+///   encoder, so the output, and any error, stay Foundation's.
+/// `WireJSONEncoderTests` compares the two byte for byte.
+enum WireJSONEncoder {
+    /// The value holds something only Foundation's encoder writes.
+    struct Unsupported: Error {}
+
+    static func encode<T: Encodable>(_ value: T) throws -> Data {
+        let state = EncodingState()
+        let root = try Node(encoding: value, parent: nil, key: nil, state: state)
+        guard !state.unsupported else { throw Unsupported() }
+        var writer = JSONBytes()
+        try writer.write(root)
+        return Data(writer.bytes)
+    }
+
+    // MARK: The value tree
+
+    /// A value as the encoder collects it; objects and arrays are boxes their containers fill.
+    enum Node {
+        case null
+        case bool(Bool)
+        case int(Int64)
+        case uint(UInt64)
+        case number(String)
+        case string(String)
+        case object(ObjectNode)
+        case array(ArrayNode)
+
+        /// `value` as a node, by `value.encode(to:)` (the common types directly).
+        init<T: Encodable>(encoding value: T, parent: Encoding?, key: (any CodingKey)?, state: EncodingState) throws {
+            if let direct = try Node(direct: value) {
+                self = direct
+                return
+            }
+            if T.self == Date.self || T.self == Data.self || T.self == URL.self || T.self == Decimal.self {
+                throw Unsupported()
+            }
+            let encoder = Encoding(parent: parent, key: key, state: state)
+            try value.encode(to: encoder)
+            guard let node = encoder.node else { throw Unsupported() }  // it wrote nothing
+            self = node
+        }
+
+        /// The types written most, without going through their `encode(to:)` (the metatype is
+        /// compared, not cast to: a cast per candidate type cost more than it saved).
+        private init?<T: Encodable>(direct value: T) throws {
+            if T.self == String.self {
+                self = .string(unsafeBitCast(value, to: String.self))
+            } else if T.self == Int.self {
+                self = .int(Int64(unsafeBitCast(value, to: Int.self)))
+            } else if T.self == Int64.self {
+                self = .int(unsafeBitCast(value, to: Int64.self))
+            } else if T.self == Bool.self {
+                self = .bool(unsafeBitCast(value, to: Bool.self))
+            } else if T.self == JSONValue.self {
+                self = try Node(unsafeBitCast(value, to: JSONValue.self))
+            } else {
+                return nil
+            }
+        }
+
+        /// A parsed value as a node, as `JSONValue.encode(to:)` writes it.
+        init(_ json: JSONValue) throws {
+            switch json {
+            case .null: self = .null
+            case .bool(let value): self = .bool(value)
+            case .int(let value): self = .int(Int64(value))
+            case .double(let value):
+                guard let number = Node.number(value) else { throw Unsupported() }
+                self = number
+            case .string(let value): self = .string(value)
+            case .array(let elements):
+                let array = ArrayNode()
+                array.elements = try elements.map(Node.init)
+                self = .array(array)
+            case .object(let members):
+                let object = ObjectNode()
+                object.members.reserveCapacity(members.count)
+                for (key, value) in members { object.members.append((key, try Node(value))) }
+                self = .object(object)
+            }
+        }
+
+        /// A finite floating-point number as Foundation writes it; nil for NaN and infinities.
+        static func number<F: BinaryFloatingPoint & CustomStringConvertible>(_ value: F) -> Node? {
+            guard value.isFinite else { return nil }
+            var text = value.description
+            if text.hasSuffix(".0") { text.removeLast(2) }
+            return .number(text)
+        }
+    }
+
+    final class ObjectNode {
+        var members: [(key: String, value: Node)] = []
+    }
+
+    final class ArrayNode {
+        var elements: [Node] = []
+    }
+
+    /// Shared by every encoder of one `encode` call.
+    final class EncodingState {
+        /// Set when the value asked for something only Foundation writes (a super encoder, a
+        /// non-finite number); the whole value then goes to Foundation.
+        var unsupported = false
+    }
+
+    // MARK: Encoder
+
+    /// The encoder one value encodes itself to; its coding path is its chain of parents.
+    final class Encoding: Encoder {
+        let parent: Encoding?
+        let key: (any CodingKey)?
+        let state: EncodingState
+        var node: Node?
+
+        init(parent: Encoding?, key: (any CodingKey)?, state: EncodingState) {
+            self.parent = parent
+            self.key = key
+            self.state = state
+        }
+
+        var codingPath: [any CodingKey] {
+            var path: [any CodingKey] = []
+            var encoder: Encoding? = self
+            while let current = encoder {
+                if let key = current.key { path.append(key) }
+                encoder = current.parent
+            }
+            return path.reversed()
+        }
+
+        var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+        func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+            if case .object(let object)? = node { return KeyedEncodingContainer(KeyedContainer(object: object, encoder: self)) }
+            let object = ObjectNode()
+            node = .object(object)
+            return KeyedEncodingContainer(KeyedContainer(object: object, encoder: self))
+        }
+
+        func unkeyedContainer() -> any UnkeyedEncodingContainer {
+            if case .array(let array)? = node { return UnkeyedContainer(array: array, encoder: self) }
+            let array = ArrayNode()
+            node = .array(array)
+            return UnkeyedContainer(array: array, encoder: self)
+        }
+
+        func singleValueContainer() -> any SingleValueEncodingContainer {
+            SingleValueContainer(encoder: self)
+        }
+
+        /// For what only Foundation writes: marks the value unsupported and answers an encoder
+        /// whose output is dropped.
+        func unsupported() -> Encoding {
+            state.unsupported = true
+            return Encoding(parent: self, key: nil, state: state)
+        }
+
+        func number<F: BinaryFloatingPoint & CustomStringConvertible>(_ value: F) -> Node {
+            guard let node = Node.number(value) else {
+                state.unsupported = true
+                return .null
+            }
+            return node
+        }
+    }
+
+    struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
+        let object: ObjectNode
+        let encoder: Encoding
+        var codingPath: [any CodingKey] { encoder.codingPath }
+
+        private func add(_ node: Node, _ key: Key) { object.members.append((key.stringValue, node)) }
+
+        mutating func encodeNil(forKey key: Key) throws { add(.null, key) }
+        mutating func encode(_ value: Bool, forKey key: Key) throws { add(.bool(value), key) }
+        mutating func encode(_ value: String, forKey key: Key) throws { add(.string(value), key) }
+        mutating func encode(_ value: Double, forKey key: Key) throws { add(encoder.number(value), key) }
+        mutating func encode(_ value: Float, forKey key: Key) throws { add(encoder.number(value), key) }
+        mutating func encode(_ value: Int, forKey key: Key) throws { add(.int(Int64(value)), key) }
+        mutating func encode(_ value: Int8, forKey key: Key) throws { add(.int(Int64(value)), key) }
+        mutating func encode(_ value: Int16, forKey key: Key) throws { add(.int(Int64(value)), key) }
+        mutating func encode(_ value: Int32, forKey key: Key) throws { add(.int(Int64(value)), key) }
+        mutating func encode(_ value: Int64, forKey key: Key) throws { add(.int(value), key) }
+        mutating func encode(_ value: UInt, forKey key: Key) throws { add(.uint(UInt64(value)), key) }
+        mutating func encode(_ value: UInt8, forKey key: Key) throws { add(.uint(UInt64(value)), key) }
+        mutating func encode(_ value: UInt16, forKey key: Key) throws { add(.uint(UInt64(value)), key) }
+        mutating func encode(_ value: UInt32, forKey key: Key) throws { add(.uint(UInt64(value)), key) }
+        mutating func encode(_ value: UInt64, forKey key: Key) throws { add(.uint(value), key) }
+
+        mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
+            add(try Node(encoding: value, parent: encoder, key: key, state: encoder.state), key)
+        }
+
+        mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key)
+            -> KeyedEncodingContainer<NestedKey>
+        {
+            let nested = ObjectNode()
+            add(.object(nested), key)
+            let child = Encoding(parent: encoder, key: key, state: encoder.state)
+            child.node = .object(nested)
+            return KeyedEncodingContainer(KeyedContainer<NestedKey>(object: nested, encoder: child))
+        }
+
+        mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
+            let nested = ArrayNode()
+            add(.array(nested), key)
+            let child = Encoding(parent: encoder, key: key, state: encoder.state)
+            child.node = .array(nested)
+            return UnkeyedContainer(array: nested, encoder: child)
+        }
+
+        mutating func superEncoder() -> any Encoder { encoder.unsupported() }
+        mutating func superEncoder(forKey key: Key) -> any Encoder { encoder.unsupported() }
+    }
+
+    struct UnkeyedContainer: UnkeyedEncodingContainer {
+        let array: ArrayNode
+        let encoder: Encoding
+        var codingPath: [any CodingKey] { encoder.codingPath }
+        var count: Int { array.elements.count }
+
+        private func add(_ node: Node) { array.elements.append(node) }
+
+        mutating func encodeNil() throws { add(.null) }
+        mutating func encode(_ value: Bool) throws { add(.bool(value)) }
+        mutating func encode(_ value: String) throws { add(.string(value)) }
+        mutating func encode(_ value: Double) throws { add(encoder.number(value)) }
+        mutating func encode(_ value: Float) throws { add(encoder.number(value)) }
+        mutating func encode(_ value: Int) throws { add(.int(Int64(value))) }
+        mutating func encode(_ value: Int8) throws { add(.int(Int64(value))) }
+        mutating func encode(_ value: Int16) throws { add(.int(Int64(value))) }
+        mutating func encode(_ value: Int32) throws { add(.int(Int64(value))) }
+        mutating func encode(_ value: Int64) throws { add(.int(value)) }
+        mutating func encode(_ value: UInt) throws { add(.uint(UInt64(value))) }
+        mutating func encode(_ value: UInt8) throws { add(.uint(UInt64(value))) }
+        mutating func encode(_ value: UInt16) throws { add(.uint(UInt64(value))) }
+        mutating func encode(_ value: UInt32) throws { add(.uint(UInt64(value))) }
+        mutating func encode(_ value: UInt64) throws { add(.uint(value)) }
+
+        mutating func encode<T: Encodable>(_ value: T) throws {
+            add(try Node(encoding: value, parent: encoder, key: IndexKey(count), state: encoder.state))
+        }
+
+        mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+            let nested = ObjectNode()
+            let child = Encoding(parent: encoder, key: IndexKey(count), state: encoder.state)
+            child.node = .object(nested)
+            add(.object(nested))
+            return KeyedEncodingContainer(KeyedContainer<NestedKey>(object: nested, encoder: child))
+        }
+
+        mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
+            let nested = ArrayNode()
+            let child = Encoding(parent: encoder, key: IndexKey(count), state: encoder.state)
+            child.node = .array(nested)
+            add(.array(nested))
+            return UnkeyedContainer(array: nested, encoder: child)
+        }
+
+        mutating func superEncoder() -> any Encoder { encoder.unsupported() }
+    }
+
+    struct SingleValueContainer: SingleValueEncodingContainer {
+        let encoder: Encoding
+        var codingPath: [any CodingKey] { encoder.codingPath }
+
+        private func set(_ node: Node) { encoder.node = node }
+
+        mutating func encodeNil() throws { set(.null) }
+        mutating func encode(_ value: Bool) throws { set(.bool(value)) }
+        mutating func encode(_ value: String) throws { set(.string(value)) }
+        mutating func encode(_ value: Double) throws { set(encoder.number(value)) }
+        mutating func encode(_ value: Float) throws { set(encoder.number(value)) }
+        mutating func encode(_ value: Int) throws { set(.int(Int64(value))) }
+        mutating func encode(_ value: Int8) throws { set(.int(Int64(value))) }
+        mutating func encode(_ value: Int16) throws { set(.int(Int64(value))) }
+        mutating func encode(_ value: Int32) throws { set(.int(Int64(value))) }
+        mutating func encode(_ value: Int64) throws { set(.int(value)) }
+        mutating func encode(_ value: UInt) throws { set(.uint(UInt64(value))) }
+        mutating func encode(_ value: UInt8) throws { set(.uint(UInt64(value))) }
+        mutating func encode(_ value: UInt16) throws { set(.uint(UInt64(value))) }
+        mutating func encode(_ value: UInt32) throws { set(.uint(UInt64(value))) }
+        mutating func encode(_ value: UInt64) throws { set(.uint(value)) }
+
+        mutating func encode<T: Encodable>(_ value: T) throws {
+            // The value's own encoder is this one (a wrapper encodes its wrapped value in place).
+            set(try Node(encoding: value, parent: encoder.parent, key: encoder.key, state: encoder.state))
+        }
+    }
+
+    /// An array element's place in a coding path.
+    struct IndexKey: CodingKey {
+        let intValue: Int?
+        var stringValue: String { "Index \(intValue ?? 0)" }
+        init(_ index: Int) { intValue = index }
+        init?(stringValue: String) { nil }
+        init?(intValue: Int) { self.intValue = intValue }
+    }
+
+    // MARK: Writing
+
+    /// The bytes written so far.
+    struct JSONBytes {
+        var bytes: [UInt8] = []
+
+        init() { bytes.reserveCapacity(256) }
+
+        mutating func write(_ node: Node) throws {
+            switch node {
+            case .null: append("null")
+            case .bool(let value): append(value ? "true" : "false")
+            case .int(let value): writeInteger(value.magnitude, negative: value < 0)
+            case .uint(let value): writeInteger(value, negative: false)
+            case .number(let text): bytes.append(contentsOf: text.utf8)
+            case .string(let text): writeString(text)
+            case .array(let array):
+                bytes.append(UInt8(ascii: "["))
+                for (index, element) in array.elements.enumerated() {
+                    if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                    try write(element)
+                }
+                bytes.append(UInt8(ascii: "]"))
+            case .object(let object):
+                bytes.append(UInt8(ascii: "{"))
+                var first = true
+                for (key, value) in Self.sortedMembers(object.members) {
+                    if !first { bytes.append(UInt8(ascii: ",")) }
+                    first = false
+                    writeString(key)
+                    bytes.append(UInt8(ascii: ":"))
+                    try write(value)
+                }
+                bytes.append(UInt8(ascii: "}"))
+            }
+        }
+
+        /// Members sorted by their keys' UTF-8 bytes; of a key given twice, the last value. An
+        /// insertion sort: objects are small, and it is stable, so a repeated key's copies stay
+        /// in the order written.
+        private static func sortedMembers(_ members: [(key: String, value: Node)]) -> [(key: String, value: Node)] {
+            guard members.count > 1 else { return members }
+            // Each key's first eight bytes as a big-endian number: most keys differ there, so
+            // most comparisons are of two integers; equal prefixes compare the whole keys.
+            var order = members.indices.map { (prefix: Self.prefix(members[$0].key), index: $0) }
+            func precedes(_ a: (prefix: UInt64, index: Int), _ b: (prefix: UInt64, index: Int)) -> Bool {
+                if a.prefix != b.prefix { return a.prefix < b.prefix }
+                let comparison = compare(members[a.index].key, members[b.index].key)
+                return comparison < 0 || (comparison == 0 && a.index < b.index)
+            }
+            if order.count > 32 {
+                order.sort(by: precedes)
+            } else {
+                for index in 1..<order.count {
+                    var position = index
+                    while position > 0, precedes(order[position], order[position - 1]) {
+                        order.swapAt(position - 1, position)
+                        position -= 1
+                    }
+                }
+            }
+            let sorted = order.map { members[$0.index] }
+            let repeated = zip(order, order.dropFirst()).contains {
+                $0.prefix == $1.prefix && compare(members[$0.index].key, members[$1.index].key) == 0
+            }
+            guard repeated else { return sorted }
+            var unique: [(key: String, value: Node)] = []
+            unique.reserveCapacity(sorted.count)
+            for (index, member) in sorted.enumerated()
+            where index + 1 == sorted.count || compare(sorted[index + 1].key, member.key) != 0 {
+                unique.append(member)
+            }
+            return unique
+        }
+
+        /// The first eight UTF-8 bytes of `key`, big-endian, zero-padded: ordered as the keys.
+        private static func prefix(_ key: String) -> UInt64 {
+            var prefix: UInt64 = 0
+            var count = 0
+            for byte in key.utf8 {
+                prefix = prefix << 8 | UInt64(byte)
+                count += 1
+                if count == 8 { break }
+            }
+            return count == 8 ? prefix : prefix << (8 * UInt64(8 - count))
+        }
+
+        /// Compares two strings by their UTF-8 bytes.
+        private static func compare(_ a: String, _ b: String) -> Int {
+            let result = a.utf8.withContiguousStorageIfAvailable { a in
+                b.utf8.withContiguousStorageIfAvailable { b in
+                    let common = min(a.count, b.count)
+                    if common > 0, let left = a.baseAddress, let right = b.baseAddress {
+                        let result = memcmp(left, right, common)
+                        if result != 0 { return Int(result) }
+                    }
+                    return a.count - b.count
+                }
+            }
+            if let result, let result { return result }
+            // Not contiguous (a bridged string): compare byte by byte.
+            return a.utf8.lexicographicallyPrecedes(b.utf8) ? -1 : (a.utf8.elementsEqual(b.utf8) ? 0 : 1)
+        }
+
+        private mutating func append(_ literal: StaticString) {
+            literal.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        }
+
+        private mutating func writeInteger(_ magnitude: UInt64, negative: Bool) {
+            if negative { bytes.append(UInt8(ascii: "-")) }
+            guard magnitude >= 10 else {
+                bytes.append(UInt8(ascii: "0") + UInt8(magnitude))
+                return
+            }
+            var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: room for 20 digits
+            var count = 0
+            var rest = magnitude
+            withUnsafeMutableBytes(of: &digits) { buffer in
+                while rest > 0 {
+                    count += 1
+                    buffer[24 - count] = UInt8(ascii: "0") + UInt8(rest % 10)
+                    rest /= 10
+                }
+                bytes.append(contentsOf: buffer[(24 - count)...])
+            }
+        }
+
+        private mutating func writeString(_ text: String) {
+            var text = text
+            bytes.append(UInt8(ascii: "\""))
+            text.withUTF8 { utf8 in
+                var start = 0
+                var index = 0
+                while index < utf8.count {
+                    // Eight bytes at a time while none needs escaping (most text).
+                    if index + 8 <= utf8.count,
+                        !Self.needsEscape(UnsafeRawPointer(utf8.baseAddress! + index).loadUnaligned(as: UInt64.self))
+                    {
+                        index += 8
+                        continue
+                    }
+                    let byte = utf8[index]
+                    guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else {
+                        index += 1
+                        continue
+                    }
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
+                    index += 1
+                    start = index
+                    appendEscape(byte)
+                }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
+            }
+            bytes.append(UInt8(ascii: "\""))
+        }
+
+        /// How Foundation escapes `byte` (a quote, a backslash or a control character).
+        private mutating func appendEscape(_ byte: UInt8) {
+            bytes.append(UInt8(ascii: "\\"))
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)
+            case 0x08: bytes.append(UInt8(ascii: "b"))
+            case 0x0C: bytes.append(UInt8(ascii: "f"))
+            case 0x0A: bytes.append(UInt8(ascii: "n"))
+            case 0x0D: bytes.append(UInt8(ascii: "r"))
+            case 0x09: bytes.append(UInt8(ascii: "t"))
+            default:
+                func hex(_ nibble: UInt8) -> UInt8 { nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10 }
+                bytes.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex(byte >> 4), hex(byte & 0xF)])
+            }
+        }
+
+        /// Whether any of the eight bytes in `word` is a quote, a backslash or a control character
+        /// (the "has a zero byte" test, as `JSONParser.needsALook`; bytes beyond ASCII are
+        /// written as they are).
+        private static func needsEscape(_ word: UInt64) -> Bool {
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let highs: UInt64 = 0x8080_8080_8080_8080
+            func hasZeroByte(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
+            let quote = hasZeroByte(word ^ (ones &* 0x22))
+            let backslash = hasZeroByte(word ^ (ones &* 0x5C))
+            let control = (word &- ones &* 0x20) & ~word & highs
+            return (quote | backslash | control) != 0
+        }
+    }
+}
