@@ -57,18 +57,19 @@ public enum CommandReply: Sendable, Equatable {
     /// written by `WireFormat.encode`); it is spliced in as is, without re-encoding or checking.
     /// Empty `resultJSON` is written as `null`.
     public static func successFrame(id: String?, resultJSON: Data) -> Data {
-        var frame = Data()
+        // Built as bytes, then made `Data` once: appending to `Data` piece by piece cost more.
+        var frame: [UInt8] = []
         frame.reserveCapacity(resultJSON.count + (id?.utf8.count ?? 4) + 32)
         frame.append(contentsOf: #"{"id":"#.utf8)
-        JSONStringLiteral.appendOptional(id, to: &frame)
+        JSONStringLiteral.writeOptional(id, into: &frame)
         frame.append(contentsOf: #","ok":true,"result":"#.utf8)
         if resultJSON.isEmpty {
             frame.append(contentsOf: "null".utf8)
         } else {
-            frame.append(resultJSON)
+            resultJSON.withUnsafeBytes { frame.append(contentsOf: $0) }
         }
         frame.append(UInt8(ascii: "}"))
-        return frame
+        return Data(frame)
     }
 
     /// A failure reply frame. Never fails.
