@@ -61,7 +61,7 @@ public enum CommandReply: Sendable, Equatable {
         var frame: [UInt8] = []
         frame.reserveCapacity(resultJSON.count + (id?.utf8.count ?? 4) + 32)
         frame.append(contentsOf: #"{"id":"#.utf8)
-        JSONStringLiteral.writeOptional(id, into: &frame)
+        JSONText.appendString(id, to: &frame)
         frame.append(contentsOf: #","ok":true,"result":"#.utf8)
         if resultJSON.isEmpty {
             frame.append(contentsOf: "null".utf8)

@@ -5,25 +5,38 @@
 /// Strings are copied in runs between the characters that need escaping; appending to `Data`
 /// byte by byte cost more than the rest of such a frame.
 public enum JSONText {
-    /// Appends `string` as a JSON string literal, or `null` for nil.
+    /// Appends `string` as a JSON string literal, or `null` for nil. Runs that need no escape
+    /// are copied whole, found eight bytes at a time.
     public static func appendString(_ string: String?, to out: inout [UInt8]) {
         guard var string else {
             out.append(contentsOf: "null".utf8)
             return
         }
         out.append(UInt8(ascii: "\""))
-        string.withUTF8 { bytes in
-            var runStart = 0
-            for (index, byte) in bytes.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+        string.withUTF8 { utf8 in
+            var start = 0
+            var index = 0
+            while index < utf8.count {
+                if index + 8 <= utf8.count, !needsEscape(UnsafeRawPointer(utf8.baseAddress! + index).loadUnaligned(as: UInt64.self)) {
+                    index += 8
+                    continue
+                }
+                let byte = utf8[index]
+                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else {
+                    index += 1
+                    continue
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
+                index += 1
+                start = index
                 appendEscaped(byte, to: &out)
-                runStart = index + 1
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
         }
         out.append(UInt8(ascii: "\""))
     }
 
+    /// How `byte` (a quote, a backslash or a control character) is escaped.
     private static func appendEscaped(_ byte: UInt8, to out: inout [UInt8]) {
         switch byte {
         case UInt8(ascii: "\""): out.append(contentsOf: #"\""#.utf8)
@@ -39,5 +52,18 @@ public enum JSONText {
             out.append(hex[Int(byte >> 4)])
             out.append(hex[Int(byte & 0x0F)])
         }
+    }
+
+    /// Whether any of the eight bytes in `word` is a quote, a backslash or a control character
+    /// (the "has a zero byte" test, as `JSONParser.needsALook`; bytes beyond ASCII are written
+    /// as they are).
+    private static func needsEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZeroByte(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
+        let quote = hasZeroByte(word ^ (ones &* 0x22))
+        let backslash = hasZeroByte(word ^ (ones &* 0x5C))
+        let control = (word &- ones &* 0x20) & ~word & highs
+        return (quote | backslash | control) != 0
     }
 }

@@ -442,7 +442,7 @@ enum WireJSONEncoder {
         }
 
         private mutating func writeString(_ text: String) {
-            JSONStringLiteral.write(text, into: &bytes)
+            JSONText.appendString(text, to: &bytes)
         }
     }
 }
