@@ -266,13 +266,7 @@ struct JSONParser {
     /// beyond ASCII (the classic "has a zero byte" test, `(x - 0x01…) & ~x & 0x80…`, exact for
     /// whether any byte matches).
     private static func needsALook(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        func hasZeroByte(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
-        let quote = hasZeroByte(word ^ (ones &* 0x22))
-        let backslash = hasZeroByte(word ^ (ones &* 0x5C))
-        let control = (word &- ones &* 0x20) & ~word & highs
-        return (quote | backslash | control | (word & highs)) != 0
+        JSONText.needsEscape(word) || word & 0x8080_8080_8080_8080 != 0
     }
 
     /// The slow path for strings that contain escapes; `index` is at the first backslash.

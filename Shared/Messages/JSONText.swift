@@ -54,10 +54,10 @@ public enum JSONText {
         }
     }
 
-    /// Whether any of the eight bytes in `word` is a quote, a backslash or a control character
-    /// (the "has a zero byte" test, as `JSONParser.needsALook`; bytes beyond ASCII are written
-    /// as they are).
-    private static func needsEscape(_ word: UInt64) -> Bool {
+    /// Whether any of the eight bytes in `word` is a quote, a backslash or a control character:
+    /// the classic "has a zero byte" test, `(x - 0x01…) & ~x & 0x80…`, exact for whether any
+    /// byte matches. (Bytes beyond ASCII are written as they are; `JSONParser` looks at them.)
+    static func needsEscape(_ word: UInt64) -> Bool {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
         func hasZeroByte(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }

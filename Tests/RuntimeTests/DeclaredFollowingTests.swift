@@ -50,20 +50,25 @@ final class FlakyDiskHandler: EventHandler, Sendable {
     }
 }
 
+/// A tally follower's counts by text.
+func tallyCounts(_ service: InProcessService) throws -> [String: Int] {
+    try service.host.store.read { db in
+        Dictionary(
+            uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT text, count FROM tally").map {
+                ($0["text"] as String, $0["count"] as Int)
+            })
+    }
+}
+
+/// A follower's subscription to `ledger`, as its health shows it.
+func ledgerSubscription(_ service: InProcessService) throws -> SubscriptionStatus {
+    try #require(try service.health().subscriptions.first { $0.source == "ledger" })
+}
+
 @Suite("declared following", .timeLimit(.minutes(2)))
 struct DeclaredFollowingTests {
-    private func counts(_ service: InProcessService) throws -> [String: Int] {
-        try service.host.store.read { db in
-            Dictionary(
-                uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT text, count FROM tally").map {
-                    ($0["text"] as String, $0["count"] as Int)
-                })
-        }
-    }
-
-    private func status(_ service: InProcessService) throws -> SubscriptionStatus {
-        try #require(try service.health().subscriptions.first { $0.source == "ledger" })
-    }
+    private func counts(_ service: InProcessService) throws -> [String: Int] { try tallyCounts(service) }
+    private func status(_ service: InProcessService) throws -> SubscriptionStatus { try ledgerSubscription(service) }
 
     @Test("a follower declared in a few lines applies a stub source's events once, in order, and reports them in health")
     func declaredFollowerApplies() async throws {

@@ -36,18 +36,8 @@ private struct HeldAtSeq: EventHandler {
 
 @Suite("reading ahead while applying", .timeLimit(.minutes(2)))
 struct ReadAheadTests {
-    private func counts(_ service: InProcessService) throws -> [String: Int] {
-        try service.host.store.read { db in
-            Dictionary(
-                uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT text, count FROM tally").map {
-                    ($0["text"] as String, $0["count"] as Int)
-                })
-        }
-    }
-
-    private func status(_ service: InProcessService) throws -> SubscriptionStatus {
-        try #require(try service.health().subscriptions.first { $0.source == "ledger" })
-    }
+    private func counts(_ service: InProcessService) throws -> [String: Int] { try tallyCounts(service) }
+    private func status(_ service: InProcessService) throws -> SubscriptionStatus { try ledgerSubscription(service) }
 
     @Test("the source serves the next page while the follower still applies the page before it")
     func nextPageIsFetchedDuringTheApply() async throws {
