@@ -178,9 +178,7 @@ enum EnvelopeReader {
     /// An optional string member (`null` is absent) that may repeat the previous envelope's.
     private static func repeatedOptionalString(_ parser: inout JSONParser, _ previous: inout String?) throws -> String? {
         guard parser.peek() == UInt8(ascii: "\"") else { return try optionalString(parser.parseValue()) }
-        let string = try parser.parseString(reusing: previous)
-        previous = string
-        return string
+        return try repeatedString(&parser, &previous)
     }
 
     /// An optional string member: `null` is absent, as in `decodeIfPresent`.

@@ -24,7 +24,7 @@ enum WireJSONEncoder {
         let root = try Node(encoding: value, parent: nil, key: nil, state: state)
         guard !state.unsupported else { throw Unsupported() }
         var writer = JSONBytes()
-        try writer.write(root)
+        writer.write(root)
         return Data(writer.bytes)
     }
 
@@ -79,7 +79,7 @@ enum WireJSONEncoder {
             switch json {
             case .null: self = .null
             case .bool(let value): self = .bool(value)
-            case .int(let value): self = .int(Int64(value))
+            case .int(let value): self = .int(value)
             case .double(let value):
                 guard let number = Node.number(value) else { throw Unsupported() }
                 self = number
@@ -322,7 +322,7 @@ enum WireJSONEncoder {
 
         init() { bytes.reserveCapacity(256) }
 
-        mutating func write(_ node: Node) throws {
+        mutating func write(_ node: Node) {
             switch node {
             case .null: append("null")
             case .bool(let value): append(value ? "true" : "false")
@@ -334,7 +334,7 @@ enum WireJSONEncoder {
                 bytes.append(UInt8(ascii: "["))
                 for (index, element) in array.elements.enumerated() {
                     if index > 0 { bytes.append(UInt8(ascii: ",")) }
-                    try write(element)
+                    write(element)
                 }
                 bytes.append(UInt8(ascii: "]"))
             case .object(let object):
@@ -345,20 +345,23 @@ enum WireJSONEncoder {
                     first = false
                     writeString(key)
                     bytes.append(UInt8(ascii: ":"))
-                    try write(value)
+                    write(value)
                 }
                 bytes.append(UInt8(ascii: "}"))
             }
         }
 
-        /// Members sorted by their keys' UTF-8 bytes; of a key given twice, the last value. An
-        /// insertion sort: objects are small, and it is stable, so a repeated key's copies stay
-        /// in the order written.
+        /// Members sorted by their keys' UTF-8 bytes; of a key given twice, the last value. Ties
+        /// are broken by the order written, so a repeated key's last copy ends its run. Objects are
+        /// small: up to 32 members, an insertion sort.
         private static func sortedMembers(_ members: [(key: String, value: Node)]) -> [(key: String, value: Node)] {
             guard members.count > 1 else { return members }
             // Each key's first eight bytes as a big-endian number: most keys differ there, so
             // most comparisons are of two integers; equal prefixes compare the whole keys.
             var order = members.indices.map { (prefix: Self.prefix(members[$0].key), index: $0) }
+            func sameKey(_ a: (prefix: UInt64, index: Int), _ b: (prefix: UInt64, index: Int)) -> Bool {
+                a.prefix == b.prefix && compare(members[a.index].key, members[b.index].key) == 0
+            }
             func precedes(_ a: (prefix: UInt64, index: Int), _ b: (prefix: UInt64, index: Int)) -> Bool {
                 if a.prefix != b.prefix { return a.prefix < b.prefix }
                 let comparison = compare(members[a.index].key, members[b.index].key)
@@ -375,18 +378,12 @@ enum WireJSONEncoder {
                     }
                 }
             }
-            let sorted = order.map { members[$0.index] }
-            let repeated = zip(order, order.dropFirst()).contains {
-                $0.prefix == $1.prefix && compare(members[$0.index].key, members[$1.index].key) == 0
+            var sorted: [(key: String, value: Node)] = []
+            sorted.reserveCapacity(order.count)
+            for (position, entry) in order.enumerated() where position + 1 == order.count || !sameKey(entry, order[position + 1]) {
+                sorted.append(members[entry.index])
             }
-            guard repeated else { return sorted }
-            var unique: [(key: String, value: Node)] = []
-            unique.reserveCapacity(sorted.count)
-            for (index, member) in sorted.enumerated()
-            where index + 1 == sorted.count || compare(sorted[index + 1].key, member.key) != 0 {
-                unique.append(member)
-            }
-            return unique
+            return sorted
         }
 
         /// The first eight UTF-8 bytes of `key`, big-endian, zero-padded: ordered as the keys.
