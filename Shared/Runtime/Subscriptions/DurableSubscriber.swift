@@ -224,9 +224,12 @@ final class DurableSubscriber: Sendable {
         case malformed(frames: Int)
     }
 
+    /// A catch-up page fetched ahead, with the cursor it was fetched after.
+    private typealias FetchedPage = (after: Int64, page: Result<CatchUp.Page, any Error>)
+
     /// The read-ahead threads of the two halves of the Clone pattern.
     private struct ReadAheads {
-        let pages: ReadAhead<(after: Int64, page: Result<CatchUp.Page, any Error>)>
+        let pages: ReadAhead<FetchedPage>
         let live: ReadAhead<[LiveMessage]>
     }
 
@@ -268,10 +271,12 @@ final class DurableSubscriber: Sendable {
         let (applied, stalled) = shared.withLock { ($0.lastApplied, $0.state == .stalled) }
         for (index, message) in messages.enumerated() {
             loop.lastHeard = ContinuousClock.now
-            guard case .envelope(let envelope) = message else {
-                if case .malformed(let frames) = message {
-                    logger.warning("ignored a malformed message from the source", metadata: ["frames": "\(frames)"])
-                }
+            let envelope: EventEnvelope
+            switch message {
+            case .envelope(let read):
+                envelope = read
+            case .malformed(let frames):
+                logger.warning("ignored a malformed message from the source", metadata: ["frames": "\(frames)"])
                 continue
             }
             let expected = applied + Int64(batch.count) + 1
@@ -349,9 +354,7 @@ final class DurableSubscriber: Sendable {
     /// Pages through the source's events from the cursor until it has nothing newer. The next
     /// page is fetched ahead (`ReadAhead`) while one is applied; it is used only if the cursor is
     /// where it was fetched from once that one is applied.
-    private func catchUp(
-        _ catchUp: CatchUp, _ prefetch: ReadAhead<(after: Int64, page: Result<CatchUp.Page, any Error>)>, _ loop: inout Loop
-    ) {
+    private func catchUp(_ catchUp: CatchUp, _ prefetch: ReadAhead<FetchedPage>, _ loop: inout Loop) {
         // The state changes only on what a replay call shows: a source that stays down stays
         // `disconnected` across attempts.
         let beat = beatHandle.withLock { $0 }

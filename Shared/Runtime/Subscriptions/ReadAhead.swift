@@ -18,9 +18,9 @@ import Synchronization
 /// - A stop or an admin's retry interrupts a replay call in flight as it interrupts any (the
 ///   client's interrupt descriptor); live reads never wait.
 /// - What was applied is freed by the subscriber, not here: the source serves a page while this
-///   thread waits, so the fetch's side (the source's read, then the parse: about 21,000
-///   instructions an event) and the apply's (about 18,000, plus about 2,700 to free the page)
-///   come out close.
+///   thread waits, so the fetch's side (the source's read, then the parse: about 19,400
+///   instructions an event) and the apply's (about 19,000 with freeing the page) come out close
+///   (`docs/performance/2026-12-02-read-ahead-instructions.txt`).
 final class ReadAhead<Value: Sendable>: Sendable {
     private let queue: DispatchQueue
     private let finished = DispatchSemaphore(value: 0)
