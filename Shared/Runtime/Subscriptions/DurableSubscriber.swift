@@ -195,7 +195,7 @@ final class DurableSubscriber: Sendable {
                 loop.lastHeard = clock.now
             }
             if !stalled && loop.needCatchUp && clock.now >= loop.nextAttempt {
-                catchUp(replay, readAhead.pages, &loop)
+                catchUp(replay, readAhead.pages, handshakes: handshakes, &loop)
             }
             let wait: Duration =
                 !loop.liveReadAhead.isEmpty
@@ -353,8 +353,12 @@ final class DurableSubscriber: Sendable {
 
     /// Pages through the source's events from the cursor until it has nothing newer. The next
     /// page is fetched ahead (`ReadAhead`) while one is applied; it is used only if the cursor is
-    /// where it was fetched from once that one is applied.
-    private func catchUp(_ catchUp: CatchUp, _ prefetch: ReadAhead<FetchedPage>, _ loop: inout Loop) {
+    /// where it was fetched from once that one is applied. A failed call first takes the SUB
+    /// socket's pending handshake events (`handshakes`), so a refused key is the reason shown
+    /// from the first failure on, not only after the loop's next poll.
+    private func catchUp(
+        _ catchUp: CatchUp, _ prefetch: ReadAhead<FetchedPage>, handshakes: ZMQSocket, _ loop: inout Loop
+    ) {
         // The state changes only on what a replay call shows: a source that stays down stays
         // `disconnected` across attempts.
         let beat = beatHandle.withLock { $0 }
@@ -372,6 +376,7 @@ final class DurableSubscriber: Sendable {
                 page = try fetched.page.get()
             } catch {
                 if interrupted { return }  // interrupted on purpose: not a connection failure
+                noteHandshakes(from: handshakes, &loop)  // arrived while the call waited
                 loop.connectionFailures += 1
                 let delay = Duration.milliseconds(min(5000, 250 << min(loop.connectionFailures - 1, 5)))
                 loop.nextAttempt = ContinuousClock.now + delay
