@@ -27,6 +27,14 @@ struct RuntimeShapeTests {
                 at: Self.releaseFixtures.appendingPathComponent("\(name).sqlite"),
                 to: URL(fileURLWithPath: data.path).appendingPathComponent("\(name).sqlite"))
         }
+        // The stored replies are dated when the fixture was made, and replies are kept 24 hours:
+        // date them now, as on a machine upgraded the day the release's replies were stored.
+        let now = Date().timeIntervalSince1970
+        for name in ["catalogue", "exports"] {
+            let sql = "UPDATE command_replies SET created_at = \(now);"
+            let result = try Self.output(of: "/usr/bin/env", ["sqlite3", "\(data.path)/\(name).sqlite", sql])
+            try #require(result.status == 0, "sqlite3 failed: \(result.text)")
+        }
         let catalogue = try ServiceProcess("catalogue", dataDirectory: data.path).start()
         let exports = try ServiceProcess(
             "exports", dataDirectory: data.path,
@@ -117,7 +125,8 @@ struct RuntimeShapeTests {
 
     static func output(of executable: String, _ arguments: [String]) throws -> (status: Int32, text: String) {
         let process = Process()
-        process.executableURL = TestEnvironment.executable(executable)
+        process.executableURL =
+            executable.hasPrefix("/") ? URL(fileURLWithPath: executable) : TestEnvironment.executable(executable)
         process.arguments = arguments
         let pipe = Pipe()
         process.standardOutput = pipe
