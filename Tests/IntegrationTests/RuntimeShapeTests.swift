@@ -32,7 +32,8 @@ struct RuntimeShapeTests {
         let now = Date().timeIntervalSince1970
         for name in ["catalogue", "exports"] {
             let sql = "UPDATE command_replies SET created_at = \(now);"
-            let result = try Self.output(of: "/usr/bin/env", ["sqlite3", "\(data.path)/\(name).sqlite", sql])
+            let result = try Self.output(
+                at: URL(fileURLWithPath: "/usr/bin/env"), ["sqlite3", "\(data.path)/\(name).sqlite", sql])
             try #require(result.status == 0, "sqlite3 failed: \(result.text)")
         }
         let catalogue = try ServiceProcess("catalogue", dataDirectory: data.path).start()
@@ -123,10 +124,15 @@ struct RuntimeShapeTests {
         }
     }
 
+    /// Runs one of the package's executables, returning its exit status and output.
     static func output(of executable: String, _ arguments: [String]) throws -> (status: Int32, text: String) {
+        try output(at: TestEnvironment.executable(executable), arguments)
+    }
+
+    /// Runs the program at `url`, returning its exit status and output.
+    static func output(at url: URL, _ arguments: [String]) throws -> (status: Int32, text: String) {
         let process = Process()
-        process.executableURL =
-            executable.hasPrefix("/") ? URL(fileURLWithPath: executable) : TestEnvironment.executable(executable)
+        process.executableURL = url
         process.arguments = arguments
         let pipe = Pipe()
         process.standardOutput = pipe
