@@ -2,16 +2,14 @@ import Foundation
 
 /// Random (version 4) UUIDs as lowercase text, for event and request ids.
 ///
-/// Drawn from `SystemRandomNumberGenerator` (the kernel's getrandom), which is as random as
-/// Foundation's `UUID()` but does not open a file per id: ids are made on every event and every
-/// request, so this is on the hot path.
+/// Drawn from the kernel's generator through `KernelRandom` (getrandom, 4 KiB a call), which is as
+/// random as Foundation's `UUID()` but makes no system call per id: ids are made on every event
+/// and every request, so this is on the hot path.
 public enum RandomUUID {
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 
     public static func string() -> String {
-        var generator = SystemRandomNumberGenerator()
-        var high = generator.next() as UInt64
-        var low = generator.next() as UInt64
+        var (high, low) = KernelRandom.next128()
         high = (high & ~0xF000) | 0x4000  // version 4
         low = (low & ~(0xC000_0000_0000_0000)) | 0x8000_0000_0000_0000  // RFC 4122 variant
         return String(unsafeUninitializedCapacity: 36) { buffer in

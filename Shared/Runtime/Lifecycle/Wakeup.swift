@@ -25,7 +25,9 @@ final class Wakeup: Sendable {
     }
 
     func drain() {
-        var buffer = [UInt8](repeating: 0, count: 64)
-        while read(fileDescriptor, &buffer, buffer.count) > 0 {}
+        var buffer: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &buffer) { bytes in
+            while read(fileDescriptor, bytes.baseAddress, bytes.count) > 0 {}
+        }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Instrumentation
+import ODOPMessages
 import Synchronization
 import Tracing
 import W3CTraceContext
@@ -31,8 +32,9 @@ public struct RuntimeTracer: Tracer {
     /// A new span's trace context: a child of `parent` (same trace id and flags, a new span id),
     /// or the root of a new trace.
     static func child(of parent: TraceContext?) -> TraceContext {
-        TraceContext(
-            traceID: parent?.traceID ?? .random(), spanID: SpanIDSource.next(), flags: parent?.flags ?? .sampled,
+        var random = KernelRandom()
+        return TraceContext(
+            traceID: parent?.traceID ?? .random(using: &random), spanID: SpanIDSource.next(), flags: parent?.flags ?? .sampled,
             state: parent?.state ?? TraceState())
     }
 
