@@ -7,17 +7,32 @@ import Foundation
 public enum TraceParentText {
     /// Whether `text` is a well-formed version-00 traceparent.
     public static func isValid(_ text: String) -> Bool {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 4, parts[0] == "00",
-            isHex(parts[1], count: 32), isHex(parts[2], count: 16), isHex(parts[3], count: 2)
-        else { return false }
-        return parts[1].contains { $0 != "0" } && parts[2].contains { $0 != "0" }
+        traceIdRange(of: text) != nil
     }
 
     /// The trace id of a well-formed traceparent.
     public static func traceId(of text: String) -> String? {
-        guard isValid(text) else { return nil }
-        return String(text.split(separator: "-")[1])
+        guard let range = traceIdRange(of: text) else { return nil }
+        var text = text
+        return text.withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
+    }
+
+    /// The byte offsets of the trace id in a well-formed traceparent (55 bytes: `00-`, 32 hex
+    /// digits, `-`, 16 hex digits, `-`, 2 hex digits), nil for any other text. Read by position,
+    /// without splitting: it runs for every command that carries a trace and every event stored.
+    private static func traceIdRange(of text: String) -> Range<Int>? {
+        var text = text
+        return text.withUTF8 { bytes -> Range<Int>? in
+            guard bytes.count == 55, bytes[0] == UInt8(ascii: "0"), bytes[1] == UInt8(ascii: "0"),
+                bytes[2] == UInt8(ascii: "-"), bytes[35] == UInt8(ascii: "-"), bytes[52] == UInt8(ascii: "-")
+            else { return nil }
+            let trace = bytes[3..<35]
+            let parent = bytes[36..<52]
+            guard trace.allSatisfy(isHexDigit), parent.allSatisfy(isHexDigit), bytes[53..<55].allSatisfy(isHexDigit),
+                trace.contains(where: { $0 != UInt8(ascii: "0") }), parent.contains(where: { $0 != UInt8(ascii: "0") })
+            else { return nil }
+            return 3..<35
+        }
     }
 
     /// Whether `text` is a trace id: 32 lowercase hex digits, not all zeros.
@@ -26,6 +41,11 @@ public enum TraceParentText {
     }
 
     private static func isHex(_ text: Substring, count: Int) -> Bool {
-        text.utf8.count == count && text.utf8.allSatisfy { (48...57).contains($0) || (97...102).contains($0) }
+        text.utf8.count == count && text.utf8.allSatisfy(isHexDigit)
+    }
+
+    /// A lowercase hex digit's byte.
+    private static func isHexDigit(_ byte: UInt8) -> Bool {
+        (48...57).contains(byte) || (97...102).contains(byte)
     }
 }
