@@ -92,8 +92,15 @@ public enum CommandReply: Sendable, Equatable {
     /// Reads a reply frame. Not JSON → `invalid_json`; JSON that is not a reply → `internal`
     /// naming the field. Tolerant where a newer service may differ: unknown members are
     /// ignored, a missing `result` is `null`, and an error code this build does not know
-    /// becomes `internal` with the original code kept at the start of the message.
+    /// becomes `internal` with the original code kept at the start of the message. A success
+    /// reply is read straight from its bytes (`FrameReader`).
     public static func parse(_ frame: Data) throws(CommandError) -> CommandReply {
+        if let (id, result) = try? FrameReader.successReply(frame) { return .success(id: id, result: result) }
+        return try parseTree(frame)
+    }
+
+    /// `parse(_:)`'s general path: the whole frame as a `JSONValue` tree. It names every error.
+    static func parseTree(_ frame: Data) throws(CommandError) -> CommandReply {
         try parse(value: WireFormat.parse(frame))
     }
 

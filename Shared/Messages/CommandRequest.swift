@@ -37,14 +37,14 @@ public struct CommandRequest: Sendable, Equatable {
     /// `JSONValue` and encoding that again. Throws what `make` throws when `args` do not encode
     /// to an object.
     public static func frame<A: Encodable>(id: String, command: String, args: A, traceparent: String? = nil) throws -> Data {
-        let encoded = try WireFormat.encode(args)
-        guard encoded.first == UInt8(ascii: "{") else {
+        var out: [UInt8] = []
+        out.reserveCapacity(id.utf8.count + command.utf8.count + 256)
+        out.append(contentsOf: #"{"args":"#.utf8)
+        let argsStart = out.count
+        try WireFormat.encode(args, appendingTo: &out)
+        guard out.count > argsStart, out[argsStart] == UInt8(ascii: "{") else {
             return try make(id: id, command: command, args: args).encoded()
         }
-        var out: [UInt8] = []
-        out.reserveCapacity(encoded.count + id.utf8.count + command.utf8.count + 96)
-        out.append(contentsOf: #"{"args":"#.utf8)
-        out.append(contentsOf: encoded)
         out.append(contentsOf: #","command":"#.utf8)
         JSONText.appendString(command, to: &out)
         out.append(contentsOf: #","id":"#.utf8)
@@ -76,7 +76,15 @@ public struct CommandRequest: Sendable, Equatable {
     /// - `traceparent` present and not a W3C traceparent string (`00-<32 hex>-<16 hex>-<2 hex>`,
     ///   ids not all zero) → `invalid_request`, field `traceparent`; missing or `null` means none.
     /// Other members are ignored. The rejection carries the `id` whenever it could be read.
+    /// A well-formed request is read straight from its bytes (`FrameReader`).
     public static func parse(_ frame: Data) -> Result<CommandRequest, RequestRejection> {
+        if let request = try? FrameReader.request(frame) { return .success(request) }
+        return parseTree(frame)
+    }
+
+    /// `parse(_:)`'s general path: the whole frame as a `JSONValue` tree, its members looked up
+    /// by name. It names every error.
+    static func parseTree(_ frame: Data) -> Result<CommandRequest, RequestRejection> {
         let root: JSONValue
         do throws(JSONParseError) {
             root = try JSONParser.parse(frame)

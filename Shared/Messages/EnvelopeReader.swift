@@ -153,7 +153,7 @@ enum EnvelopeReader {
     /// the value of a name it knows and returns that name's number (0...31, unique within the
     /// object's reader), or returns nil without reading, and the value is skipped. A name seen
     /// twice in one object is refused (`NotRead`), as the parser refuses it.
-    private static func readMembers(_ parser: inout JSONParser, _ read: (MemberName, inout JSONParser) throws -> Int?) throws {
+    static func readMembers(_ parser: inout JSONParser, _ read: (MemberName, inout JSONParser) throws -> Int?) throws {
         var names = MemberNames()
         try parser.enterObject()
         var first = true
