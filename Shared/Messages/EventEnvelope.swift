@@ -82,18 +82,20 @@ public struct EventEnvelope: Codable, Sendable, Equatable {
         case id, type, schema, source, seq, time, correlationId, data, epoch, traceparent
     }
 
+    /// Members in the order of their keys, as the wire sorts them: `WireJSONEncoder` then writes
+    /// them without sorting.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(type, forKey: .type)
-        try container.encode(schema, forKey: .schema)
-        try container.encode(source, forKey: .source)
-        try container.encode(seq, forKey: .seq)  // null when nil, on purpose
-        try container.encode(time, forKey: .time)
         try container.encode(correlationId, forKey: .correlationId)  // null when nil, on purpose
         try container.encode(data, forKey: .data)
         try container.encodeIfPresent(epoch, forKey: .epoch)
+        try container.encode(id, forKey: .id)
+        try container.encode(schema, forKey: .schema)
+        try container.encode(seq, forKey: .seq)  // null when nil, on purpose
+        try container.encode(source, forKey: .source)
+        try container.encode(time, forKey: .time)
         try container.encodeIfPresent(traceparent, forKey: .traceparent)  // absent when untraced
+        try container.encode(type, forKey: .type)
     }
 
     /// The trace id (32 lowercase hex digits) of `traceparent`, when it has a well-formed one.

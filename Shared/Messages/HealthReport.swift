@@ -30,4 +30,21 @@ public struct HealthReport: Codable, Sendable, Equatable {
         self.subscriptions = subscriptions
         self.epoch = epoch
     }
+
+    private enum CodingKeys: String, CodingKey {
+        case service, version, status, uptimeSeconds, lastSeq, subscriptions, epoch
+    }
+
+    /// Members in the order of their keys, as the wire sorts them: `WireJSONEncoder` then writes
+    /// them without sorting (every `health` reply is one). Decoding is synthesized.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(epoch, forKey: .epoch)
+        try container.encode(lastSeq, forKey: .lastSeq)
+        try container.encode(service, forKey: .service)
+        try container.encode(status, forKey: .status)
+        try container.encode(subscriptions, forKey: .subscriptions)
+        try container.encode(uptimeSeconds, forKey: .uptimeSeconds)
+        try container.encode(version, forKey: .version)
+    }
 }

@@ -25,6 +25,18 @@ public enum WireFormat {
         return try encoder.encode(value)
     }
 
+    /// Appends `value`'s JSON, as `encode(_:)` writes it, to `bytes` (a frame being built
+    /// around it), without a buffer of its own in between.
+    public static func encode<T: Encodable>(_ value: T, appendingTo bytes: inout [UInt8]) throws {
+        do {
+            try WireJSONEncoder.encode(value, appendingTo: &bytes)
+        } catch {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            bytes.append(contentsOf: try encoder.encode(value))
+        }
+    }
+
     /// Parses JSON text into a `JSONValue`; any failure is `invalid_json`.
     public static func parse(_ data: Data) throws(CommandError) -> JSONValue {
         do throws(JSONParseError) {

@@ -20,12 +20,26 @@ enum WireJSONEncoder {
     struct Unsupported: Error {}
 
     static func encode<T: Encodable>(_ value: T) throws -> Data {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(256)
+        try encode(value, appendingTo: &bytes)
+        return Data(bytes)
+    }
+
+    /// Writes `value`'s JSON at the end of `bytes` (a frame being built around it); on a throw,
+    /// `bytes` is as it was.
+    static func encode<T: Encodable>(_ value: T, appendingTo bytes: inout [UInt8]) throws {
+        if T.self == NoArguments.self {  // every command without arguments sends one
+            bytes.append(contentsOf: "{}".utf8)
+            return
+        }
         let state = EncodingState()
         let root = try Node(encoding: value, parent: nil, key: nil, state: state)
         guard !state.unsupported else { throw Unsupported() }
-        var writer = JSONBytes()
+        var writer = JSONBytes(bytes: bytes)
+        bytes = []  // the writer holds the only reference: it appends without copying
         writer.write(root)
-        return Data(writer.bytes)
+        bytes = writer.bytes
     }
 
     // MARK: The value tree
@@ -150,6 +164,7 @@ enum WireJSONEncoder {
         func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
             if case .object(let object)? = node { return KeyedEncodingContainer(KeyedContainer(object: object, encoder: self)) }
             let object = ObjectNode()
+            object.members.reserveCapacity(8)  // growing from empty reallocated at 1, 2 and 4 members
             node = .object(object)
             return KeyedEncodingContainer(KeyedContainer(object: object, encoder: self))
         }
@@ -318,9 +333,7 @@ enum WireJSONEncoder {
 
     /// The bytes written so far.
     struct JSONBytes {
-        var bytes: [UInt8] = []
-
-        init() { bytes.reserveCapacity(256) }
+        var bytes: [UInt8]
 
         mutating func write(_ node: Node) {
             switch node {
@@ -340,7 +353,10 @@ enum WireJSONEncoder {
             case .object(let object):
                 bytes.append(UInt8(ascii: "{"))
                 var first = true
-                for (key, value) in Self.sortedMembers(object.members) {
+                // A type that encodes its members in key order (see `HealthReport`) is written as
+                // it came: the check is a pass over the keys' first bytes, the sort two arrays.
+                let members = Self.isInKeyOrder(object.members) ? object.members : Self.sortedMembers(object.members)
+                for (key, value) in members {
                     if !first { bytes.append(UInt8(ascii: ",")) }
                     first = false
                     writeString(key)
@@ -349,6 +365,20 @@ enum WireJSONEncoder {
                 }
                 bytes.append(UInt8(ascii: "}"))
             }
+        }
+
+        /// Whether every key is greater than the one before it by UTF-8 bytes (then no key is
+        /// given twice, and the sorted members are the members as they are).
+        private static func isInKeyOrder(_ members: [(key: String, value: Node)]) -> Bool {
+            guard members.count > 1 else { return true }
+            var previous = prefix(members[0].key)
+            for index in 1..<members.count {
+                let next = prefix(members[index].key)
+                if next < previous { return false }
+                if next == previous, compare(members[index - 1].key, members[index].key) >= 0 { return false }
+                previous = next
+            }
+            return true
         }
 
         /// Members sorted by their keys' UTF-8 bytes; of a key given twice, the last value. Ties

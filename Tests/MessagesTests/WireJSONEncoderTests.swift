@@ -91,6 +91,20 @@ struct WireJSONEncoderTests {
         try expectSame(JSONValue.object(["z": .null, "a": .array([.int(1), .string("x"), .bool(false)]), "m": .object([:])]))
     }
 
+    /// Members given already in key order are written as they came; any other order, or a key
+    /// given twice (even next to itself), still gets Foundation's sort and its last value.
+    @Test func membersGivenInKeyOrderAndOutOfIt() throws {
+        let orders: [[String]] = [
+            ["a", "b", "c"], ["c", "b", "a"], ["", "A", "a", "é"], ["abcdefgh1", "abcdefgh2"], ["abcdefgh2", "abcdefgh1"],
+            ["a", "ab"], ["ab", "a"], ["a", "a", "b"], ["a", "b", "a"], ["abcdefgh", "abcdefgh"], ["only"], [],
+            ["correlationId", "data", "epoch", "id", "schema", "seq", "source", "time", "traceparent", "type"],
+        ]
+        for keys in orders {
+            try expectSame(InGivenOrder(keys: keys))
+        }
+        try expectSame(Samples.healthReport)
+    }
+
     @Test func optionalsNestingAndEmptyContainers() throws {
         try expectSame(Nested(name: nil, tags: [], scores: [:], inner: nil, list: [nil, 1]))
         try expectSame(Nested(name: "n", tags: ["a", "b"], scores: ["x": 1.5], inner: Nested.Inner(flag: true), list: []))
@@ -137,6 +151,21 @@ struct WireJSONEncoderTests {
             try container.encode(1, forKey: .a)
             try container.encode("b", forKey: .b)
             try container.encode(2, forKey: .a)
+        }
+    }
+
+    /// Writes member `keys[i]` with value `i`, in the order given.
+    private struct InGivenOrder: Encodable {
+        struct Key: CodingKey {
+            let stringValue: String
+            var intValue: Int? { nil }
+            init(stringValue: String) { self.stringValue = stringValue }
+            init?(intValue: Int) { nil }
+        }
+        var keys: [String]
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: Key.self)
+            for (index, key) in keys.enumerated() { try container.encode(index, forKey: Key(stringValue: key)) }
         }
     }
 
