@@ -64,17 +64,42 @@ public enum EventsReplay: CommandSchema {
     /// The result JSON built from envelopes already stored as JSON (as written by
     /// `WireFormat.encode`), without decoding them: for `CommandReply.successFrame`.
     public static func resultJSON(encodedEvents: [Data], lastSeq: Int64, epoch: String? = nil) -> Data {
-        var json = Data()
-        json.reserveCapacity(encodedEvents.reduce(32) { $0 + $1.count + 1 })
-        json.append(contentsOf: #"{"events":["#.utf8)
-        for (index, event) in encodedEvents.enumerated() {
-            if index > 0 { json.append(UInt8(ascii: ",")) }
-            json.append(event)
+        var writer = ResultWriter(capacity: encodedEvents.reduce(32) { $0 + $1.count + 1 })
+        for event in encodedEvents {
+            event.withUnsafeBytes { writer.append(encodedEvent: $0) }
         }
-        json.append(contentsOf: #"],"lastSeq":\#(lastSeq)"#.utf8)
-        if let epoch { json.append(contentsOf: #","epoch":"\#(epoch)""#.utf8) }
-        json.append(UInt8(ascii: "}"))
-        return json
+        return writer.finish(lastSeq: lastSeq, epoch: epoch)
+    }
+
+    /// Writes a result JSON from envelopes already stored as JSON (as written by
+    /// `WireFormat.encode`), one at a time into one buffer, as they are read: the same bytes as
+    /// `resultJSON(encodedEvents:lastSeq:epoch:)` without a `Data` per envelope.
+    public struct ResultWriter {
+        private var json = Data()
+        private var first = true
+
+        /// `capacity`: the bytes to reserve (the buffer grows past it as needed).
+        public init(capacity: Int = 64 * 1024) {
+            json.reserveCapacity(capacity)
+            json.append(contentsOf: #"{"events":["#.utf8)
+        }
+
+        /// Appends one stored envelope's JSON.
+        public mutating func append(encodedEvent: UnsafeRawBufferPointer) {
+            if !first { json.append(UInt8(ascii: ",")) }
+            first = false
+            if let bytes = encodedEvent.baseAddress {
+                json.append(bytes.assumingMemoryBound(to: UInt8.self), count: encodedEvent.count)
+            }
+        }
+
+        /// The result: the envelopes appended, then `lastSeq` and `epoch`.
+        public consuming func finish(lastSeq: Int64, epoch: String?) -> Data {
+            json.append(contentsOf: #"],"lastSeq":\#(lastSeq)"#.utf8)
+            if let epoch { json.append(contentsOf: #","epoch":"\#(epoch)""#.utf8) }
+            json.append(UInt8(ascii: "}"))
+            return json
+        }
     }
 }
 

@@ -166,7 +166,7 @@ extension BenchSession {
                 scenario: title, name: "replay page read (source side), \(s.pageSize) per page", value: pageRead.rate, unit: "events/s",
                 details: pageRead.details,
                 note:
-                    "SELECT envelope … WHERE seq > ? ORDER BY seq LIMIT ? on a pool read, over the events the write floor stored (the SQL of the event log's envelopes(after:limit:), copied)"
+                    "SELECT envelope … WHERE seq > ? ORDER BY seq LIMIT ? on a pool read, over the events the write floor stored (the SQL of the event log's forEachEnvelope(after:limit:), copied)"
             ))
 
         // MARK: apply

@@ -293,7 +293,7 @@ func profileStatements(store: FloorDatabase, _ work: FloorWork) throws -> [(sql:
 }
 
 /// The source's side of a catch-up page: the stored envelopes after a seq, `pageSize` at a time,
-/// each page one pool read (the SQL of the event log's `envelopes(after:limit:)`, copied).
+/// each page one pool read (the SQL of the event log's `forEachEnvelope(after:limit:)`, copied).
 func pageReadFloor(store: ServiceStore, events: Int, pageSize: Int, repeats: Int) throws -> FloorMeasure {
     let sql = "SELECT envelope FROM odop_events WHERE seq > ? ORDER BY seq LIMIT ?"
     return try measureFloor(repeats: repeats, operations: events) { _ in

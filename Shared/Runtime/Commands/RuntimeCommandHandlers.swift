@@ -29,9 +29,12 @@ enum RuntimeCommandHandlers {
         registry.readRaw(EventsReplay.self) { args, context in
             metrics?.replayRequests.increment()
             hooks.beforeReplay?()
-            let events = try store.eventLog.envelopes(after: args.after, limit: args.effectiveLimit, db: context.db)
+            var page = EventsReplay.ResultWriter()
+            try store.eventLog.forEachEnvelope(after: args.after, limit: args.effectiveLimit, db: context.db) {
+                page.append(encodedEvent: $0)
+            }
             let lastSeq = try store.eventLog.lastSeq(db: context.db)
-            return EventsReplay.resultJSON(encodedEvents: events, lastSeq: lastSeq, epoch: store.epoch)
+            return page.finish(lastSeq: lastSeq, epoch: store.epoch)
         }
 
         registry.plain(SubscriptionsList.self) { _, _ in

@@ -88,10 +88,19 @@ final class EventLog: Sendable {
             arguments: [correlationId, limit])
     }
 
-    /// The stored envelopes with seq > `after`, in order, at most `limit`.
-    func envelopes(after: Int64, limit: Int, db: Database) throws -> [Data] {
-        try Data.fetchAll(
+    /// Hands `body` each stored envelope with seq > `after`, in seq order, at most `limit`, as
+    /// SQLite's own bytes: valid only during the call, copied by nobody unless `body` copies them.
+    /// A replay page is written straight from them into one buffer (`events.replay`).
+    func forEachEnvelope(after: Int64, limit: Int, db: Database, _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
+        let rows = try Row.fetchCursor(
             db.cachedStatement(sql: "SELECT envelope FROM \(RuntimeSchema.events) WHERE seq > ? ORDER BY seq LIMIT ?"),
             arguments: [after, limit])
+        while let row = try rows.next() {
+            try row.withUnsafeData(atIndex: 0) { data in
+                // The column is NOT NULL; an empty blob reads as nil.
+                guard let data else { return try body(UnsafeRawBufferPointer(start: nil, count: 0)) }
+                try data.withUnsafeBytes(body)
+            }
+        }
     }
 }
