@@ -66,6 +66,8 @@ let package = Package(
             dependencies: [
                 "ZeroMQ", "ODOPMessages", "ODOPReference", "ODOPClient",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's C API, for the one read that takes a blob's bytes in place (EventLog).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
