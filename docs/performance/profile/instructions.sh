@@ -8,7 +8,7 @@
 #
 #   docs/performance/profile/instructions.sh $(swift build -c release --show-bin-path)/odop-catalogue /tmp/instructions [N]
 #
-# Valgrind 3.19 (Debian 12) needs two things for a Swift 6 binary, both done here:
+# Valgrind 3.19 (Debian 12) needs two things for a Swift 6 binary, both made by valgrind-prepare.sh:
 # - the executable without its DWARF 5 debug info (its reader stops at form 0x25, "Possibly
 #   corrupted debuginfo"): a copy made with `objcopy --strip-debug` (the symbol table stays, so
 #   callgrind still names functions);
@@ -21,8 +21,7 @@ n="${3:-200}"
 here="$(cd "$(dirname "$0")" && pwd)"
 mkdir -p "$out"
 rm -rf "$out/data" "$out"/callgrind.out.*
-gcc -O2 -shared -fPIC -o "$out/valgrind-sigsuspend.so" "$here/valgrind-sigsuspend.c"
-objcopy --strip-debug "$bin" "$out/odop-catalogue"
+. "$here/valgrind-prepare.sh" "$bin" "$out" odop-catalogue
 
 free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 commands="tcp://127.0.0.1:$(free_port)"

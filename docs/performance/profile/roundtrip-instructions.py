@@ -4,54 +4,18 @@ roundtrip-instructions.sh): the client's side of a typed call (`CommandClient.ca
 bench.read alike) and its parts, and the service's side of each command (`CommandServer.serve`)
 and its parts, with the `health` handler alone. The bench hosts the service in its own process,
 so one dump holds both sides. Instruction counts do not depend on the machine's load."""
-import re
-import subprocess
 import sys
 
-dump = sys.argv[1]
-text = subprocess.run(["callgrind_annotate", "--tree=calling", "--inclusive=yes", "--threshold=100", dump],
-                      capture_output=True, text=True, check=True).stdout
+from callgrind_tree import CallTree
+from callgrind_tree import row as table_row
 
-# Blocks: a "*" line (the function, inclusive) followed by "<" callers and ">" callees.
-blocks = {}
-calls_to = {}
-current = None
-line_re = re.compile(r"^\s*([\d,]+) \([\s\d.]+%\)\s+([*<>])\s+\?\?\?:(\S+)(?: \((\d[\d,]*)x\))?")
-for line in text.splitlines():
-    m = line_re.match(line)
-    if not m:
-        if not line.strip():
-            current = None
-        continue
-    ir, kind, sym, calls = int(m.group(1).replace(",", "")), m.group(2), m.group(3), m.group(4)
-    calls = int(calls.replace(",", "")) if calls else 0
-    if kind == "*":
-        current = blocks.setdefault(sym, {"ir": ir, "callees": {}})
-    elif kind == ">" and current is not None:
-        c = current["callees"].setdefault(sym, [0, 0])
-        c[0] += ir
-        c[1] += calls
-        calls_to[sym] = calls_to.get(sym, 0) + calls
-
-
-def find(pattern):
-    hits = [(v["ir"], k) for k, v in blocks.items() if re.search(pattern, k)]
-    if not hits:
-        sys.exit(f"no function matches {pattern}")
-    return max(hits)[1]
-
-
-def callee(parent, pattern):
-    total = [0, 0]
-    for sym, (ir, calls) in blocks[parent]["callees"].items():
-        if re.search(pattern, sym):
-            total[0] += ir
-            total[1] += calls
-    return total
+tree = CallTree(sys.argv[1])
+find, callee, blocks = tree.find, tree.callee, tree.blocks
+calls_to = {symbol: tree.calls(symbol) for symbol in blocks}
 
 
 def row(name, ir, n):
-    print(f"  {name:<58} {ir / max(1, n):>9,.0f}")
+    table_row(name, ir, n, width=58)
 
 
 call = find(r"CommandClientC4call__2id11traceparent6ResultQzxm_9ArgumentsQz")

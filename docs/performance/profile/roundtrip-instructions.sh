@@ -9,15 +9,13 @@
 #   docs/performance/profile/roundtrip-instructions.sh $(swift build -c release --show-bin-path)/odop-bench /tmp/roundtrip [N]
 #
 # Valgrind 3.19 needs the executable without its DWARF 5 debug info and valgrind-sigsuspend.c
-# preloaded (see instructions.sh). Needs valgrind and gcc. The dump stays in OUT.
+# preloaded, both made by valgrind-prepare.sh. Needs valgrind and gcc. The dump stays in OUT.
 set -euo pipefail
 bin="$1"
 out="$2"
 n="${3:-2000}"
 here="$(cd "$(dirname "$0")" && pwd)"
-mkdir -p "$out"
-gcc -O2 -shared -fPIC -o "$out/valgrind-sigsuspend.so" "$here/valgrind-sigsuspend.c"
-objcopy --strip-debug "$bin" "$out/odop-bench"
+. "$here/valgrind-prepare.sh" "$bin" "$out" odop-bench
 LD_PRELOAD="$out/valgrind-sigsuspend.so" valgrind --tool=callgrind --callgrind-out-file="$out/callgrind.out" \
     "$out/odop-bench" roundtrip --round-trips "$n" >"$out/bench.log" 2>&1
 python3 "$here/roundtrip-instructions.py" "$out/callgrind.out"

@@ -3,49 +3,11 @@
 `odop-bench events` (see subscriber-instructions.sh): the live path (DurableSubscriber.readLive
 and receiveLive, per envelope read) and catch-up (DurableSubscriber.catchUp and CatchUp.page, per
 event applied from replay pages), and the parts of each, whichever thread runs them. Instruction counts do not depend on the machine's load."""
-import re
-import subprocess
+from callgrind_tree import CallTree, row
 import sys
 
-dump = sys.argv[1]
-text = subprocess.run(["callgrind_annotate", "--tree=calling", "--inclusive=yes", dump],
-                      capture_output=True, text=True, check=True).stdout
-
-# Blocks: a "*" line (the function, inclusive) followed by "<" callers and ">" callees.
-blocks = {}
-current = None
-line_re = re.compile(r"^\s*([\d,]+) \([\s\d.]+%\)\s+([*<>])\s+\?\?\?:(\S+)(?: \((\d[\d,]*)x\))?")
-for line in text.splitlines():
-    m = line_re.match(line)
-    if not m:
-        if not line.strip():
-            current = None
-        continue
-    ir, kind, sym, calls = int(m.group(1).replace(",", "")), m.group(2), m.group(3), m.group(4)
-    calls = int(calls.replace(",", "")) if calls else 0
-    if kind == "*":
-        current = blocks.setdefault(sym, {"ir": ir, "callees": {}})
-    elif kind == ">" and current is not None:
-        c = current["callees"].setdefault(sym, [0, 0])
-        c[0] += ir
-        c[1] += calls
-
-
-def find(pattern):
-    hits = [(v["ir"], k) for k, v in blocks.items() if re.search(pattern, k)]
-    if not hits:
-        sys.exit(f"no function matches {pattern}")
-    return max(hits)[1]
-
-
-def callee(parent, pattern):
-    total = [0, 0]
-    for sym, (ir, calls) in blocks[parent]["callees"].items():
-        if re.search(pattern, sym):
-            total[0] += ir
-            total[1] += calls
-    return total
-
+tree = CallTree(sys.argv[1])
+find, callee, blocks = tree.find, tree.callee, tree.blocks
 
 live = find(r"DurableSubscriberC11receiveLive")
 # Since the read-ahead (ReadAhead), live messages are received and parsed in readLive, on the
@@ -70,9 +32,6 @@ decode_ir, _ = callee(handler, r"decodeData")
 execute_ir, _ = callee(handler, r"StatementC7execute|StatementArguments")
 handler_ir = blocks[handler]["ir"]
 
-
-def row(name, ir, n):
-    print(f"  {name:<50} {ir / max(1, n):>9,.0f}")
 
 
 print(f"live: {live_events:,} envelopes read by readLive; catch-up: {catch_up_events:,} events applied from {pages} pages")
