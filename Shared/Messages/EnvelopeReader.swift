@@ -33,31 +33,10 @@ enum EnvelopeReader {
     /// The page in a success reply frame `{"id": …, "ok": true, "result": {"events": […], …}}`
     /// answering `requestID` (any id when nil, as `CommandClient` checks it).
     static func replayPage(reply frame: Data, requestID: String?) throws -> EventsReplay.Result {
-        try JSONParser.reading(frame) { parser in
-            var page: EventsReplay.Result?
-            var ok = false
-            try readMembers(&parser) { name, parser in
-                switch name {
-                case "id":
-                    switch try parser.parseValue() {
-                    case .null: break
-                    case .string(let id): if let requestID, id != requestID { throw NotRead() }
-                    default: throw NotRead()
-                    }
-                    return 0
-                case "ok":
-                    ok = try JSONValueDecoder.unboxBool(parser.parseValue(), path: [])
-                    return 1
-                case "result":
-                    page = try replayPage(&parser)
-                    return 2
-                default:
-                    return nil
-                }
-            }
-            guard ok, let page, parser.atEnd() else { throw NotRead() }
-            return page
-        }
+        let (id, page) = try FrameReader.successReply(frame) { parser in try replayPage(&parser) }
+        if let requestID, let id, id != requestID { throw NotRead() }
+        guard let page else { throw NotRead() }
+        return page
     }
 
     /// `{"events": [envelope, …], "lastSeq": N, "epoch": "…"}` (`epoch` optional).

@@ -55,10 +55,20 @@ enum FrameReader {
     /// A success reply `{"id": "…" or null, "ok": true, "result": …}` (`result` missing: `null`),
     /// in any order, other members ignored: its id and result.
     static func successReply(_ frame: Data) throws -> (id: String?, result: JSONValue) {
+        let (id, result) = try successReply(frame) { parser in try parser.parseValue() }
+        return (id, result ?? .null)
+    }
+
+    /// A success reply as `successReply(_:)` reads it, its result read by `readResult` from the
+    /// parser at the result's value (nil when the reply has no `result`): for readers that build
+    /// a result straight from the bytes too (`EnvelopeReader.replayPage`).
+    static func successReply<Result>(_ frame: Data, readingResult readResult: (inout JSONParser) throws -> Result) throws
+        -> (id: String?, result: Result?)
+    {
         try JSONParser.reading(frame) { parser in
             var id: String?
             var ok = false
-            var result = JSONValue.null
+            var result: Result?
             try EnvelopeReader.readMembers(&parser) { name, parser in
                 switch name {
                 case "id":
@@ -73,7 +83,7 @@ enum FrameReader {
                     ok = value
                     return 1
                 case "result":
-                    result = try parser.parseValue()
+                    result = try readResult(&parser)
                     return 2
                 default:
                     return nil
