@@ -7,32 +7,29 @@ import Foundation
 public enum TraceParentText {
     /// Whether `text` is a well-formed version-00 traceparent.
     public static func isValid(_ text: String) -> Bool {
-        traceIdRange(of: text) != nil
+        var text = text
+        return text.withUTF8(isWellFormed)
     }
 
     /// The trace id of a well-formed traceparent.
     public static func traceId(of text: String) -> String? {
-        guard let range = traceIdRange(of: text) else { return nil }
         var text = text
-        return text.withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
+        return text.withUTF8 { bytes in
+            isWellFormed(bytes) ? String(decoding: UnsafeBufferPointer(rebasing: bytes[3..<35]), as: UTF8.self) : nil
+        }
     }
 
-    /// The byte offsets of the trace id in a well-formed traceparent (55 bytes: `00-`, 32 hex
-    /// digits, `-`, 16 hex digits, `-`, 2 hex digits), nil for any other text. Read by position,
-    /// without splitting: it runs for every command that carries a trace and every event stored.
-    private static func traceIdRange(of text: String) -> Range<Int>? {
-        var text = text
-        return text.withUTF8 { bytes -> Range<Int>? in
-            guard bytes.count == 55, bytes[0] == UInt8(ascii: "0"), bytes[1] == UInt8(ascii: "0"),
-                bytes[2] == UInt8(ascii: "-"), bytes[35] == UInt8(ascii: "-"), bytes[52] == UInt8(ascii: "-")
-            else { return nil }
-            let trace = bytes[3..<35]
-            let parent = bytes[36..<52]
-            guard trace.allSatisfy(isHexDigit), parent.allSatisfy(isHexDigit), bytes[53..<55].allSatisfy(isHexDigit),
-                trace.contains(where: { $0 != UInt8(ascii: "0") }), parent.contains(where: { $0 != UInt8(ascii: "0") })
-            else { return nil }
-            return 3..<35
-        }
+    /// Whether `bytes` are a well-formed traceparent (55 bytes: `00-`, the trace id's 32 hex digits
+    /// at 3..<35, `-`, 16 hex digits, `-`, 2 hex digits). Read by position, without splitting: it
+    /// runs for every command that carries a trace and every event stored.
+    private static func isWellFormed(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count == 55, bytes[0] == UInt8(ascii: "0"), bytes[1] == UInt8(ascii: "0"),
+            bytes[2] == UInt8(ascii: "-"), bytes[35] == UInt8(ascii: "-"), bytes[52] == UInt8(ascii: "-")
+        else { return false }
+        let trace = bytes[3..<35]
+        let parent = bytes[36..<52]
+        return trace.allSatisfy(isHexDigit) && parent.allSatisfy(isHexDigit) && bytes[53..<55].allSatisfy(isHexDigit)
+            && trace.contains(where: { $0 != UInt8(ascii: "0") }) && parent.contains(where: { $0 != UInt8(ascii: "0") })
     }
 
     /// Whether `text` is a trace id: 32 lowercase hex digits, not all zeros.
