@@ -61,19 +61,9 @@ public enum EventsReplay: CommandSchema {
         }
     }
 
-    /// The result JSON built from envelopes already stored as JSON (as written by
-    /// `WireFormat.encode`), without decoding them: for `CommandReply.successFrame`.
-    public static func resultJSON(encodedEvents: [Data], lastSeq: Int64, epoch: String? = nil) -> Data {
-        var writer = ResultWriter(capacity: encodedEvents.reduce(32) { $0 + $1.count + 1 })
-        for event in encodedEvents {
-            event.withUnsafeBytes { writer.append(encodedEvent: $0) }
-        }
-        return writer.finish(lastSeq: lastSeq, epoch: epoch)
-    }
-
-    /// Writes a result JSON from envelopes already stored as JSON (as written by
-    /// `WireFormat.encode`), one at a time into one buffer, as they are read: the same bytes as
-    /// `resultJSON(encodedEvents:lastSeq:epoch:)` without a `Data` per envelope.
+    /// Writes the result JSON from envelopes already stored as JSON (as written by
+    /// `WireFormat.encode`), without decoding them, one at a time into one buffer as they are
+    /// read: for `CommandReply.successFrame`.
     public struct ResultWriter {
         // Bytes, made `Data` once at the end: appending to `Data` cost ~2,000 instructions an
         // envelope (its comma went through `replaceSubrange`).

@@ -19,10 +19,7 @@ public enum WireFormat {
     /// Encodes `value` as compact JSON with sorted keys.
     public static func encode<T: Encodable>(_ value: T) throws -> Data {
         if let encoded = try? WireJSONEncoder.encode(value) { return encoded }
-        // What only Foundation writes (see `WireJSONEncoder`), and its errors.
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(value)
+        return try foundationEncoder().encode(value)
     }
 
     /// Appends `value`'s JSON, as `encode(_:)` writes it, to `bytes` (a frame being built
@@ -31,10 +28,16 @@ public enum WireFormat {
         do {
             try WireJSONEncoder.encode(value, appendingTo: &bytes)
         } catch {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            bytes.append(contentsOf: try encoder.encode(value))
+            bytes.append(contentsOf: try foundationEncoder().encode(value))
         }
+    }
+
+    /// Foundation's encoder with the wire's options, for what only Foundation writes (see
+    /// `WireJSONEncoder`), and its errors.
+    private static func foundationEncoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
     }
 
     /// Parses JSON text into a `JSONValue`; any failure is `invalid_json`.

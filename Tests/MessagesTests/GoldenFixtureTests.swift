@@ -113,10 +113,12 @@ struct GoldenFixtureTests {
     /// The replay result spliced from stored envelope bytes equals the encoded result.
     @Test func replayResultSplicedFromStoredEvents() throws {
         let stored = try Samples.replayResult.events.map { try WireFormat.encode($0) }
-        let spliced = EventsReplay.resultJSON(encodedEvents: stored, lastSeq: 42)
+        var writer = EventsReplay.ResultWriter()
+        for event in stored { event.withUnsafeBytes { writer.append(encodedEvent: $0) } }
+        let spliced = writer.finish(lastSeq: 42, epoch: nil)
         #expect(spliced == (try WireFormat.encode(Samples.replayResult)))
         #expect(try WireFormat.decode(EventsReplay.Result.self, from: spliced) == Samples.replayResult)
-        let empty = EventsReplay.resultJSON(encodedEvents: [], lastSeq: 7)
+        let empty = EventsReplay.ResultWriter().finish(lastSeq: 7, epoch: nil)
         #expect(try WireFormat.decode(EventsReplay.Result.self, from: empty) == .init(events: [], lastSeq: 7))
     }
 }
