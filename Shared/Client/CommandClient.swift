@@ -139,7 +139,8 @@ public final class CommandClient: Sendable {
     public func call<C: CommandSchema>(
         _ command: C.Type, _ args: C.Arguments, id: String = CommandClient.newRequestID(), traceparent: String? = nil
     ) throws(CommandError) -> C.Result {
-        try send(frame: makeFrame(command, args, id: id, traceparent: traceparent), requestID: id).result(as: C.Result.self)
+        try CommandReply.result(
+            ofFrame: exchange(makeFrame(command, args, id: id, traceparent: traceparent)), answering: id, as: C.Result.self)
     }
 
     /// Calls a typed command and hands its reply frame, unparsed, to `read` with the request id;

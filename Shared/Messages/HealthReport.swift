@@ -48,3 +48,86 @@ public struct HealthReport: Codable, Sendable, Equatable {
         try container.encode(version, forKey: .version)
     }
 }
+
+extension HealthReport: WireWritable {
+    /// The members of `encode(to:)`, in the same order, straight into the frame (`health` is the
+    /// command monitors call most).
+    func write(to json: inout WireJSONEncoder.JSONBytes) throws {
+        var first = true
+        json.openObject()
+        if let epoch {
+            json.name("epoch", first: &first)
+            json.string(epoch)
+        }
+        json.name("lastSeq", first: &first)
+        json.integer(lastSeq)
+        json.name("service", first: &first)
+        json.string(service)
+        json.name("status", first: &first)
+        json.string(status)
+        json.name("subscriptions", first: &first)
+        if subscriptions.isEmpty {
+            json.emptyArray()
+        } else {
+            try json.value(subscriptions)
+        }
+        json.name("uptimeSeconds", first: &first)
+        try json.number(uptimeSeconds)
+        json.name("version", first: &first)
+        json.string(version)
+        json.closeObject()
+    }
+}
+
+extension HealthReport: WireReadable {
+    /// The members `init(from:)` decodes, read as they come; `subscriptions` through
+    /// `JSONValueDecoder`, as the general path decodes them.
+    static func read(_ parser: inout JSONParser) throws -> HealthReport {
+        var service: String?
+        var version: String?
+        var status: String?
+        var uptimeSeconds: Double?
+        var lastSeq: Int64?
+        var subscriptions: [SubscriptionStatus]?
+        var epoch: String?
+        try EnvelopeReader.readMembers(&parser) { name, parser in
+            switch name {
+            case "service":
+                service = try JSONValueDecoder.unboxString(parser.parseValue(), path: [])
+                return 0
+            case "version":
+                version = try JSONValueDecoder.unboxString(parser.parseValue(), path: [])
+                return 1
+            case "status":
+                status = try JSONValueDecoder.unboxString(parser.parseValue(), path: [])
+                return 2
+            case "uptimeSeconds":
+                uptimeSeconds = try JSONValueDecoder.unboxFloat(parser.parseValue(), as: Double.self, path: [])
+                return 3
+            case "lastSeq":
+                lastSeq = try JSONValueDecoder.unboxInteger(parser.parseValue(), as: Int64.self, path: [])
+                return 4
+            case "subscriptions":
+                let value = try parser.parseValue()
+                if case .array(let elements) = value, elements.isEmpty {
+                    subscriptions = []
+                } else {
+                    subscriptions = try JSONValueDecoder.decode([SubscriptionStatus].self, from: value, at: [])
+                }
+                return 5
+            case "epoch":
+                let value = try parser.parseValue()
+                epoch = value.isNull ? nil : try JSONValueDecoder.unboxString(value, path: [])
+                return 6
+            default:
+                return nil
+            }
+        }
+        guard let service, let version, let status, let uptimeSeconds, let lastSeq, let subscriptions else {
+            throw EnvelopeReader.NotRead()
+        }
+        return HealthReport(
+            service: service, version: version, status: status, uptimeSeconds: uptimeSeconds, lastSeq: lastSeq,
+            subscriptions: subscriptions, epoch: epoch)
+    }
+}

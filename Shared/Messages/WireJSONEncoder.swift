@@ -33,6 +33,12 @@ enum WireJSONEncoder {
             bytes.append(contentsOf: "{}".utf8)
             return
         }
+        // The types that write themselves, by metatype (a cast to the protocol cost more than
+        // the rest of a small write).
+        if T.self == HealthReport.self {
+            try write(unsafeBitCast(value, to: HealthReport.self), appendingTo: &bytes)
+            return
+        }
         let state = EncodingState()
         let root = try Node(encoding: value, parent: nil, key: nil, state: state)
         guard !state.unsupported else { throw Unsupported() }
@@ -40,6 +46,18 @@ enum WireJSONEncoder {
         bytes = []  // the writer holds the only reference: it appends without copying
         writer.write(root)
         bytes = writer.bytes
+    }
+
+    /// A `WireWritable` value's own JSON at the end of `bytes`; on a throw, `bytes` is as it was.
+    static func write(_ value: some WireWritable, appendingTo bytes: inout [UInt8]) throws {
+        let start = bytes.count
+        var writer = JSONBytes(bytes: bytes)
+        bytes = []  // the writer holds the only reference: it appends without copying
+        defer { bytes = writer.bytes }
+        do { try value.write(to: &writer) } catch {
+            writer.bytes.removeSubrange(start...)
+            throw error
+        }
     }
 
     // MARK: The value tree

@@ -23,8 +23,17 @@ calls = calls_to.get(call, 0)
 call_ir = blocks[call]["ir"]
 exchange_ir, _ = callee(call, r"CommandClientC8exchange")
 frame_ir, _ = callee(call, r"CommandClientC9makeFrame")
-parse_ir, _ = callee(call, r"CommandReplyO5parse")
-result_ir, _ = callee(call, r"CommandReplyO6result2as")
+# Since the sixth pass the typed call reads its reply in CommandReply.result(ofFrame:answering:as:):
+# HealthReport straight from the bytes (WireReadable.readResult), any other result by parse, then
+# result(as:). Before it, the call ran parse and result(as:) itself.
+reply_ir, _ = callee(call, r"CommandReplyO6result7ofFrame")
+reply = next((s for s in blocks[call]["callees"] if "CommandReplyO6result7ofFrame" in s), None)
+parent = reply or call
+parse_ir, parses = callee(parent, r"CommandReplyO5parse")
+result_ir, _ = callee(parent, r"CommandReplyO6result2as")
+direct_ir, direct_calls = callee(reply, r"readResult") if reply else (0, 0)
+if not reply:
+    reply_ir = parse_ir + result_ir
 uuid = find(r"RandomUUIDO6string")
 uuid_calls = calls_to.get(uuid, 0)
 
@@ -42,8 +51,10 @@ print(f"client: {calls:,} typed calls (health and bench.read); service: {served:
 print("instructions per typed call, client side")
 row("the call, less the exchange (CommandClient.call)", call_ir - exchange_ir, calls)
 row("  build the request frame (makeFrame)", frame_ir, calls)
-row("  read the reply frame (CommandReply.parse)", parse_ir, calls)
-row("  decode the result (CommandReply.result(as:))", result_ir, calls)
+row("  read the reply and its result", reply_ir, calls)
+row("    health: straight from the bytes (HealthReport.readResult)", direct_ir, direct_calls)
+row("    otherwise: read the reply frame (CommandReply.parse)", parse_ir, parses)
+row("    otherwise: decode the result (CommandReply.result(as:))", result_ir, parses)
 row("  the exchange: send, wait, receive (exchange)", exchange_ir, calls)
 row("a new request id (RandomUUID.string)", blocks[uuid]["ir"], uuid_calls)
 print("instructions per command, service side")
