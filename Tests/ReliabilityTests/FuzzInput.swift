@@ -3,7 +3,8 @@ import ODOPMessages
 
 /// One input of the coverage-guided fuzzer, run through what a command server does with a frame:
 /// the whole input as a request frame (`CommandRequest.parse`, then the named command's argument
-/// decoding when the request is well formed), as a reply frame, and, when it parses as JSON after
+/// decoding when the request is well formed), as a reply frame (also as a `health` reply, read
+/// both straight from the bytes and the general way: the two must agree), and, when it parses as JSON after
 /// its first byte, as the arguments of the command that byte picks (`FuzzTargets.decoders`).
 ///
 /// The contract it checks is the one the fuzzer enforces: whatever the bytes, decoding ends in a
@@ -17,6 +18,10 @@ enum FuzzInput {
             }
         }
         _ = try? CommandReply.parse(data)
+        // The health result read straight from the bytes must be the general path's, value or error.
+        let direct = Result { () throws(CommandError) in try CommandReply.result(ofFrame: data, answering: nil, as: HealthReport.self) }
+        let general = Result { () throws(CommandError) in try CommandReply.parse(data, answering: nil).result(as: HealthReport.self) }
+        precondition(direct == general, "a health reply read straight from its bytes differs from the general path")
         guard let first = data.first else { return }
         guard let args = try? WireFormat.parse(Data(data.dropFirst())) else { return }
         let target = FuzzTargets.decoders[Int(first) % FuzzTargets.decoders.count]
