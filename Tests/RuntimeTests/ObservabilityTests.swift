@@ -62,6 +62,24 @@ struct ObservabilityTests {
         try await eventuallyAsync("published") { sample(try await get(url + "/metrics").body, "odop_events_published_total") == 25 }
     }
 
+    @Test("one command's outcomes are series of their own, and its latency histogram counts them all")
+    func outcomesShareTheHistogram() async throws {
+        let ledger = try InProcessService(LedgerService(), http: true)
+        defer { Task { await ledger.stop() } }
+        let url = try #require(await ledger.opsURL)
+        let client = try ledger.makeClient()
+        for index in 0..<3 {
+            _ = try client.call(LedgerAppend.self, .init(texts: ["t\(index)"]))
+        }
+        for _ in 0..<2 {
+            #expect(throws: CommandError.self) { try client.call("ledger.append", args: ["texts": "not a list"]) }
+        }
+        let metrics = try await get(url + "/metrics").body
+        #expect(sample(metrics, #"odop_commands_total{command="ledger.append",outcome="ok"}"#) == 3)
+        #expect(sample(metrics, #"odop_commands_total{command="ledger.append",outcome="invalid_argument"}"#) == 2)
+        #expect(sample(metrics, #"odop_command_duration_seconds_count{command="ledger.append"}"#) == 5)
+    }
+
     @Test("1,000 unknown command names add no new series: they are all command=\"unknown\"")
     func unknownCommandsAreOneSeries() async throws {
         let ledger = try InProcessService(LedgerService(), http: true)

@@ -16,8 +16,9 @@ public final class ServiceMetrics: Sendable {
     private let domainHelp = DomainHelp()
     /// Command names the service answers; any other name is counted as `unknown`.
     private let knownCommands: Mutex<Set<String>>
-    private let commandMetrics = Mutex<[CommandKey: CoreMetrics.Counter]>([:])
-    private let durations = Mutex<[String: CoreMetrics.Timer]>([:])
+    /// Each answered command's counter and latency timer, made on first use: one locked lookup
+    /// per command answered (three before: the name, the counter, the timer).
+    private let commandMeters = Mutex(CommandMeters())
 
     let eventsAppended: CoreMetrics.Counter
     let eventsPublished: CoreMetrics.Counter
@@ -28,6 +29,13 @@ public final class ServiceMetrics: Sendable {
     private struct CommandKey: Hashable {
         let command: String
         let outcome: String
+    }
+
+    /// The meters by command name and outcome. Only names the service answers are keys (any
+    /// other is counted under `unknown`), so the table stays as small as the command list.
+    private struct CommandMeters {
+        var byCommand: [CommandKey: (counter: CoreMetrics.Counter, timer: CoreMetrics.Timer)] = [:]
+        var timers: [String: CoreMetrics.Timer] = [:]
     }
 
     /// The label value for a command name the service does not answer.
@@ -59,23 +67,28 @@ public final class ServiceMetrics: Sendable {
 
     /// Counts one answered request and records its latency.
     func commandAnswered(_ command: String, outcome: String, duration: Duration) {
+        let key = CommandKey(command: command, outcome: outcome)
+        let meters = commandMeters.withLock { $0.byCommand[key] } ?? newMeters(command, outcome: outcome)
+        meters.counter.increment()
+        meters.timer.recordNanoseconds(duration.components.seconds * 1_000_000_000 + duration.components.attoseconds / 1_000_000_000)
+    }
+
+    /// The meters of a command and outcome not counted before (or of a name the service does
+    /// not answer, counted as `unknown`).
+    private func newMeters(_ command: String, outcome: String) -> (counter: CoreMetrics.Counter, timer: CoreMetrics.Timer) {
         let label = commandLabel(command)
         let key = CommandKey(command: label, outcome: outcome)
-        let counter = commandMetrics.withLock { cache in
-            if let counter = cache[key] { return counter }
+        return commandMeters.withLock { meters in
+            if let known = meters.byCommand[key] { return known }
             let counter = CoreMetrics.Counter(
                 label: MetricCatalog.commands, dimensions: [("command", label), ("outcome", outcome)], factory: factory)
-            cache[key] = counter
-            return counter
+            let timer =
+                meters.timers[label]
+                ?? CoreMetrics.Timer(label: MetricCatalog.commandDuration, dimensions: [("command", label)], factory: factory)
+            meters.timers[label] = timer
+            meters.byCommand[key] = (counter, timer)
+            return (counter, timer)
         }
-        counter.increment()
-        let timer = durations.withLock { cache in
-            if let timer = cache[label] { return timer }
-            let timer = CoreMetrics.Timer(label: MetricCatalog.commandDuration, dimensions: [("command", label)], factory: factory)
-            cache[label] = timer
-            return timer
-        }
-        timer.recordNanoseconds(duration.components.seconds * 1_000_000_000 + duration.components.attoseconds / 1_000_000_000)
     }
 
     /// What the gauges are set from when `/metrics` is rendered.
