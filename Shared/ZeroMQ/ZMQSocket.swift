@@ -119,13 +119,8 @@ public final class ZMQSocket: @unchecked Sendable {
         let flags = (more ? ZMQ_SNDMORE : 0) | (dontWait ? ZMQ_DONTWAIT : 0)
         while true {
             if zmq_send(handle, bytes.baseAddress, bytes.count, flags) != -1 { return true }
-            // The would-block and interrupted cases are read from errno alone: building the
-            // error (libzmq's text, the operation) for the empty read that ends every burst cost
-            // about 1,500 instructions.
-            let code = zmq_errno()
-            if code == EINTR { continue }
-            if code == EAGAIN { return false }
-            throw ZMQError(code: code, operation: "send on \(type)")
+            if try retries(after: "send on \(type)") { continue }
+            return false
         }
     }
 
@@ -156,13 +151,8 @@ public final class ZMQSocket: @unchecked Sendable {
         let flags = (more ? ZMQ_SNDMORE : 0) | (dontWait ? ZMQ_DONTWAIT : 0)
         while true {
             if zmq_msg_send(message.pointer, handle, flags) != -1 { return true }
-            // The would-block and interrupted cases are read from errno alone: building the
-            // error (libzmq's text, the operation) for the empty read that ends every burst cost
-            // about 1,500 instructions.
-            let code = zmq_errno()
-            if code == EINTR { continue }
-            if code == EAGAIN { return false }
-            throw ZMQError(code: code, operation: "send on \(type)")
+            if try retries(after: "send on \(type)") { continue }
+            return false
         }
     }
 
@@ -188,14 +178,20 @@ public final class ZMQSocket: @unchecked Sendable {
         let message = ZMQMessage()
         while true {
             if zmq_msg_recv(message.pointer, handle, dontWait ? ZMQ_DONTWAIT : 0) != -1 { return message }
-            // The would-block and interrupted cases are read from errno alone: building the
-            // error (libzmq's text, the operation) for the empty read that ends every burst cost
-            // about 1,500 instructions.
-            let code = zmq_errno()
-            if code == EINTR { continue }
-            if code == EAGAIN { return nil }
-            throw ZMQError(code: code, operation: "receive on \(type)")
+            if try retries(after: "receive on \(type)") { continue }
+            return nil
         }
+    }
+
+    /// After a failed send or receive: true to try again (a signal interrupted it), false when
+    /// it would block or its timeout elapsed; any other failure is thrown. The first two are told
+    /// from `errno` alone: building the error (libzmq's text, the operation) for the empty read
+    /// that ends every burst of messages cost about 1,500 instructions.
+    private func retries(after operation: @autoclosure () -> String) throws(ZMQError) -> Bool {
+        let code = zmq_errno()
+        if code == EINTR { return true }
+        if code == EAGAIN { return false }
+        throw ZMQError(code: code, operation: operation())
     }
 
     /// Receives one frame's bytes (see `receiveMessage`). Large frames are not copied.
