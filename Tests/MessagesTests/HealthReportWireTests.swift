@@ -19,6 +19,8 @@ struct HealthReportWireTests {
             subscriptions: [
                 SubscriptionStatus(source: "catalogue", lastAppliedSeq: 10, sourceLastSeq: 12, lag: 2, state: .running, stalled: nil),
                 SubscriptionStatus(
+                    source: "notifications", lastAppliedSeq: 0, sourceLastSeq: 100, lag: 100, state: .catchingUp, stalled: nil),
+                SubscriptionStatus(
                     source: "training", lastAppliedSeq: 4, sourceLastSeq: nil, lag: nil, state: .disconnected, stalled: nil,
                     lastError: "CURVE handshake refused"),
                 SubscriptionStatus(
