@@ -33,10 +33,7 @@ enum EnvelopeReader {
     /// The page in a success reply frame `{"id": …, "ok": true, "result": {"events": […], …}}`
     /// answering `requestID` (any id when nil, as `CommandClient` checks it).
     static func replayPage(reply frame: Data, requestID: String?) throws -> EventsReplay.Result {
-        let (id, page) = try FrameReader.successReply(frame) { parser in try replayPage(&parser) }
-        if let requestID, let id, id != requestID { throw NotRead() }
-        guard let page else { throw NotRead() }
-        return page
+        try FrameReader.successResult(frame, answering: requestID) { parser in try replayPage(&parser) }
     }
 
     /// `{"events": [envelope, …], "lastSeq": N, "epoch": "…"}` (`epoch` optional).

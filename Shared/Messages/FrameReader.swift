@@ -61,7 +61,7 @@ enum FrameReader {
 
     /// A success reply as `successReply(_:)` reads it, its result read by `readResult` from the
     /// parser at the result's value (nil when the reply has no `result`): for readers that build
-    /// a result straight from the bytes too (`EnvelopeReader.replayPage`).
+    /// a result straight from the bytes too (`successResult(_:answering:readingResult:)`).
     static func successReply<Result>(_ frame: Data, readingResult readResult: (inout JSONParser) throws -> Result) throws
         -> (id: String?, result: Result?)
     {
@@ -92,6 +92,18 @@ enum FrameReader {
             guard ok, parser.atEnd() else { throw EnvelopeReader.NotRead() }
             return (id, result)
         }
+    }
+
+    /// The result of a success reply answering `requestID` (any id when nil), read by
+    /// `readResult` as `successReply(_:readingResult:)` reads it; a reply to another request or
+    /// without a result is refused too (`EnvelopeReader.NotRead`): the general path decides.
+    static func successResult<Result>(
+        _ frame: Data, answering requestID: String?, readingResult readResult: (inout JSONParser) throws -> Result
+    ) throws -> Result {
+        let (id, result) = try successReply(frame, readingResult: readResult)
+        if let requestID, let id, id != requestID { throw EnvelopeReader.NotRead() }
+        guard let result else { throw EnvelopeReader.NotRead() }
+        return result
     }
 
     private static func nonEmptyString(_ value: JSONValue) throws -> String {

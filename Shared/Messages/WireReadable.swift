@@ -21,10 +21,7 @@ extension WireReadable {
     /// `read(_:)`; throws for anything the general path must decide (a failure reply, another
     /// request's id, no result).
     static func readResult(ofFrame frame: Data, answering requestID: String?) throws -> Self {
-        let (id, result) = try FrameReader.successReply(frame) { parser in try read(&parser) }
-        if let requestID, let id, id != requestID { throw EnvelopeReader.NotRead() }
-        guard let result else { throw EnvelopeReader.NotRead() }
-        return result
+        try FrameReader.successResult(frame, answering: requestID) { parser in try read(&parser) }
     }
 }
 
