@@ -57,19 +57,41 @@ public enum CommandReply: Sendable, Equatable {
     /// written by `WireFormat.encode`); it is spliced in as is, without re-encoding or checking.
     /// Empty `resultJSON` is written as `null`.
     public static func successFrame(id: String?, resultJSON: Data) -> Data {
-        // Built as bytes, then made `Data` once: appending to `Data` piece by piece cost more.
-        var frame: [UInt8] = []
-        frame.reserveCapacity(resultJSON.count + (id?.utf8.count ?? 4) + 32)
-        frame.append(contentsOf: #"{"id":"#.utf8)
-        JSONText.appendString(id, to: &frame)
-        frame.append(contentsOf: #","ok":true,"result":"#.utf8)
-        if resultJSON.isEmpty {
-            frame.append(contentsOf: "null".utf8)
-        } else {
-            resultJSON.withUnsafeBytes { frame.append(contentsOf: $0) }
+        var frame = SuccessFrame(id: id, capacity: resultJSON.count)
+        resultJSON.withUnsafeBytes { frame.bytes.append(contentsOf: $0) }
+        return frame.finish()
+    }
+
+    /// A success reply frame built in one buffer: its head `{"id":…,"ok":true,"result":`, then the
+    /// result's JSON written in place by the caller (`WireFormat.encode(_:appendingTo:)` into
+    /// `bytes`), then its `}` (`finish()`). The same bytes as `successFrame(id:resultJSON:)`
+    /// around the same result, without a buffer of the result's own to copy from (a command
+    /// thread answers every `health` this way).
+    public struct SuccessFrame {
+        /// The frame so far: the head, then whatever result has been appended.
+        public var bytes: [UInt8]
+        /// Where the result starts in `bytes`.
+        public let resultStart: Int
+
+        /// The head of the reply to `id`, with room for `capacity` bytes of result.
+        public init(id: String?, capacity: Int = 256) {
+            bytes = []
+            bytes.reserveCapacity(capacity + (id?.utf8.count ?? 4) + 32)
+            JSONText.appendLiteral(#"{"id":"#, to: &bytes)
+            JSONText.appendString(id, to: &bytes)
+            JSONText.appendLiteral(#","ok":true,"result":"#, to: &bytes)
+            resultStart = bytes.count
         }
-        frame.append(UInt8(ascii: "}"))
-        return Data(frame)
+
+        /// The result written so far, on its own (a change's audit entry keeps it).
+        public var resultJSON: Data { Data(bytes[resultStart...]) }
+
+        /// The frame: the result (`null` when none was written) and the closing `}`.
+        public consuming func finish() -> Data {
+            if bytes.count == resultStart { JSONText.appendLiteral("null", to: &bytes) }
+            bytes.append(UInt8(ascii: "}"))
+            return Data(bytes)
+        }
     }
 
     /// A failure reply frame. Never fails.

@@ -63,17 +63,24 @@ public enum EventsReplay: CommandSchema {
 
     /// Writes the result JSON from envelopes already stored as JSON (as written by
     /// `WireFormat.encode`), without decoding them, one at a time into one buffer as they are
-    /// read: for `CommandReply.successFrame`.
+    /// read: on its own, or straight into the reply frame being built
+    /// (`CommandReply.SuccessFrame`).
     public struct ResultWriter {
         // Bytes, made `Data` once at the end: appending to `Data` cost ~2,000 instructions an
         // envelope (its comma went through `replaceSubrange`).
-        private var json: [UInt8] = []
+        private var json: [UInt8]
         private var first = true
 
         /// `capacity`: the bytes to reserve (the buffer grows past it as needed).
         public init(capacity: Int = 64 * 1024) {
-            json.reserveCapacity(capacity)
-            json.append(contentsOf: #"{"events":["#.utf8)
+            self.init(continuing: [], capacity: capacity)
+        }
+
+        /// Writes after `bytes` (a reply frame's head), with room for `capacity` more bytes.
+        public init(continuing bytes: consuming [UInt8], capacity: Int = 64 * 1024) {
+            json = bytes
+            json.reserveCapacity(json.count + capacity)
+            JSONText.appendLiteral(#"{"events":["#, to: &json)
         }
 
         /// Appends one stored envelope's JSON.
@@ -85,10 +92,15 @@ public enum EventsReplay: CommandSchema {
 
         /// The result: the envelopes appended, then `lastSeq` and `epoch`.
         public consuming func finish(lastSeq: Int64, epoch: String?) -> Data {
+            Data(finishBytes(lastSeq: lastSeq, epoch: epoch))
+        }
+
+        /// `finish(lastSeq:epoch:)` as the bytes written (after those it continued, if any).
+        public consuming func finishBytes(lastSeq: Int64, epoch: String?) -> [UInt8] {
             json.append(contentsOf: #"],"lastSeq":\#(lastSeq)"#.utf8)
             if let epoch { json.append(contentsOf: #","epoch":"\#(epoch)""#.utf8) }
             json.append(UInt8(ascii: "}"))
-            return Data(json)
+            return json
         }
     }
 }

@@ -30,7 +30,7 @@ enum WireJSONEncoder {
     /// `bytes` is as it was.
     static func encode<T: Encodable>(_ value: T, appendingTo bytes: inout [UInt8]) throws {
         if T.self == NoArguments.self {  // every command without arguments sends one
-            bytes.append(contentsOf: "{}".utf8)
+            JSONText.appendLiteral("{}", to: &bytes)
             return
         }
         // The types that write themselves, by metatype (a cast to the protocol cost more than

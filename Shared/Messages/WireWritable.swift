@@ -28,12 +28,13 @@ extension WireJSONEncoder.JSONBytes {
         if !first { bytes.append(UInt8(ascii: ",")) }
         first = false
         bytes.append(UInt8(ascii: "\""))
-        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(contentsOf: #"":"#.utf8)
+        JSONText.appendLiteral(name, to: &bytes)
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: ":"))
     }
 
     /// An empty array: `[]`.
-    mutating func emptyArray() { bytes.append(contentsOf: "[]".utf8) }
+    mutating func emptyArray() { JSONText.appendLiteral("[]", to: &bytes) }
 
     /// A string value.
     mutating func string(_ value: String) { JSONText.appendString(value, to: &bytes) }

@@ -26,6 +26,24 @@ struct CommandReplyTests {
         #expect(frame == (try WireFormat.encode(reply)))
     }
 
+    /// The frame a command thread builds in place (`SuccessFrame`: the head, the result written
+    /// into it, the end) is byte for byte the frame spliced around the result encoded on its own.
+    @Test(arguments: awkwardIDs)
+    func successFrameBuiltInPlaceIsTheSplicedFrame(id: String?) throws {
+        let results: [JSONValue] = [["n": 1, "s": "x \"q\""], [1, 2.5, nil, true], "text", 0, .null, [:]]
+        for result in results {
+            var frame = CommandReply.SuccessFrame(id: id, capacity: 4)
+            try WireFormat.encode(result, appendingTo: &frame.bytes)
+            #expect(frame.resultJSON == (try WireFormat.encode(result)))
+            #expect(frame.finish() == CommandReply.successFrame(id: id, resultJSON: try WireFormat.encode(result)))
+        }
+        let report = HealthReport(service: "catalogue", version: "1.0", status: "ok", uptimeSeconds: 2.5, lastSeq: 7, subscriptions: [])
+        var frame = CommandReply.SuccessFrame(id: id)
+        try WireFormat.encode(report, appendingTo: &frame.bytes)
+        #expect(frame.finish() == CommandReply.successFrame(id: id, resultJSON: try WireFormat.encode(report)))
+        #expect(CommandReply.SuccessFrame(id: id).finish() == CommandReply.successFrame(id: id, resultJSON: Data()))
+    }
+
     @Test func successFrameSplicesResultBytesVerbatim() throws {
         let result = Data(#"{"events":[],"lastSeq":0}"#.utf8)
         let frame = CommandReply.successFrame(id: "r1", resultJSON: result)

@@ -28,10 +28,12 @@ struct CommandHandling: Sendable {
         do {
             switch entry.kind {
             case .read:
-                let (result, audits, place) = try store.read { db in
+                let (frame, audits, place) = try store.read { db in
                     let place = try self.place(of: entry, declared, args, request, db, always: false)
                     let context = ReadContext(request: request, db: db)
-                    return (try entry.read!(args, context), context.auditLog.pending, place)
+                    var frame = CommandReply.SuccessFrame(id: request.id)
+                    try entry.read!(args, context, &frame.bytes)
+                    return (frame, context.auditLog.pending, place)
                 }
                 if !audits.isEmpty {
                     try store.write { transaction in
@@ -44,14 +46,16 @@ struct CommandHandling: Sendable {
                         }
                     }
                 }
-                return (CommandReply.successFrame(id: request.id, resultJSON: result), "ok")
+                return (frame.finish(), "ok")
             case .plain:
                 let place =
                     try request.principal.map { _ in
                         try store.read { db in try self.place(of: entry, declared, args, request, db, always: false) }
                     } ?? nil
-                let result = try entry.plain!(args, request)
+                var frame = CommandReply.SuccessFrame(id: request.id)
+                try entry.plain!(args, request, &frame.bytes)
                 if entry.isMutating {
+                    let result = frame.resultJSON
                     try store.write { transaction in
                         try AuditTrail.append(
                             .init(
@@ -59,7 +63,7 @@ struct CommandHandling: Sendable {
                                 command: request.command, action: request.command, place: place, after: result), transaction.db)
                     }
                 }
-                return (CommandReply.successFrame(id: request.id, resultJSON: result), "ok")
+                return (frame.finish(), "ok")
             case .write:
                 preconditionFailure("write commands are applied by the writer")
             }
@@ -125,8 +129,10 @@ struct CommandHandling: Sendable {
         }
         transaction.request = request
         transaction.place = try place(of: entry, registry.access[entry.name], args, request, transaction.db, always: true)
-        let result = try entry.write!(args, transaction, request)
-        let reply = CommandReply.successFrame(id: request.id, resultJSON: result)
+        var frame = CommandReply.SuccessFrame(id: request.id)
+        try entry.write!(args, transaction, request, &frame.bytes)
+        let result = frame.resultJSON
+        let reply = frame.finish()
         try StoredReplies.store(reply, requestID: request.id, command: request.command, transaction.db)
         try AuditTrail.append(
             .init(

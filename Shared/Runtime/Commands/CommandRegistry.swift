@@ -20,9 +20,11 @@ public struct CommandRegistry: Sendable {
         let name: String
         let kind: Kind
         let isMutating: Bool
-        let read: (@Sendable (JSONValue, ReadContext) throws -> Data)?
-        let write: (@Sendable (JSONValue, ServiceTransaction, RequestInfo) throws -> Data)?
-        let plain: (@Sendable (JSONValue, RequestInfo) throws -> Data)?
+        // Each handler appends its result's JSON to the reply frame being built (the last
+        // argument, `CommandReply.SuccessFrame.bytes`): no buffer of the result's own.
+        let read: (@Sendable (JSONValue, ReadContext, inout [UInt8]) throws -> Void)?
+        let write: (@Sendable (JSONValue, ServiceTransaction, RequestInfo, inout [UInt8]) throws -> Void)?
+        let plain: (@Sendable (JSONValue, RequestInfo, inout [UInt8]) throws -> Void)?
         /// Decodes and validates the arguments only: set for plain commands that change data,
         /// which the command thread checks before queueing them on their lane (see `CommandServer`).
         var checkArguments: (@Sendable (JSONValue) throws(CommandError) -> Void)? = nil
@@ -44,8 +46,8 @@ public struct CommandRegistry: Sendable {
         add(
             Entry(
                 name: C.name, kind: .read, isMutating: C.isMutating,
-                read: { args, context in
-                    try WireFormat.encode(try handler(try C.decodeArguments(args), context))
+                read: { args, context, reply in
+                    try WireFormat.encode(try handler(try C.decodeArguments(args), context), appendingTo: &reply)
                 }, write: nil, plain: nil))
     }
 
@@ -56,8 +58,8 @@ public struct CommandRegistry: Sendable {
         add(
             Entry(
                 name: C.name, kind: .write, isMutating: true, read: nil,
-                write: { args, transaction, _ in
-                    try WireFormat.encode(try handler(try C.decodeArguments(args), transaction))
+                write: { args, transaction, _, reply in
+                    try WireFormat.encode(try handler(try C.decodeArguments(args), transaction), appendingTo: &reply)
                 }, plain: nil))
     }
 
@@ -71,20 +73,23 @@ public struct CommandRegistry: Sendable {
         add(
             Entry(
                 name: C.name, kind: .plain, isMutating: C.isMutating, read: nil, write: nil,
-                plain: { args, request in
-                    try WireFormat.encode(try handler(try C.decodeArguments(args), request))
+                plain: { args, request, reply in
+                    try WireFormat.encode(try handler(try C.decodeArguments(args), request), appendingTo: &reply)
                 },
                 checkArguments: C.isMutating ? check : nil))
     }
 
-    /// Registers a read command whose handler returns its result as encoded JSON (for large
-    /// results assembled from stored JSON, like `events.replay`).
-    mutating func readRaw<C: CommandSchema>(_ command: C.Type, _ handler: @escaping @Sendable (C.Arguments, ReadContext) throws -> Data) {
+    /// Registers a read command whose handler appends its result's JSON to the reply frame itself
+    /// (for large results assembled from stored JSON, like `events.replay`). On a throw the
+    /// frame is discarded.
+    mutating func readRaw<C: CommandSchema>(
+        _ command: C.Type, _ handler: @escaping @Sendable (C.Arguments, ReadContext, inout [UInt8]) throws -> Void
+    ) {
         add(
             Entry(
                 name: C.name, kind: .read, isMutating: C.isMutating,
-                read: { args, context in
-                    try handler(try C.decodeArguments(args), context)
+                read: { args, context, reply in
+                    try handler(try C.decodeArguments(args), context, &reply)
                 }, write: nil, plain: nil))
     }
 

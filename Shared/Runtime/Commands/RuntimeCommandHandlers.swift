@@ -26,15 +26,16 @@ enum RuntimeCommandHandlers {
             return EventsTrace.Result(events: events, truncated: encoded.count > limit)
         }
 
-        registry.readRaw(EventsReplay.self) { args, context in
+        registry.readRaw(EventsReplay.self) { args, context, reply in
             metrics?.replayRequests.increment()
             hooks.beforeReplay?()
-            var page = EventsReplay.ResultWriter()
+            var page = EventsReplay.ResultWriter(continuing: reply)
+            reply = []  // the writer holds the only reference: it appends without copying
             try store.eventLog.forEachEnvelope(after: args.after, limit: args.effectiveLimit, db: context.db) {
                 page.append(encodedEvent: $0)
             }
             let lastSeq = try store.eventLog.lastSeq(db: context.db)
-            return page.finish(lastSeq: lastSeq, epoch: store.epoch)
+            reply = page.finishBytes(lastSeq: lastSeq, epoch: store.epoch)
         }
 
         registry.plain(SubscriptionsList.self) { _, _ in
