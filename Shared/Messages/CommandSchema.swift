@@ -23,6 +23,11 @@ extension CommandSchema {
     /// The arguments of `request`-style `args`, decoded strictly (`invalid_argument` naming
     /// the field) and validated when they are `ValidatableArguments`.
     public static func decodeArguments(_ args: JSONValue) throws(CommandError) -> Arguments {
+        // Every object decodes as `NoArguments`, and it has nothing to validate: by metatype,
+        // without a decoder (about 1,400 instructions for each `health`).
+        if Arguments.self == NoArguments.self, case .object = args {
+            return unsafeBitCast(NoArguments(), to: Arguments.self)
+        }
         let arguments = try WireFormat.decode(Arguments.self, from: args, as: .invalidArgument)
         if let validatable = arguments as? any ValidatableArguments {
             try validatable.validate()

@@ -169,6 +169,16 @@ public final class ZMQSocket: @unchecked Sendable {
         return true
     }
 
+    /// Sends `frames`, then `last`, as one multipart message (a reply after the routing
+    /// envelope it answers), as `send(multipart: frames + [last])` without building that array.
+    @discardableResult
+    public func send(multipart frames: [Data], then last: Data, dontWait: Bool = false) throws(ZMQError) -> Bool {
+        for (index, frame) in frames.enumerated() where try !send(frame, more: true, dontWait: dontWait && index == 0) {
+            return false
+        }
+        return try send(last, more: false, dontWait: dontWait && frames.isEmpty)
+    }
+
     // MARK: Receiving
 
     /// Receives one frame, or nil when none is waiting (`dontWait`) or the receive timeout

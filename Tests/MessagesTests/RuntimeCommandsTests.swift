@@ -12,6 +12,20 @@ struct RuntimeCommandsTests {
         #expect(SubscriptionsList.name == "subscriptions.list" && !SubscriptionsList.isMutating)
     }
 
+    /// An argument-less command takes its arguments by metatype, without a decoder: every
+    /// object is `NoArguments`, as the general path decodes it; anything else gets the general
+    /// path's answer, whatever it is.
+    @Test(
+        arguments: [
+            [:], ["ignored": 1], ["nested": ["a": [1, 2]]], .null, [], "text", 3,
+        ] as [JSONValue])
+    func noArgumentsDecodeAsTheGeneralPathDecodesThem(_ args: JSONValue) {
+        let fast = Result { () throws(CommandError) in try Health.decodeArguments(args) }
+        let general = Result { () throws(CommandError) in try WireFormat.decode(NoArguments.self, from: args, as: .invalidArgument) }
+        #expect(fast == general)
+        if case .object = args { #expect(fast == .success(NoArguments())) }
+    }
+
     @Test func replayLimits() throws {
         #expect(EventsReplay.defaultLimit == 1000)
         #expect(EventsReplay.maximumLimit == 10_000)

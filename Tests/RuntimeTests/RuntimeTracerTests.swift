@@ -44,6 +44,19 @@ struct RuntimeTracerTests {
         #expect(Set(spans.map(\.traceId)).count == spans.count)
     }
 
+    /// A request's `traceparent` is written only when asked (a write's events carry it): then it
+    /// is its span's, as given text is kept as it was.
+    @Test func aRequestWritesItsSpansTraceparentWhenAsked() {
+        let span = RuntimeTracer().span("health", continuing: Self.parent, kind: .server)
+        let request = RequestInfo(id: "r-1", command: "health", principal: nil, trace: span.traceContext)
+        #expect(request.traceparent == span.traceparent)
+        #expect(request.traceparent == span.traceContext.traceParentHeaderValue)
+        #expect(request.traceId == "0af7651916cd43dd8448eb211c80319c" && span.traceId == request.traceId)
+        #expect(RequestInfo(id: "r-2", command: "health", principal: nil, traceparent: Self.parent).traceparent == Self.parent)
+        #expect(RequestInfo(id: "r-3", command: "health", principal: nil).traceparent == nil)
+        #expect(RequestInfo(id: "r-3", command: "health", principal: nil).traceId == "-")
+    }
+
     /// What a subscriber stores for each event it applies: a child of the event's traceparent,
     /// as a span's would be, without the span.
     @Test func aChildTraceparentContinuesTheTraceWithANewSpanId() {

@@ -36,6 +36,34 @@ struct RequestReplyTests {
         #expect(try req.receive()?.text == "world")
     }
 
+    /// How the command server replies: the routing envelope it received, then the body, as one
+    /// message, without an array of both; a DEALER with no envelope of its own sends the body alone.
+    @Test("send(multipart:then:) sends the envelope's frames and the last one as one message")
+    func sendEnvelopeThenBody() async throws {
+        let context = try ZMQContext()
+        defer { context.terminate() }
+        let router = try context.socket(.router)
+        try router.set(.routerMandatory(true))
+        try router.bind("tcp://127.0.0.1:*")
+        let req = try context.socket(.req)
+        try req.set(.receiveTimeout(milliseconds: 5000))
+        try req.connect(try router.lastEndpoint)
+        let dealer = try context.socket(.dealer)
+        try dealer.set(.receiveTimeout(milliseconds: 5000))
+        try dealer.connect(try router.lastEndpoint)
+
+        try req.send("hello")
+        let fromREQ = try #require(try router.receiveMultipart())
+        #expect(try router.send(multipart: Array(fromREQ.dropLast()), then: Data("world".utf8), dontWait: true))
+        #expect(try req.receive()?.text == "world")
+
+        #expect(try dealer.send(multipart: [], then: Data("bare".utf8)))
+        let fromDealer = try #require(try router.receiveMultipart())
+        #expect(fromDealer.count == 2 && fromDealer[1].text == "bare")
+        try router.send(multipart: [fromDealer[0]], then: Data("back".utf8))
+        #expect(try dealer.receiveMultipart()?.map(\.text) == ["back"])
+    }
+
     @Test("several DEALER clients share one ROUTER concurrently and each gets its own replies")
     func concurrentDealers() async throws {
         let context = try ZMQContext()

@@ -21,8 +21,12 @@ struct ReplyCache {
     func reply(for id: String) -> Data? { replies[id] }
 
     mutating func store(_ reply: Data, for id: String) {
-        guard reply.count <= maxBytes / 16, replies[id] == nil else { return }
-        replies[id] = reply
+        guard reply.count <= maxBytes / 16 else { return }
+        // One lookup: the first reply stored for an id stays (put back in the rare case).
+        if let first = replies.updateValue(reply, forKey: id) {
+            replies[id] = first
+            return
+        }
         order.append(id)
         bytes += reply.count
         while replies.count > maxEntries || bytes > maxBytes {

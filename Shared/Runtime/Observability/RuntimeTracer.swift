@@ -82,7 +82,8 @@ public final class RuntimeSpan: Tracing.Span, Sendable {
     /// The span's W3C context.
     public let traceContext: TraceContext
     /// `00-<trace id>-<this span's id>-<flags>`: stored with the events emitted in this span.
-    public let traceparent: String
+    /// Written each time it is asked for: most spans (a `health`, a read) never are.
+    public var traceparent: String { TraceParentFormat.text(of: traceContext) }
     /// The context the span was started in (nil: a top-level one), without this span's trace.
     private let base: ServiceContext?
     private let state: Mutex<State>
@@ -95,7 +96,6 @@ public final class RuntimeSpan: Tracing.Span, Sendable {
 
     init(operationName: String, trace: TraceContext, base: ServiceContext?) {
         traceContext = trace
-        traceparent = TraceParentFormat.text(of: trace)
         self.base = base
         state = Mutex(State(operationName: operationName))
     }
