@@ -39,18 +39,18 @@ public struct CommandRequest: Sendable, Equatable {
     public static func frame<A: Encodable>(id: String, command: String, args: A, traceparent: String? = nil) throws -> Data {
         var out: [UInt8] = []
         out.reserveCapacity(id.utf8.count + command.utf8.count + 256)
-        out.append(contentsOf: #"{"args":"#.utf8)
+        JSONText.appendLiteral(#"{"args":"#, to: &out)
         let argsStart = out.count
         try WireFormat.encode(args, appendingTo: &out)
         guard out.count > argsStart, out[argsStart] == UInt8(ascii: "{") else {
             return try make(id: id, command: command, args: args).encoded()
         }
-        out.append(contentsOf: #","command":"#.utf8)
+        JSONText.appendLiteral(#","command":"#, to: &out)
         JSONText.appendString(command, to: &out)
-        out.append(contentsOf: #","id":"#.utf8)
+        JSONText.appendLiteral(#","id":"#, to: &out)
         JSONText.appendString(id, to: &out)
         if let traceparent {
-            out.append(contentsOf: #","traceparent":"#.utf8)
+            JSONText.appendLiteral(#","traceparent":"#, to: &out)
             JSONText.appendString(traceparent, to: &out)
         }
         out.append(UInt8(ascii: "}"))

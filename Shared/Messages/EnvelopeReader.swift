@@ -84,7 +84,7 @@ enum EnvelopeReader {
         try readMembers(&parser) { name, parser in
             switch name {
             case "id":
-                id = try JSONValueDecoder.unboxString(parser.parseValue(), path: [])
+                id = try string(&parser)
                 return 0
             case "type":
                 type = try repeatedString(&parser, &repeated.type)
@@ -141,6 +141,20 @@ enum EnvelopeReader {
                 _ = try parser.parseValue()
             }
         }
+    }
+
+    /// A string value read straight from the bytes, without a `JSONValue` in between (`previous`
+    /// itself when the bytes hold exactly it); any other kind of value is refused (`NotRead`),
+    /// for the general path to name.
+    static func string(_ parser: inout JSONParser, reusing previous: String? = nil) throws -> String {
+        guard parser.peek() == UInt8(ascii: "\"") else { throw NotRead() }
+        return try parser.parseString(reusing: previous)
+    }
+
+    /// `string(_:reusing:)`, or nil for `null` (absent, as in `decodeIfPresent`).
+    static func optionalString(_ parser: inout JSONParser, reusing previous: String? = nil) throws -> String? {
+        guard parser.peek() == UInt8(ascii: "\"") else { return try optionalString(parser.parseValue()) }
+        return try parser.parseString(reusing: previous)
     }
 
     /// A string member that may repeat the previous envelope's (`EventEnvelope.RepeatedStrings`).

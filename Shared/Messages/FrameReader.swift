@@ -24,10 +24,10 @@ enum FrameReader {
             try EnvelopeReader.readMembers(&parser) { name, parser in
                 switch name {
                 case "id":
-                    id = try nonEmptyString(parser.parseValue())
+                    id = try nonEmptyString(&parser)
                     return 0
                 case "command":
-                    command = try nonEmptyString(parser.parseValue())
+                    command = try nonEmptyString(&parser)
                     return 1
                 case "args":
                     switch try parser.parseValue() {
@@ -62,9 +62,9 @@ enum FrameReader {
     /// A success reply as `successReply(_:)` reads it, its result read by `readResult` from the
     /// parser at the result's value (nil when the reply has no `result`): for readers that build
     /// a result straight from the bytes too (`successResult(_:answering:readingResult:)`).
-    static func successReply<Result>(_ frame: Data, readingResult readResult: (inout JSONParser) throws -> Result) throws
-        -> (id: String?, result: Result?)
-    {
+    static func successReply<Result>(
+        _ frame: Data, expecting expectedID: String? = nil, readingResult readResult: (inout JSONParser) throws -> Result
+    ) throws -> (id: String?, result: Result?) {
         try JSONParser.reading(frame) { parser in
             var id: String?
             var ok = false
@@ -72,11 +72,8 @@ enum FrameReader {
             try EnvelopeReader.readMembers(&parser) { name, parser in
                 switch name {
                 case "id":
-                    switch try parser.parseValue() {
-                    case .null: break
-                    case .string(let text): id = text
-                    default: throw EnvelopeReader.NotRead()
-                    }
+                    // The id a client expects is compared in place, not built again.
+                    id = try EnvelopeReader.optionalString(&parser, reusing: expectedID)
                     return 0
                 case "ok":
                     guard case .bool(let value) = try parser.parseValue() else { throw EnvelopeReader.NotRead() }
@@ -100,14 +97,15 @@ enum FrameReader {
     static func successResult<Result>(
         _ frame: Data, answering requestID: String?, readingResult readResult: (inout JSONParser) throws -> Result
     ) throws -> Result {
-        let (id, result) = try successReply(frame, readingResult: readResult)
+        let (id, result) = try successReply(frame, expecting: requestID, readingResult: readResult)
         if let requestID, let id, id != requestID { throw EnvelopeReader.NotRead() }
         guard let result else { throw EnvelopeReader.NotRead() }
         return result
     }
 
-    private static func nonEmptyString(_ value: JSONValue) throws -> String {
-        guard case .string(let text) = value, !text.isEmpty else { throw EnvelopeReader.NotRead() }
+    private static func nonEmptyString(_ parser: inout JSONParser) throws -> String {
+        let text = try EnvelopeReader.string(&parser)
+        guard !text.isEmpty else { throw EnvelopeReader.NotRead() }
         return text
     }
 }

@@ -80,8 +80,8 @@ extension HealthReport: WireWritable {
 }
 
 extension HealthReport: WireReadable {
-    /// The members `init(from:)` decodes, read as they come; `subscriptions` through
-    /// `JSONValueDecoder`, as the general path decodes them.
+    /// The members `init(from:)` decodes, read as they come (strings straight from the bytes);
+    /// `subscriptions` through `JSONValueDecoder`, as the general path decodes them.
     static func read(_ parser: inout JSONParser) throws -> HealthReport {
         var service: String?
         var version: String?
@@ -93,13 +93,13 @@ extension HealthReport: WireReadable {
         try EnvelopeReader.readMembers(&parser) { name, parser in
             switch name {
             case "service":
-                service = try JSONValueDecoder.unboxString(parser.parseValue(), path: [])
+                service = try EnvelopeReader.string(&parser)
                 return 0
             case "version":
-                version = try JSONValueDecoder.unboxString(parser.parseValue(), path: [])
+                version = try EnvelopeReader.string(&parser)
                 return 1
             case "status":
-                status = try JSONValueDecoder.unboxString(parser.parseValue(), path: [])
+                status = try EnvelopeReader.string(&parser)
                 return 2
             case "uptimeSeconds":
                 uptimeSeconds = try JSONValueDecoder.unboxFloat(parser.parseValue(), as: Double.self, path: [])
@@ -116,8 +116,7 @@ extension HealthReport: WireReadable {
                 }
                 return 5
             case "epoch":
-                let value = try parser.parseValue()
-                epoch = value.isNull ? nil : try JSONValueDecoder.unboxString(value, path: [])
+                epoch = try EnvelopeReader.optionalString(&parser)
                 return 6
             default:
                 return nil

@@ -129,6 +129,26 @@ struct FrameReaderTests {
         #expect(fast == general)
     }
 
+    /// A client reads the reply's id by comparing it with the id it sent, in place: the reply
+    /// to its request reads as the general path reads it, whatever the id's spelling, and a reply
+    /// to another request is refused.
+    @Test(arguments: readableReplies)
+    func readsTheReplyAnsweringTheExpectedID(_ text: String) throws {
+        let frame = Data(text.utf8)
+        let expected = try CommandReply.parseTree(frame)
+        guard case .success(let id, let result) = expected, let id else { return }
+        guard try FrameReader.successReply(frame, readingResult: { try $0.parseValue() }).result != nil else {
+            // No `result` member: refused, for the general path to say so.
+            #expect(throws: (any Error).self) { try FrameReader.successResult(frame, answering: id) { try $0.parseValue() } }
+            return
+        }
+        let read = try FrameReader.successResult(frame, answering: id) { parser in try parser.parseValue() }
+        #expect(read == result)
+        #expect(throws: (any Error).self) { try FrameReader.successResult(frame, answering: id + "x") { try $0.parseValue() } }
+        let (readID, _) = try FrameReader.successReply(frame, expecting: "r-2") { try $0.parseValue() }
+        #expect(readID == id)
+    }
+
     @Test func aReplyToAnotherRequestIsStillRefused() {
         let frame = Data(#"{"id":"r-2","ok":true,"result":1}"#.utf8)
         #expect(throws: CommandError.self) { try CommandReply.parse(frame, answering: "r-1") }
