@@ -20,7 +20,7 @@ public enum ContractCheck {
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe
-        try process.run()
+        try process.runSerialized()
         let output = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return Outcome(exitCode: process.terminationStatus, output: String(decoding: output, as: UTF8.self))

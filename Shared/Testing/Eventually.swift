@@ -6,7 +6,7 @@ public struct TimedOut: Error, CustomStringConvertible {
 }
 
 /// Polls `condition` until it returns true, or throws `TimedOut` after `timeout` (a bound
-/// against hangs, not a speed assertion).
+/// against hangs, not a speed assertion) and one last look.
 public func eventually(
     _ what: String, timeout: Duration = .seconds(30), every interval: Duration = .milliseconds(20),
     _ condition: () throws -> Bool
@@ -23,6 +23,9 @@ public func eventually(
         }
         Thread.sleep(forTimeInterval: Double(interval.components.attoseconds) / 1e18 + Double(interval.components.seconds))
     }
+    // One look after the deadline: a thread held off the CPU past it (a busy machine, a test
+    // process whose threads are all taken) must not fail a condition that has come true.
+    if (try? condition()) == true { return }
     throw TimedOut(description: "\(what): not true after \(timeout)" + (lastError.map { " (last error: \($0))" } ?? ""))
 }
 
@@ -45,5 +48,8 @@ public func eventuallyAsync(
         }
         try await Task.sleep(for: interval)
     }
+    // One look after the deadline, as in `eventually`: a task resumed late must not fail a
+    // condition that has come true meanwhile.
+    if (try? await condition()) == true { return }
     throw TimedOut(description: "\(what): not true after \(timeout)" + (lastError.map { " (last error: \($0))" } ?? ""))
 }

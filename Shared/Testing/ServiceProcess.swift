@@ -105,7 +105,7 @@ public final class ServiceProcess: @unchecked Sendable {
         child.standardOutput = log
         child.standardError = log
         child.standardInput = FileHandle.nullDevice
-        try child.run()
+        try child.runSerialized()
         process = child
         ChildProcesses.shared.add(child.processIdentifier)
         if timeout > .zero { try waitUntilHealthy(timeout: timeout) }

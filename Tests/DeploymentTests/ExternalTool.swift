@@ -53,7 +53,7 @@ struct ExternalTool: Sendable {
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = out
         process.standardError = err
-        try process.run()
+        try process.runSerialized()
         process.waitUntilExit()
         return ToolOutput(
             command: ([url.lastPathComponent] + arguments).joined(separator: " "),

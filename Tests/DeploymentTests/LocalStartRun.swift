@@ -73,7 +73,7 @@ final class LocalStartRun: @unchecked Sendable {
         child.standardInput = FileHandle.nullDevice
         child.standardOutput = output
         child.standardError = output
-        try child.run()
+        try child.runSerialized()
         guard getpgid(child.processIdentifier) == child.processIdentifier else {
             kill(child.processIdentifier, SIGKILL)
             throw LocalStartFailure(description: "start.sh is not the leader of its own process group: its services could outlive the test")

@@ -19,7 +19,7 @@ enum Promtool {
         process.standardError = output
         let input = Pipe()
         process.standardInput = input
-        try process.run()
+        try process.runSerialized()
         if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
         try input.fileHandleForWriting.close()
         let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)

@@ -135,7 +135,7 @@ struct OdopctlRunner {
             process.standardError = stderrPipe
             let input = Pipe()
             process.standardInput = stdin == nil ? FileHandle.nullDevice : input
-            try process.run()
+            try process.runSerialized()
             if let stdin {
                 input.fileHandleForWriting.write(Data(stdin.utf8))
                 try? input.fileHandleForWriting.close()
@@ -218,7 +218,7 @@ enum LiveServices {
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe
-        guard (try? process.run()) != nil else { return false }
+        guard (try? process.runSerialized()) != nil else { return false }
         let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         return text.contains("--commands-bind")

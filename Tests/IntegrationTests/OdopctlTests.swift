@@ -331,7 +331,7 @@ extension OdopctlTests {
             process.environment = odopctl.childEnvironment
             let pipe = Pipe()
             process.standardOutput = pipe
-            try process.run()
+            try process.runSerialized()
             let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             process.waitUntilExit()
             return output.split(separator: "\n").map(String.init)

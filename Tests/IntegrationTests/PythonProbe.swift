@@ -27,7 +27,7 @@ enum PythonProbe {
         process.standardOutput = output
         process.standardError = FileHandle.standardError
         if let stdin { process.standardInput = stdin }
-        try process.run()
+        try process.runSerialized()
         return (process, output)
     }
 

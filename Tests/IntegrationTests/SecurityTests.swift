@@ -149,7 +149,7 @@ struct SecurityTests {
             ]
             let ready = Pipe()
             tap.standardOutput = ready
-            try tap.run()
+            try tap.runSerialized()
             defer {
                 kill(tap.processIdentifier, SIGKILL)  // SIGTERM may be ignored in the test process's children
                 tap.waitUntilExit()

@@ -24,7 +24,7 @@ struct OdopctlNotificationsTests {
             process.environment = environment
             process.standardOutput = out
             process.standardError = err
-            try process.run()
+            try process.runSerialized()
         }
 
         /// Waits without holding a cooperative thread, then returns (status, stdout, stderr).
