@@ -20,12 +20,7 @@ struct RequestReplyTests {
     func reqRoundTrip() async throws {
         let context = try ZMQContext()
         defer { context.terminate() }
-        let router = try context.socket(.router)
-        try router.set(.routerMandatory(true))
-        try router.bind("tcp://127.0.0.1:*")
-        let req = try context.socket(.req)
-        try req.set(.receiveTimeout(milliseconds: 5000))
-        try req.connect(try router.lastEndpoint)
+        let (router, req) = try Self.routerAndREQ(context)
 
         try req.send("hello")
         let frames = try #require(try router.receiveMultipart())
@@ -42,12 +37,7 @@ struct RequestReplyTests {
     func sendEnvelopeThenBody() async throws {
         let context = try ZMQContext()
         defer { context.terminate() }
-        let router = try context.socket(.router)
-        try router.set(.routerMandatory(true))
-        try router.bind("tcp://127.0.0.1:*")
-        let req = try context.socket(.req)
-        try req.set(.receiveTimeout(milliseconds: 5000))
-        try req.connect(try router.lastEndpoint)
+        let (router, req) = try Self.routerAndREQ(context)
         let dealer = try context.socket(.dealer)
         try dealer.set(.receiveTimeout(milliseconds: 5000))
         try dealer.connect(try router.lastEndpoint)
@@ -62,6 +52,17 @@ struct RequestReplyTests {
         #expect(fromDealer.count == 2 && fromDealer[1].text == "bare")
         try router.send(multipart: [fromDealer[0]], then: Data("back".utf8))
         #expect(try dealer.receiveMultipart()?.map(\.text) == ["back"])
+    }
+
+    /// A ROUTER (mandatory routing) bound on a free loopback port, and a REQ connected to it.
+    private static func routerAndREQ(_ context: ZMQContext) throws -> (router: ZMQSocket, req: ZMQSocket) {
+        let router = try context.socket(.router)
+        try router.set(.routerMandatory(true))
+        try router.bind("tcp://127.0.0.1:*")
+        let req = try context.socket(.req)
+        try req.set(.receiveTimeout(milliseconds: 5000))
+        try req.connect(try router.lastEndpoint)
+        return (router, req)
     }
 
     @Test("several DEALER clients share one ROUTER concurrently and each gets its own replies")
