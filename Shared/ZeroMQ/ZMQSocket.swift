@@ -160,19 +160,19 @@ public final class ZMQSocket: @unchecked Sendable {
     /// when the first frame would block; later frames of an accepted message do not block.
     @discardableResult
     public func send(multipart frames: [Data], dontWait: Bool = false) throws(ZMQError) -> Bool {
-        for (index, frame) in frames.enumerated() {
-            let more = index < frames.count - 1
-            if try !send(frame, more: more, dontWait: dontWait && index == 0) {
-                return false
-            }
-        }
-        return true
+        guard let last = frames.last else { return true }
+        return try send(frames.dropLast(), then: last, dontWait: dontWait)
     }
 
     /// Sends `frames`, then `last`, as one multipart message (a reply after the routing
     /// envelope it answers), as `send(multipart: frames + [last])` without building that array.
     @discardableResult
     public func send(multipart frames: [Data], then last: Data, dontWait: Bool = false) throws(ZMQError) -> Bool {
+        try send(frames[...], then: last, dontWait: dontWait)
+    }
+
+    /// The one loop of both multipart sends: only the first frame may be refused as would-block.
+    private func send(_ frames: ArraySlice<Data>, then last: Data, dontWait: Bool) throws(ZMQError) -> Bool {
         for (index, frame) in frames.enumerated() where try !send(frame, more: true, dontWait: dontWait && index == 0) {
             return false
         }
