@@ -159,16 +159,16 @@ enum EnvelopeReader {
 
     /// A string member that may repeat the previous envelope's (`EventEnvelope.RepeatedStrings`).
     private static func repeatedString(_ parser: inout JSONParser, _ previous: inout String?) throws -> String {
-        guard parser.peek() == UInt8(ascii: "\"") else { return try JSONValueDecoder.unboxString(parser.parseValue(), path: []) }
-        let string = try parser.parseString(reusing: previous)
-        previous = string
-        return string
+        let text = try string(&parser, reusing: previous)
+        previous = text
+        return text
     }
 
     /// An optional string member (`null` is absent) that may repeat the previous envelope's.
     private static func repeatedOptionalString(_ parser: inout JSONParser, _ previous: inout String?) throws -> String? {
-        guard parser.peek() == UInt8(ascii: "\"") else { return try optionalString(parser.parseValue()) }
-        return try repeatedString(&parser, &previous)
+        guard let text = try optionalString(&parser, reusing: previous) else { return nil }
+        previous = text
+        return text
     }
 
     /// An optional string member: `null` is absent, as in `decodeIfPresent`.
