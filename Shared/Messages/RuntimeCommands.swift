@@ -66,18 +66,14 @@ public enum EventsReplay: CommandSchema {
     /// read: on its own, or straight into the reply frame being built
     /// (`CommandReply.SuccessFrame`).
     public struct ResultWriter {
-        // Bytes, made `Data` once at the end: appending to `Data` cost ~2,000 instructions an
-        // envelope (its comma went through `replaceSubrange`).
+        // Bytes, made `Data` once with the whole frame: appending to `Data` cost ~2,000
+        // instructions an envelope (its comma went through `replaceSubrange`).
         private var json: [UInt8]
         private var first = true
 
-        /// `capacity`: the bytes to reserve (the buffer grows past it as needed).
-        public init(capacity: Int = 64 * 1024) {
-            self.init(continuing: [], capacity: capacity)
-        }
-
-        /// Writes after `bytes` (a reply frame's head), with room for `capacity` more bytes.
-        public init(continuing bytes: consuming [UInt8], capacity: Int = 64 * 1024) {
+        /// Writes after `bytes` (a reply frame's head; none for the result on its own), with room
+        /// for `capacity` more bytes (the buffer grows past it as needed).
+        public init(continuing bytes: consuming [UInt8] = [], capacity: Int = 64 * 1024) {
             json = bytes
             json.reserveCapacity(json.count + capacity)
             JSONText.appendLiteral(#"{"events":["#, to: &json)
@@ -90,13 +86,9 @@ public enum EventsReplay: CommandSchema {
             json.append(contentsOf: encodedEvent)
         }
 
-        /// The result: the envelopes appended, then `lastSeq` and `epoch`.
-        public consuming func finish(lastSeq: Int64, epoch: String?) -> Data {
-            Data(finishBytes(lastSeq: lastSeq, epoch: epoch))
-        }
-
-        /// `finish(lastSeq:epoch:)` as the bytes written (after those it continued, if any).
-        public consuming func finishBytes(lastSeq: Int64, epoch: String?) -> [UInt8] {
+        /// The bytes written (after those it continued, if any): the envelopes appended, then
+        /// `lastSeq` and `epoch`.
+        public consuming func finish(lastSeq: Int64, epoch: String?) -> [UInt8] {
             json.append(contentsOf: #"],"lastSeq":\#(lastSeq)"#.utf8)
             if let epoch { json.append(contentsOf: #","epoch":"\#(epoch)""#.utf8) }
             json.append(UInt8(ascii: "}"))

@@ -115,10 +115,10 @@ struct GoldenFixtureTests {
         let stored = try Samples.replayResult.events.map { try WireFormat.encode($0) }
         var writer = EventsReplay.ResultWriter()
         for event in stored { event.withUnsafeBytes { writer.append(encodedEvent: $0) } }
-        let spliced = writer.finish(lastSeq: 42, epoch: nil)
+        let spliced = Data(writer.finish(lastSeq: 42, epoch: nil))
         #expect(spliced == (try WireFormat.encode(Samples.replayResult)))
         #expect(try WireFormat.decode(EventsReplay.Result.self, from: spliced) == Samples.replayResult)
-        let empty = EventsReplay.ResultWriter().finish(lastSeq: 7, epoch: nil)
+        let empty = Data(EventsReplay.ResultWriter().finish(lastSeq: 7, epoch: nil))
         #expect(try WireFormat.decode(EventsReplay.Result.self, from: empty) == .init(events: [], lastSeq: 7))
     }
 }

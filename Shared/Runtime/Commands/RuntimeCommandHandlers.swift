@@ -35,7 +35,7 @@ enum RuntimeCommandHandlers {
                 page.append(encodedEvent: $0)
             }
             let lastSeq = try store.eventLog.lastSeq(db: context.db)
-            reply = page.finishBytes(lastSeq: lastSeq, epoch: store.epoch)
+            reply = page.finish(lastSeq: lastSeq, epoch: store.epoch)
         }
 
         registry.plain(SubscriptionsList.self) { _, _ in
