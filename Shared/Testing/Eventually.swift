@@ -29,9 +29,9 @@ public func eventually(
     throw TimedOut(description: "\(what): not true after \(timeout)" + (lastError.map { " (last error: \($0))" } ?? ""))
 }
 
-/// `eventually` for async tests whose condition awaits (e.g. `OpsHTTP.get`): polls with
-/// `Task.sleep`, so it never blocks a thread of the concurrency pool that the code under test
-/// (the ops HTTP server) needs.
+/// `eventually` for async tests: polls with `Task.sleep`, so it never blocks a thread of the
+/// concurrency pool that the code under test needs (the ops HTTP server, notifications' delivery
+/// worker); the condition may await (e.g. `OpsHTTP.get`).
 public func eventuallyAsync(
     _ what: String, timeout: Duration = .seconds(30), every interval: Duration = .milliseconds(20),
     _ condition: () async throws -> Bool

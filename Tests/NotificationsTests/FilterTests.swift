@@ -54,11 +54,11 @@ struct FilterTests {
             ProductRegistered(Self.product("p-brass", name: "Brassware", sector: "handicraft", district: "Moradabad")))
         try harness.catalogue.publish(
             ProductRegistered(Self.product("p-petha", name: "Petha", sector: "food processing", district: "Agra")))
-        try await waitUntil("the catalogue event delivered") { try harness.deliveries(status: .sent).count == 1 }
+        try await eventuallyAsync("the catalogue event delivered") { try harness.deliveries(status: .sent).count == 1 }
         let matching = try harness.training.publish(Self.certificate("c-1", productId: "p-brass", district: "Moradabad"))
         try harness.training.publish(Self.certificate("c-2", productId: "p-petha", district: "Agra"))
         let alsoMatching = try harness.training.publish(Self.certificate("c-3", productId: "p-unknown", district: "Moradabad"))
-        try await waitUntil("training deliveries") { try harness.deliveries(status: .sent).count == 3 }
+        try await eventuallyAsync("training deliveries") { try harness.deliveries(status: .sent).count == 3 }
         try await Task.sleep(for: .milliseconds(200))
         let delivered = try harness.deliveries(subscriptionId: created.subscription.id).compactMap(\.eventId)
         #expect(
@@ -88,7 +88,7 @@ struct FilterTests {
                 filter: SubscriptionFilter(types: ["exports."], states: ["Tamilnadu"])))
         try harness.emitFigures(2, district: "Agra")
         try harness.emitFigures(1, district: "Varanasi")
-        try await waitUntil("four deliveries") { try harness.deliveries(status: .sent).count == 4 }
+        try await eventuallyAsync("four deliveries") { try harness.deliveries(status: .sent).count == 4 }
         #expect(try harness.deliveries(subscriptionId: up.subscription.id).count == 3)
         #expect(try harness.deliveries(subscriptionId: varanasi.subscription.id).count == 1)
         #expect(try harness.deliveries(subscriptionId: tamilNadu.subscription.id).isEmpty)

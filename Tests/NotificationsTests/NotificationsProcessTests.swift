@@ -99,7 +99,7 @@ struct NotificationsProcessTests {
         }
         // The first half of the burst; kill once while its deliveries flow...
         try emit(batches: 0..<5)
-        try await waitUntil("deliveries flowing", timeout: .seconds(60), every: .milliseconds(5)) { arrivals.snapshot.total >= 200 }
+        try await eventuallyAsync("deliveries flowing", timeout: .seconds(60), every: .milliseconds(5)) { arrivals.snapshot.total >= 200 }
         process.kill()
         // ...then, with the receiver holding its 2xx replies, restart, send the second half, and
         // kill again while replies are held (so those deliveries were received but not recorded).
@@ -107,13 +107,17 @@ struct NotificationsProcessTests {
         process = try Self.start(directory.path, upstream: upstream, schedule: "0,50,50,50,50,50,50,50", commands: commands, events: events)
         let before = arrivals.snapshot.total
         try emit(batches: 5..<10)
-        try await waitUntil("replies held", timeout: .seconds(120), every: .milliseconds(5)) { arrivals.snapshot.total >= before + 20 }
+        try await eventuallyAsync("replies held", timeout: .seconds(120), every: .milliseconds(5)) {
+            arrivals.snapshot.total >= before + 20
+        }
         process.kill()
         hold.isOn = false
         receiver.release()
         process = try Self.start(directory.path, upstream: upstream, schedule: "0,50,50,50,50,50,50,50", commands: commands, events: events)
         let pairs = eventCount * subscriptionIds.count
-        try await waitUntil("every pair arrived", timeout: .seconds(180), every: .milliseconds(50)) { arrivals.snapshot.pairs == pairs }
+        try await eventuallyAsync("every pair arrived", timeout: .seconds(180), every: .milliseconds(50)) {
+            arrivals.snapshot.pairs == pairs
+        }
         let snapshot = arrivals.snapshot
         #expect(snapshot.pairs == pairs)
         #expect(snapshot.ids == pairs, "distinct webhook-ids equal the pairs")
@@ -123,7 +127,7 @@ struct NotificationsProcessTests {
         let notifications = try process.client(timeout: .seconds(10))
         let all = try notifications.call(DeliveriesList.self, .init(limit: 1))
         #expect(all.total == pairs, "exactly one delivery row per pair")
-        try await waitUntil("all sent", timeout: .seconds(60)) {
+        try await eventuallyAsync("all sent", timeout: .seconds(60)) {
             try notifications.call(DeliveriesList.self, .init(status: .sent, limit: 1)).total == pairs
         }
         #expect(process.stop() == 0)
@@ -157,7 +161,7 @@ struct NotificationsProcessTests {
                 id: "retire-traced", command: ProductRetire.name, args: ["id": .string(product.id), "reason": "trace test"],
                 traceparent: "00-\(traceId)-00f067aa0ba902b7-01"))
         _ = try reply.result(as: ProductRecord.self)
-        try await waitUntil("the retire's webhook arrived", timeout: .seconds(60)) { !receiver.requests.isEmpty }
+        try await eventuallyAsync("the retire's webhook arrived", timeout: .seconds(60)) { !receiver.requests.isEmpty }
         let arrived = try #require(receiver.requests.first)
         let header = try #require(arrived.headers["traceparent"])
         #expect(header.split(separator: "-").dropFirst().first.map(String.init) == traceId)
@@ -191,7 +195,7 @@ struct NotificationsProcessTests {
         _ = try? catalogue.client().call("district.register", args: .object(["state": .string("Uttar Pradesh"), "name": .string("Agra")]))
         let product = try catalogue.client().call(
             ProductRegister.self, .init(state: "Uttar Pradesh", district: "Agra", name: "Petha", sector: "food processing"))
-        try await waitUntil("all three outcomes", timeout: .seconds(60)) {
+        try await eventuallyAsync("all three outcomes", timeout: .seconds(60)) {
             let types = Set(try client.call(EventsReplay.self, .init(after: 0, limit: 100)).events.map(\.type))
             return types == ["notifications.delivery.sent", "notifications.delivery.dead", "notifications.subscription.disabled"]
         }

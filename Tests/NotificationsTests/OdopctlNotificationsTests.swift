@@ -29,7 +29,7 @@ struct OdopctlNotificationsTests {
 
         /// Waits without holding a cooperative thread, then returns (status, stdout, stderr).
         func finish() async throws -> (Int32, String, String) {
-            try await waitUntil("odopctl exits", timeout: .seconds(60)) { !process.isRunning }
+            try await eventuallyAsync("odopctl exits", timeout: .seconds(60)) { !process.isRunning }
             let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             return (process.terminationStatus, stdout, stderr)

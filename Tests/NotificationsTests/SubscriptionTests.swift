@@ -80,7 +80,7 @@ struct SubscriptionTests {
         let file = harness.directory.file("agra.jsonl").path
         let created = try harness.client().call(SubscriptionCreate.self, Self.createArguments(channel: "file", target: file))
         let ids = try harness.emitFigures(3)
-        try await waitUntil("sent") { try harness.deliveries(status: .sent).count == 3 }
+        try await eventuallyAsync("sent") { try harness.deliveries(status: .sent).count == 3 }
         let lines = try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n")
         #expect(lines.count == 3)
         for (line, eventId) in zip(lines, ids) {
@@ -115,19 +115,19 @@ struct SubscriptionTests {
         let created = try harness.createWebhook(receiver.url, mode: "daily")
         #expect(created.subscription.digestAt == "09:00")
         try harness.emitFigures(2, district: "Agra")
-        try await waitUntil("two waiting") {
+        try await eventuallyAsync("two waiting") {
             try harness.service.host.store.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM notification_digest_items") } == 2
         }
         try await harness.restart()
         try harness.emitFigures(1, district: "Varanasi")
         _ = try harness.upstream.makeClient().call(
             StubExports.EmitPlan.self, .init(status: "adopted", district: "Agra", state: "Uttar Pradesh", stateCode: "UP"))
-        try await waitUntil("four waiting") {
+        try await eventuallyAsync("four waiting") {
             try harness.service.host.store.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM notification_digest_items") } == 4
         }
         #expect(receiver.requests.isEmpty)
         clock.advance(by: 86_400)
-        try await waitUntil("one digest") { receiver.requests.count == 1 }
+        try await eventuallyAsync("one digest") { receiver.requests.count == 1 }
         let request = receiver.requests[0]
         try StandardWebhooksVerifier.verify(secret: created.secret!, headers: request.header, body: request.body)
         let body = try WireFormat.parse(request.body)
@@ -144,7 +144,7 @@ struct SubscriptionTests {
         clock.advance(by: 86_400)
         try await Task.sleep(for: .milliseconds(200))
         #expect(receiver.requests.count == 1)
-        try await waitUntil("sent") { try harness.deliveries(status: .sent).count == 1 }
+        try await eventuallyAsync("sent") { try harness.deliveries(status: .sent).count == 1 }
         await harness.stop()
     }
 
@@ -177,17 +177,17 @@ struct SubscriptionTests {
         let created = try harness.createWebhook(receiver.url)
         _ = try harness.client().call(SubscriptionPause.self, .init(id: created.subscription.id))
         let ids = try harness.emitFigures(3)
-        try await waitUntil("three pending") { try harness.deliveries(status: .pending).count == 3 }
+        try await eventuallyAsync("three pending") { try harness.deliveries(status: .pending).count == 3 }
         try await Task.sleep(for: .milliseconds(100))
         #expect(receiver.requests.isEmpty)
         _ = try harness.client().call(SubscriptionResume.self, .init(id: created.subscription.id))
-        try await waitUntil("three sent") { try harness.deliveries(status: .sent).count == 3 }
+        try await eventuallyAsync("three sent") { try harness.deliveries(status: .sent).count == 3 }
         let order = receiver.requests.compactMap { try? WireFormat.parse($0.body)["data"]?["event"]?["id"]?.stringValue }
         #expect(order == ids)
         // A test message goes out too.
         let test = try harness.client().call(SubscriptionTest.self, .init(id: created.subscription.id))
         #expect(test.type == "notifications.test")
-        try await waitUntil("test sent") { try harness.client().call(DeliveryGet.self, .init(id: test.id)).status == .sent }
+        try await eventuallyAsync("test sent") { try harness.client().call(DeliveryGet.self, .init(id: test.id)).status == .sent }
         _ = try harness.client().call(SubscriptionDelete.self, .init(id: created.subscription.id))
         #expect(throws: CommandError.self) { try harness.subscription(created.subscription.id) }
         await harness.stop()

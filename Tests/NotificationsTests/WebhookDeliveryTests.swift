@@ -17,7 +17,7 @@ struct WebhookDeliveryTests {
         let secret = try #require(created.secret)
         #expect(secret.hasPrefix("whsec_"))
         let eventIds = try harness.emitFigures(1)
-        try await waitUntil("one request") { receiver.requests.count == 1 }
+        try await eventuallyAsync("one request") { receiver.requests.count == 1 }
         let request = receiver.requests[0]
         try StandardWebhooksVerifier.verify(secret: secret, headers: request.header, body: request.body)
         #expect(request.header("webhook-id") == DeliveryIdentity.webhookId(eventId: eventIds[0], subscriptionId: created.subscription.id))
@@ -34,7 +34,7 @@ struct WebhookDeliveryTests {
         #expect(body["type"]?.stringValue == "exports.figures.recorded")
         #expect(body["data"]?["event"]?["id"]?.stringValue == eventIds[0])
         #expect(body["data"]?["message"]?["text"]?.stringValue?.contains("₹1,71,000 crore") == true)
-        try await waitUntil("sent") { try harness.deliveries().first?.status == .sent }
+        try await eventuallyAsync("sent") { try harness.deliveries().first?.status == .sent }
         await harness.stop()
     }
 
@@ -48,7 +48,7 @@ struct WebhookDeliveryTests {
         let new = try #require(rotated.secret)
         #expect(old != new && rotated.subscription.rotating)
         try harness.emitFigures(1)
-        try await waitUntil("one request") { receiver.requests.count == 1 }
+        try await eventuallyAsync("one request") { receiver.requests.count == 1 }
         let request = receiver.requests[0]
         #expect(request.header("webhook-signature")?.split(separator: " ").count == 2)
         try StandardWebhooksVerifier.verify(secret: old, headers: request.header, body: request.body)
@@ -96,7 +96,7 @@ struct WebhookDeliveryTests {
         let harness = try NotificationsHarness(settings: NotificationsHarness.settings(schedule: "0,1,1,1,1"))
         _ = try harness.createWebhook(receiver.url)
         try harness.emitFigures(1)
-        try await waitUntil("sent") { try harness.deliveries().first?.status == .sent }
+        try await eventuallyAsync("sent") { try harness.deliveries().first?.status == .sent }
         let requests = receiver.requests
         #expect(requests.count == 4)
         #expect(Set(requests.compactMap { $0.header("webhook-id") }).count == 1)
@@ -112,14 +112,14 @@ struct WebhookDeliveryTests {
         let harness = try NotificationsHarness(settings: NotificationsHarness.settings(schedule: "0,1,1"))
         let created = try harness.createWebhook("http://127.0.0.1:\(port)/hook")
         try harness.emitFigures(1)
-        try await waitUntil("dead") { try harness.deliveries().first?.status == .dead }
+        try await eventuallyAsync("dead") { try harness.deliveries().first?.status == .dead }
         let dead = try #require(try harness.deliveries().first)
         #expect(dead.attempts == 3 && dead.lastError != nil)
         #expect(try outcomes(harness) == ["failed": 2, "dead": 1])
         let back = try WebhookReceiver(port: port)
         defer { back.stop() }
         _ = try harness.client().call(DeliveryRetry.self, .init(id: dead.id))
-        try await waitUntil("sent") { try harness.deliveries().first?.status == .sent }
+        try await eventuallyAsync("sent") { try harness.deliveries().first?.status == .sent }
         #expect(back.requests.count == 1)
         #expect(back.requests.first?.header("webhook-id") == dead.id)
         try StandardWebhooksVerifier.verify(secret: created.secret!, headers: back.requests[0].header, body: back.requests[0].body)
@@ -148,7 +148,7 @@ struct WebhookDeliveryTests {
         let harness = try NotificationsHarness()
         let created = try harness.createWebhook(receiver.url)
         try harness.emitFigures(2)
-        try await waitUntil("disabled") { try harness.subscription(created.subscription.id).status == .disabled }
+        try await eventuallyAsync("disabled") { try harness.subscription(created.subscription.id).status == .disabled }
         #expect(try harness.subscription(created.subscription.id).disabledReason == "gone")
         #expect(receiver.requests.count == 1)
         let events = try harness.client().call(EventsReplay.self, .init(after: 0, limit: 100)).events
@@ -157,7 +157,7 @@ struct WebhookDeliveryTests {
         // Resuming sends what waited, in order.
         receiver.setRespond { _ in .ok }
         _ = try harness.client().call(SubscriptionResume.self, .init(id: created.subscription.id))
-        try await waitUntil("both sent") { try harness.deliveries(status: .sent).count == 2 }
+        try await eventuallyAsync("both sent") { try harness.deliveries(status: .sent).count == 2 }
         await harness.stop()
     }
 
@@ -167,7 +167,7 @@ struct WebhookDeliveryTests {
         let harness = try NotificationsHarness()
         _ = try harness.createWebhook(receiver.url)
         try harness.emitFigures(1)
-        try await waitUntil("one failed attempt") { try harness.deliveries().first?.attempts == 1 }
+        try await eventuallyAsync("one failed attempt") { try harness.deliveries().first?.attempts == 1 }
         let delivery = try #require(try harness.deliveries().first)
         #expect(delivery.status == .pending && delivery.lastStatus == 429)
         let next = try #require(delivery.nextAttemptAt.flatMap(RFC3339.date(from:)))
@@ -184,7 +184,7 @@ struct WebhookDeliveryTests {
         let harness = try NotificationsHarness(settings: NotificationsHarness.settings(schedule: "0"))
         _ = try harness.createWebhook(receiver.url)
         try harness.emitFigures(1)
-        try await waitUntil("dead") { try harness.deliveries().first?.status == .dead }
+        try await eventuallyAsync("dead") { try harness.deliveries().first?.status == .dead }
         let delivery = try #require(try harness.deliveries().first)
         #expect(delivery.lastStatus == 302 && delivery.lastError?.contains("redirect") == true)
         #expect(target.requests.isEmpty)
@@ -198,7 +198,7 @@ struct WebhookDeliveryTests {
         let harness = try NotificationsHarness(settings: NotificationsHarness.settings(schedule: "0,1,1,1,1"))
         _ = try harness.createWebhook(receiver.url, ordered: true)
         let ids = try harness.emitFigures(8)
-        try await waitUntil("all sent") { try harness.deliveries(status: .sent).count == 8 }
+        try await eventuallyAsync("all sent") { try harness.deliveries(status: .sent).count == 8 }
         let accepted = failures.acceptedEventIds()
         #expect(accepted == ids)
         await harness.stop()
@@ -212,15 +212,15 @@ struct WebhookDeliveryTests {
         // Unordered: an ordered subscription's dead head would hold the later deliveries back.
         let created = try harness.createWebhook(receiver.url, ordered: false)
         try harness.emitFigures(1)
-        try await waitUntil("dead") { try harness.deliveries(status: .dead).count == 1 }
+        try await eventuallyAsync("dead") { try harness.deliveries(status: .dead).count == 1 }
         #expect(try harness.subscription(created.subscription.id).status == .active)
         clock.advance(by: 4 * 86_400)
         try harness.emitFigures(1)
-        try await waitUntil("second dead") { try harness.deliveries(status: .dead).count == 2 }
+        try await eventuallyAsync("second dead") { try harness.deliveries(status: .dead).count == 2 }
         #expect(try harness.subscription(created.subscription.id).status == .active)
         clock.advance(by: 86_400 + 60)
         try harness.emitFigures(1)
-        try await waitUntil("disabled") { try harness.subscription(created.subscription.id).status == .disabled }
+        try await eventuallyAsync("disabled") { try harness.subscription(created.subscription.id).status == .disabled }
         #expect(try harness.subscription(created.subscription.id).disabledReason == "failing")
         let disabled = try harness.client().call(EventsReplay.self, .init(after: 0, limit: 100)).events.filter {
             $0.type == "notifications.subscription.disabled"
