@@ -460,8 +460,15 @@ struct JSONParser {
 
     /// The exact value of an integer lexeme, or nil when it does not fit `Int64`.
     private static func int64(fromDigitsOf lexeme: UnsafeRawBufferPointer, negative: Bool) -> Int64? {
+        let digits = UnsafeRawBufferPointer(rebasing: lexeme[(negative ? 1 : 0)...])
+        if digits.count <= 18 {
+            // Fewer than 19 digits cannot overflow: no checks per digit (seqs, counts, times in ns).
+            var value: Int64 = 0
+            for byte in digits { value = value &* 10 &+ Int64(byte &- UInt8(ascii: "0")) }
+            return negative ? -value : value
+        }
         var value: Int64 = 0
-        for byte in lexeme.dropFirst(negative ? 1 : 0) {
+        for byte in digits {
             let digit = Int64(byte &- UInt8(ascii: "0"))
             let (shifted, overflow1) = value.multipliedReportingOverflow(by: 10)
             let (next, overflow2) =
@@ -499,10 +506,12 @@ struct JSONParser {
         skipWhitespace()
     }
 
+    @inline(__always)
     func peek() -> UInt8? {
         index < bytes.count ? bytes[index] : nil
     }
 
+    @inline(__always)
     mutating func skipWhitespace() {
         while index < bytes.count {
             switch bytes[index] {

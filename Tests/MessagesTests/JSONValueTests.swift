@@ -13,6 +13,19 @@ struct JSONValueTests {
         #expect(try WireFormat.parse(Data("-9223372036854775808".utf8)) == .int(.min))
     }
 
+    /// Up to 18 digits are read without overflow checks, 19 with them: both sides of the line.
+    @Test func integersOnBothSidesOfTheEighteenDigitLine() throws {
+        for (text, value) in [
+            ("999999999999999999", Int64(999_999_999_999_999_999)), ("-999999999999999999", -999_999_999_999_999_999),
+            ("1000000000000000000", 1_000_000_000_000_000_000), ("-1000000000000000000", -1_000_000_000_000_000_000),
+            ("1764700000123456789", 1_764_700_000_123_456_789), ("0", 0), ("-1", -1), ("7", 7),
+        ] {
+            #expect(try WireFormat.parse(Data(text.utf8)) == .int(value), "\(text)")
+            #expect(try WireFormat.parse(Data("[\(text)]".utf8)) == .array([.int(value)]), "\(text)")
+        }
+        #expect(try WireFormat.parse(Data("9999999999999999999".utf8)) == .double(1e19))
+    }
+
     @Test func otherNumbersAreDoubles() throws {
         #expect(try WireFormat.parse(Data("1.5".utf8)) == .double(1.5))
         #expect(try WireFormat.parse(Data("-2.5e-3".utf8)) == .double(-0.0025))
