@@ -214,7 +214,10 @@ public final class ZMQSocket: @unchecked Sendable {
     /// such as `User-Id`), or nil when none is waiting or the timeout elapsed.
     public func receiveMultipartMessages(dontWait: Bool = false) throws(ZMQError) -> [ZMQMessage]? {
         guard let first = try receiveMessage(dontWait: dontWait) else { return nil }
-        var frames = [first]
+        // Room for an event's two frames ([topic, envelope]) at once: `[first]` grew on the second.
+        var frames: [ZMQMessage] = []
+        frames.reserveCapacity(2)
+        frames.append(first)
         while frames[frames.count - 1].hasMore {
             // The rest of a multipart message is already queued: it arrives atomically.
             guard let next = try receiveMessage() else { break }
