@@ -68,7 +68,14 @@ final class EventLog: Sendable {
             seq, emitted.id, emitted.type, emitted.time, correlationId, traceparent.flatMap(TraceParentText.traceId(of:)), bytes,
         ])
         metrics.withLock { $0 }?.eventsAppended.increment()
-        return (emitted, CommittedEvent(seq: seq, topic: Data(emitted.type.utf8), envelope: bytes))
+        return (emitted, CommittedEvent(seq: seq, topic: Self.topic(emitted.type), envelope: bytes))
+    }
+
+    /// The topic frame of an event of `type`: its UTF-8 bytes. `Data(type.utf8)` took the generic
+    /// sequence initializer and its dynamic casts, about 1,200 instructions an event (callgrind).
+    private static func topic(_ type: String) -> Data {
+        var type = type
+        return type.withUTF8 { Data(buffer: $0) }
     }
 
     func lastSeq(db: Database) throws -> Int64 {
