@@ -53,6 +53,7 @@ struct RuntimeTracerTests {
         #expect(request.traceparent == span.traceContext.traceParentHeaderValue)
         #expect(request.traceId == "0af7651916cd43dd8448eb211c80319c" && span.traceId == request.traceId)
         #expect(RequestInfo(id: "r-2", command: "health", principal: nil, traceparent: Self.parent).traceparent == Self.parent)
+        #expect(RequestInfo(id: "r-2", command: "health", principal: nil, traceparent: Self.parent).traceId == span.traceId)
         #expect(RequestInfo(id: "r-3", command: "health", principal: nil).traceparent == nil)
         #expect(RequestInfo(id: "r-3", command: "health", principal: nil).traceId == "-")
     }

@@ -58,7 +58,12 @@ public struct RequestInfo: Sendable {
     }
 
     /// The trace id of `traceparent`, or `-`, for log lines.
-    public var traceId: String { traceparent.flatMap(TraceParentText.traceId(of:)) ?? "-" }
+    public var traceId: String {
+        switch trace {
+        case .text(let text): text.flatMap(TraceParentText.traceId(of:)) ?? "-"
+        case .context(let context): TraceParentFormat.traceID(of: context)
+        }
+    }
 }
 
 /// What a read handler gets: the request and a read-only database snapshot.

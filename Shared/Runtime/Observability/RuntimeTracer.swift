@@ -120,7 +120,7 @@ public final class RuntimeSpan: Tracing.Span, Sendable {
     public var isRecording: Bool { state.withLock { !$0.ended } }
 
     /// The 32-hex-digit trace id, for log lines.
-    public var traceId: String { String(traceparent.dropFirst(3).prefix(32)) }
+    public var traceId: String { TraceParentFormat.traceID(of: traceContext) }
 
     public func setStatus(_ status: SpanStatus) {}
     public func addEvent(_ event: SpanEvent) {}

@@ -12,19 +12,36 @@ enum TraceParentFormat {
                 buffer[index] = byte
                 index += 1
             }
-            func putHex(_ byte: UInt8) {
-                put(hexDigits[Int(byte >> 4)])
-                put(hexDigits[Int(byte & 0x0F)])
-            }
             put(UInt8(ascii: "0"))
             put(UInt8(ascii: "0"))
             put(UInt8(ascii: "-"))
-            withUnsafeBytes(of: trace.traceID.bytes) { for byte in $0 { putHex(byte) } }
+            putHex(of: trace.traceID.bytes, into: buffer, at: &index)
             put(UInt8(ascii: "-"))
-            withUnsafeBytes(of: trace.spanID.bytes) { for byte in $0 { putHex(byte) } }
+            putHex(of: trace.spanID.bytes, into: buffer, at: &index)
             put(UInt8(ascii: "-"))
-            putHex(trace.flags.rawValue)
+            putHex(of: trace.flags.rawValue, into: buffer, at: &index)
             return index
+        }
+    }
+
+    /// The trace id alone, 32 lowercase hex digits: what `text(of:)` writes between its first
+    /// two dashes, for log lines, without writing the rest.
+    static func traceID(of trace: TraceContext) -> String {
+        String(unsafeUninitializedCapacity: 32) { buffer in
+            var index = 0
+            putHex(of: trace.traceID.bytes, into: buffer, at: &index)
+            return index
+        }
+    }
+
+    /// Writes `value`'s bytes, in memory order, as two lowercase hex digits each.
+    private static func putHex<T>(of value: T, into buffer: UnsafeMutableBufferPointer<UInt8>, at index: inout Int) {
+        withUnsafeBytes(of: value) { bytes in
+            for byte in bytes {
+                buffer[index] = hexDigits[Int(byte >> 4)]
+                buffer[index + 1] = hexDigits[Int(byte & 0x0F)]
+                index += 2
+            }
         }
     }
 
