@@ -162,8 +162,10 @@ public final class CommandClient: Sendable {
         }
     }
 
-    /// A fresh unique request id.
-    public static func newRequestID() -> String { RandomUUID.string() }
+    /// A fresh unique request id: a time-ordered UUID (`TimeOrderedUUID`), since a service keys
+    /// its stored replies and its events' correlation ids by request id, and random keys would
+    /// put each write's index entries on pages of their own.
+    public static func newRequestID() -> String { TimeOrderedUUID.string() }
 
     private enum Wait {
         case reply(Data)

@@ -51,13 +51,14 @@ public struct EventEnvelope: Codable, Sendable, Equatable {
         self.traceparent = traceparent
     }
 
-    /// An envelope for `payload`, with `type` and `schema` taken from the payload type.
+    /// An envelope for `payload`, with `type` and `schema` taken from the payload type; its id is
+    /// a new `TimeOrderedUUID` of `time` unless given, as the event log makes them.
     public static func make<P: EventPayload>(
         _ payload: P, source: String, seq: Int64?, correlationId: String?,
-        id: String = RandomUUID.string(), time: Date = Date(), traceparent: String? = nil
+        id: String? = nil, time: Date = Date(), traceparent: String? = nil
     ) throws -> EventEnvelope {
         EventEnvelope(
-            id: id, type: P.eventType, schema: P.schemaVersion, source: source, seq: seq,
+            id: id ?? TimeOrderedUUID.string(at: time), type: P.eventType, schema: P.schemaVersion, source: source, seq: seq,
             time: RFC3339.string(from: time), correlationId: correlationId, data: try JSONValue(encoding: payload),
             traceparent: traceparent)
     }
@@ -113,12 +114,12 @@ extension EventEnvelope {
     /// A heartbeat envelope: type `<source>.heartbeat`, `seq` and `correlationId` null,
     /// data `{"lastSeq": lastSeq}` (with `"epoch"` when given, in the data and the envelope).
     public static func heartbeat(
-        source: String, lastSeq: Int64, epoch: String? = nil, id: String = RandomUUID.string(), time: Date = Date()
+        source: String, lastSeq: Int64, epoch: String? = nil, id: String? = nil, time: Date = Date()
     ) -> EventEnvelope {
         let data: JSONValue = epoch.map { ["lastSeq": .int(lastSeq), "epoch": .string($0)] } ?? ["lastSeq": .int(lastSeq)]
         return EventEnvelope(
-            id: id, type: heartbeatType(for: source), schema: Heartbeat.schemaVersion, source: source, seq: nil,
-            time: RFC3339.string(from: time), correlationId: nil, data: data, epoch: epoch)
+            id: id ?? TimeOrderedUUID.string(at: time), type: heartbeatType(for: source), schema: Heartbeat.schemaVersion,
+            source: source, seq: nil, time: RFC3339.string(from: time), correlationId: nil, data: data, epoch: epoch)
     }
 
     /// True for a heartbeat of its own source. Subscribers ask for every event they receive:

@@ -44,6 +44,22 @@ struct RuntimeTracerTests {
         #expect(Set(spans.map(\.traceId)).count == spans.count)
     }
 
+    /// A new trace's id starts with the time in milliseconds (so that the events' indexed
+    /// `trace_id` grows at its end), and its last 8 bytes, which samplers read, are random.
+    @Test func aNewTraceIdStartsWithTheTimeThenRandomBytes() throws {
+        #expect(
+            TraceIDSource.traceID(milliseconds: 0x0123_4567_89AB, high: 0xFFFF_FFFF_FFFF_CDEF, low: 0x0011_2233_4455_6677).description
+                == "0123456789abcdef0011223344556677")
+        let before = TimeOrderedUUID.milliseconds(since1970: Date().timeIntervalSince1970)
+        let spans = (0..<200).map { _ in RuntimeTracer().span("command", continuing: nil, kind: .server) }
+        let after = TimeOrderedUUID.milliseconds(since1970: Date().timeIntervalSince1970)
+        for span in spans {
+            let time = try #require(UInt64(span.traceId.prefix(12), radix: 16))
+            #expect((before...after).contains(time), "\(span.traceId)")
+        }
+        #expect(Set(spans.map { $0.traceId.suffix(16) }).count == spans.count)
+    }
+
     /// A request's `traceparent` is written only when asked (a write's events carry it): then it
     /// is its span's, as given text is kept as it was.
     @Test func aRequestWritesItsSpansTraceparentWhenAsked() {

@@ -56,7 +56,10 @@ final class EventLog: Sendable {
         // The payload is encoded once; the envelope's bytes are written around it, and nothing
         // parses them back (the emitter gets the envelope's identity, not its data).
         let data = try WireFormat.encode(payload)
-        let emitted = EmittedEvent(id: RandomUUID.string(), type: P.eventType, seq: seq, time: RFC3339.string(from: Date()))
+        // The id is time-ordered (`TimeOrderedUUID`), so that the events' id index grows at its
+        // end; it carries the envelope's own time.
+        let now = Date()
+        let emitted = EmittedEvent(id: TimeOrderedUUID.string(at: now), type: P.eventType, seq: seq, time: RFC3339.string(from: now))
         let bytes = EnvelopeEncoding.encode(
             id: emitted.id, type: emitted.type, schema: P.schemaVersion, source: source, seq: seq, time: emitted.time,
             correlationId: correlationId, data: data, epoch: epoch, traceparent: traceparent)

@@ -30,11 +30,10 @@ public struct RuntimeTracer: Tracer {
     }
 
     /// A new span's trace context: a child of `parent` (same trace id and flags, a new span id),
-    /// or the root of a new trace.
+    /// or the root of a new trace (its id from `TraceIDSource`: time first, then random).
     static func child(of parent: TraceContext?) -> TraceContext {
-        var random = KernelRandom()
-        return TraceContext(
-            traceID: parent?.traceID ?? .random(using: &random), spanID: SpanIDSource.next(), flags: parent?.flags ?? .sampled,
+        TraceContext(
+            traceID: parent?.traceID ?? TraceIDSource.next(), spanID: SpanIDSource.next(), flags: parent?.flags ?? .sampled,
             state: parent?.state ?? TraceState())
     }
 

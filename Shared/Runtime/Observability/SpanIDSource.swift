@@ -5,7 +5,7 @@ import W3CTraceContext
 /// system's generator: distinct for 2^64 spans of a process and never all zeros. A span id must
 /// be unique within its trace, not secret (W3C Trace Context); `SpanID.random()` asks the kernel
 /// for 8 bytes (one getrandom call) for every command and every event applied, which was a tenth
-/// of a subscriber's time. New trace ids come from the kernel's generator through `KernelRandom`.
+/// of a subscriber's time. New trace ids come from `TraceIDSource`.
 enum SpanIDSource {
     private static let state = Atomic<UInt64>(UInt64.random(in: .min ... .max))
 
