@@ -51,5 +51,16 @@ struct CPUMeter {
     }
 }
 
+/// Bytes this process has passed to write(2) and pwrite(2) so far (`wchar` of `/proc/self/io`):
+/// for a service run in the bench, its SQLite files (the WAL's frames, the checkpoints' pages
+/// and journals); libzmq sends with send(2), which is not counted. Nil when unreadable.
+func processWrittenBytes() -> Double? {
+    guard let text = try? String(contentsOfFile: "/proc/self/io", encoding: .utf8) else { return nil }
+    for line in text.split(separator: "\n") where line.hasPrefix("wchar:") {
+        return Double(line.dropFirst("wchar:".count).trimmingCharacters(in: .whitespaces))
+    }
+    return nil
+}
+
 /// The detail key under which a figure gives its CPU per operation.
 let cpuPerOperationKey = "cpu µs/op"

@@ -197,6 +197,11 @@ extension BenchSession {
         var figure = loadFigure(title, "bench.write writes/s (\(s.clients) clients)", outcome, target: 0.5, echo: echo)
         let check = try CommandClient(endpoint: service.commandsEndpoint, options: .init(timeout: .seconds(5), retries: 0))
         figure.details["events in log"] = Double(try check.call(Health.self, NoArguments()).lastSeq)
+        // What the storage writes per acknowledged write (the WAL's frames and the checkpoints):
+        // unlike the rate, it hardly moves with the host's load.
+        if let written = outcome.writtenBytes, outcome.operations > 0 {
+            figure.details["written bytes/op"] = (written / Double(outcome.operations)).rounded()
+        }
         check.close()
         report.add(figure)
     }

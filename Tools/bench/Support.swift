@@ -100,6 +100,8 @@ struct LoadOutcome: Sendable {
     /// CPU seconds used over the measuring window by this process (every thread: the clients, a
     /// service run in this process, libzmq's I/O threads) plus the process given as `alsoProcess`.
     var cpuSeconds: Double = 0
+    /// Bytes this process wrote to files over the window (`processWrittenBytes`), if readable.
+    var writtenBytes: Double?
 
     var rate: Double { windowSeconds > 0 ? Double(operations) / windowSeconds : 0 }
 
@@ -129,13 +131,15 @@ func runClosedLoop(
     let start = nowNanos()
     let windowStart = start + nanos(seconds: warmup)
     let deadline = windowStart + nanos(seconds: duration)
-    let windowCPU = Mutex<Double>(0)
+    let windowCPU = Mutex<(cpu: Double, written: Double?)>((0, nil))
     let cpuSampler = WorkerThread(name: "\(name)-cpu") {
         sleep(untilNanos: windowStart)
         let meter = CPUMeter(alsoProcess: alsoProcess)
+        let writtenAtStart = processWrittenBytes()
         sleep(untilNanos: deadline)
         let used = meter.elapsed()
-        windowCPU.withLock { $0 = used }
+        let written = writtenAtStart.flatMap { start in processWrittenBytes().map { $0 - start } }
+        windowCPU.withLock { $0 = (used, written) }
     }
     let workers = (0..<threads).map { index in
         WorkerThread(name: "\(name)-\(index)") {
@@ -181,11 +185,12 @@ func runClosedLoop(
     }
     for worker in workers { worker.join() }
     cpuSampler.join()
-    let cpuSeconds = windowCPU.withLock { $0 }
+    let (cpuSeconds, writtenBytes) = windowCPU.withLock { $0 }
     return collected.withLock { p in
         LoadOutcome(
             operations: p.operations, errors: p.errors, firstError: p.firstError, windowSeconds: duration,
-            latencies: p.latencies, failedThreads: p.failedThreads, perSecond: p.perSecond, cpuSeconds: cpuSeconds)
+            latencies: p.latencies, failedThreads: p.failedThreads, perSecond: p.perSecond, cpuSeconds: cpuSeconds,
+            writtenBytes: writtenBytes)
     }
 }
 
