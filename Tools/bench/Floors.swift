@@ -95,20 +95,27 @@ extension BenchSession {
         report.say(
             "  write storage floor: those statements (not BEGIN/COMMIT/SAVEPOINT/RELEASE) replayed as cached statements with equivalent arguments, on one thread, \(n) writes a run, on a fresh database made by a ServiceStore of the bench service and written through a GRDB DatabasePool opened as ServiceStore opens its own (WAL, synchronous \(ProcessInfo.processInfo.environment["ODOP_SYNCHRONOUS"] ?? "normal"), \(tempStore))"
         )
-        let variants: [(name: String, perTransaction: Int, bracket: WriteBracket, note: String?)] = [
+        let variants: [(name: String, perTransaction: Int, bracket: WriteBracket, randomIDs: Bool, note: String?)] = [
             (
-                "8 per transaction, each in a savepoint (GRDB inSavepoint)", 8, .grdbSavepoint,
-                "group commit as the writer does it (it averaged 7.5 commands a group at 16 clients): per write the statements above in GRDB's inSavepoint, 8 writes per BEGIN IMMEDIATE…COMMIT"
+                "8 per transaction, each in a savepoint (GRDB inSavepoint)", 8, .grdbSavepoint, false,
+                "per write the statements above in GRDB's inSavepoint (as the writer did before the ninth pass), 8 writes per BEGIN IMMEDIATE…COMMIT"
             ),
             (
-                "8 per transaction, each in a savepoint (cached SAVEPOINT/RELEASE)", 8, .cachedSavepoint,
-                "the same savepoint semantics, SAVEPOINT and RELEASE run as cached statements instead of through GRDB's inSavepoint"
+                "8 per transaction, each in a savepoint (cached SAVEPOINT/RELEASE)", 8, .cachedSavepoint, false,
+                "group commit as the writer does it (it averaged 7.5 commands a group at 16 clients): the same savepoint semantics, SAVEPOINT and RELEASE run as cached statements"
             ),
-            ("8 per transaction, no savepoints", 8, .none, nil),
-            ("1 per transaction, in a savepoint (GRDB inSavepoint)", 1, .grdbSavepoint, "a lone command: the group commit's worst case"),
             (
-                "8 per transaction, each in a savepoint (GRDB inSavepoint), temp_store FILE", 8, .grdbSavepoint,
-                "as the lines above but temp_store left at SQLite's default (FILE), as ServiceStore opened it before it set temp_store = MEMORY: savepoint sub-journals go to a temporary file"
+                "8 per transaction, each in a savepoint (cached), random ids", 8, .cachedSavepoint, true,
+                "as the line above with version 4 request and event ids, as before the ninth pass: each key on a page of its own in its index"
+            ),
+            ("8 per transaction, no savepoints", 8, .none, false, nil),
+            (
+                "1 per transaction, in a savepoint (GRDB inSavepoint)", 1, .grdbSavepoint, false,
+                "a lone command: the group commit's worst case"
+            ),
+            (
+                "8 per transaction, each in a savepoint (GRDB inSavepoint), temp_store FILE", 8, .grdbSavepoint, false,
+                "as the first line but temp_store left at SQLite's default (FILE), as ServiceStore opened it before it set temp_store = MEMORY: savepoint sub-journals go to a temporary file"
             ),
         ]
         let writeMeasures = try measureFloors(
@@ -116,9 +123,11 @@ extension BenchSession {
             variants.map { variant in
                 let memory = !variant.name.hasSuffix("temp_store FILE")
                 let stores = FreshStores(
-                    root: directory.file("writes-\(variant.perTransaction)-\(variant.bracket)-\(memory)").path, memoryTempStore: memory)
+                    root: directory.file("writes-\(variant.perTransaction)-\(variant.bracket)-\(memory)-\(variant.randomIDs)").path,
+                    memoryTempStore: memory)
                 return writeFloorWork(
-                    replay, store: { try stores.next() }, writes: n, perTransaction: variant.perTransaction, bracket: variant.bracket)
+                    replay, store: { try stores.next() }, writes: n, perTransaction: variant.perTransaction, bracket: variant.bracket,
+                    randomIDs: variant.randomIDs)
             })
         for (variant, measured) in zip(variants, writeMeasures) {
             report.add(

@@ -157,10 +157,11 @@ struct WriteReplay {
 enum WriteBracket: Equatable {
     /// Nothing: the writes of a transaction share it.
     case none
-    /// GRDB's `Database.inSavepoint`, as `ServiceStore.writeGroup` does.
+    /// GRDB's `Database.inSavepoint`, as `ServiceStore.writeGroup` did before the ninth pass.
     case grdbSavepoint
-    /// `SAVEPOINT w` and `RELEASE SAVEPOINT w` run as cached statements: SQLite's savepoint
-    /// without GRDB's bookkeeping around it (no rollback path: the replay does not fail).
+    /// `SAVEPOINT w` and `RELEASE SAVEPOINT w` run as cached statements, as
+    /// `ServiceStore.writeGroup` does since the ninth pass (`CommandSavepoint`; no rollback path
+    /// here: the replay does not fail).
     case cachedSavepoint
 }
 
@@ -237,17 +238,21 @@ final class FreshStores {
 }
 
 /// The write storage floor: `writes` replayed writes in transactions of `perTransaction`, each
-/// bracketed as `bracket` says, on the calling thread, through `ServiceStore.write` (the pool's
+/// bracketed as `bracket` says, with fresh request and event ids (time-ordered unless
+/// `randomIDs`), on the calling thread, through `ServiceStore.write` (the pool's
 /// writer connection, `BEGIN IMMEDIATE` … `COMMIT`), on the database `store()` gives for each run.
 func writeFloorWork(
-    _ replay: WriteReplay, store makeStore: @escaping () throws -> FloorDatabase, writes: Int, perTransaction: Int, bracket: WriteBracket
+    _ replay: WriteReplay, store makeStore: @escaping () throws -> FloorDatabase, writes: Int, perTransaction: Int, bracket: WriteBracket,
+    randomIDs: Bool = false
 ) -> FloorWork {
     FloorWork(operations: writes) { run in
         let store = try makeStore()
-        // Random UUIDs, as the client's request ids and the event log's event ids are: keys that
-        // land anywhere in their indexes, not in order.
-        let requestIDs = (0..<writes).map { _ in RandomUUID.string() }
-        let eventIDs = (0..<writes).map { _ in RandomUUID.string() }
+        // Time-ordered UUIDs, as CommandClient's request ids and the event log's event ids are
+        // since the ninth pass; `randomIDs`: version 4 ones, as before it, each key on a page of
+        // its own in its index.
+        let newID = randomIDs ? RandomUUID.string : { TimeOrderedUUID.string() }
+        let requestIDs = (0..<writes).map { _ in newID() }
+        let eventIDs = (0..<writes).map { _ in newID() }
         return {
             var done = 0
             while done < writes {
