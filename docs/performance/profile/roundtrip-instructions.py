@@ -34,7 +34,8 @@ result_ir, _ = callee(parent, r"CommandReplyO6result2as")
 direct_ir, direct_calls = callee(reply, r"readResult") if reply else (0, 0)
 if not reply:
     reply_ir = parse_ir + result_ir
-uuid = find(r"RandomUUIDO6string")
+# The request id: a TimeOrderedUUID since the ninth pass, a RandomUUID before it.
+uuid = find(r"TimeOrderedUUIDO6string|RandomUUIDO6string")
 uuid_calls = calls_to.get(uuid, 0)
 
 serve = find(r"CommandServerC5serve")
@@ -56,7 +57,7 @@ row("    health: straight from the bytes (HealthReport.readResult)", direct_ir, 
 row("    otherwise: read the reply frame (CommandReply.parse)", parse_ir, parses)
 row("    otherwise: decode the result (CommandReply.result(as:))", result_ir, parses)
 row("  the exchange: send, wait, receive (exchange)", exchange_ir, calls)
-row("a new request id (RandomUUID.string)", blocks[uuid]["ir"], uuid_calls)
+row("a new request id (TimeOrderedUUID.string; RandomUUID before)", blocks[uuid]["ir"], uuid_calls)
 print("instructions per command, service side")
 row("serve a command (CommandServer.serve)", serve_ir, served)
 row("  parse the request (CommandRequest.parse)", request_ir, served)
