@@ -15,8 +15,8 @@ import Foundation
 /// - Why: in a B-tree index of random keys every new key lands on a page of its own, so each
 ///   write of a group dirties one page per such index, and the WAL and then the checkpoint write
 ///   every one of them. Keys that grow with time land on the index's last page, which the whole
-///   group shares. Written bytes per `bench.write` fell from 34.6 KB to 15.4 KB with these ids
-///   and `TraceIDSource`'s (docs/performance/README.md, ninth pass).
+///   group shares. Written bytes per `bench.write` fell from 37–39 KB to about 15 KB with these
+///   ids and `TraceIDSource`'s (docs/performance/README.md, ninth pass).
 public enum TimeOrderedUUID {
     /// A new id for something made at `time` (now unless given; `EventLog` passes the event's
     /// own time, so that the id and the envelope's `time` agree to the millisecond).
