@@ -28,10 +28,16 @@ public enum TimeOrderedUUID {
     /// The version 7 UUID of `milliseconds` (its low 48 bits) and the random `high` and `low`:
     /// 12 bits of `high` and 62 of `low` are used.
     static func string(milliseconds: UInt64, high: UInt64, low: UInt64) -> String {
-        let time = (milliseconds & 0xFFFF_FFFF_FFFF) << 16
-        let high = time | 0x7000 | (high & 0x0FFF)  // version 7, then 12 random bits
+        let high = timeField(milliseconds: milliseconds) | 0x7000 | (high & 0x0FFF)  // version 7, then 12 random bits
         let low = (low & ~(0xC000_0000_0000_0000)) | 0x8000_0000_0000_0000  // RFC 4122 variant
         return UUIDText.string(high: high, low: low)
+    }
+
+    /// The first 64 bits of a time-ordered id, with only the time set: the low 48 bits of
+    /// `milliseconds` at the top, the 16 bits below left for the caller (here the version and 12
+    /// random bits; `TraceIDSource` puts 16 random bits there).
+    public static func timeField(milliseconds: UInt64) -> UInt64 {
+        (milliseconds & 0xFFFF_FFFF_FFFF) << 16
     }
 
     /// Milliseconds since 1970 of a time given in seconds, rounded as `RFC3339.string(from:)`

@@ -22,7 +22,7 @@ enum TraceIDSource {
 
     /// The trace id of `milliseconds` (its low 48 bits), 16 bits of `high`, and `low`.
     static func traceID(milliseconds: UInt64, high: UInt64, low: UInt64) -> TraceID {
-        let first = ((milliseconds & 0xFFFF_FFFF_FFFF) << 16) | (high & 0xFFFF)
+        let first = TimeOrderedUUID.timeField(milliseconds: milliseconds) | (high & 0xFFFF)
         return withUnsafeBytes(of: (first.bigEndian, low.bigEndian)) { b in
             TraceID(bytes: (b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]))
         }
