@@ -131,7 +131,7 @@ func runClosedLoop(
     let start = nowNanos()
     let windowStart = start + nanos(seconds: warmup)
     let deadline = windowStart + nanos(seconds: duration)
-    let windowCPU = Mutex<(cpu: Double, written: Double?)>((0, nil))
+    let window = Mutex<(cpu: Double, written: Double?)>((0, nil))
     let cpuSampler = WorkerThread(name: "\(name)-cpu") {
         sleep(untilNanos: windowStart)
         let meter = CPUMeter(alsoProcess: alsoProcess)
@@ -139,7 +139,7 @@ func runClosedLoop(
         sleep(untilNanos: deadline)
         let used = meter.elapsed()
         let written = writtenAtStart.flatMap { start in processWrittenBytes().map { $0 - start } }
-        windowCPU.withLock { $0 = (used, written) }
+        window.withLock { $0 = (used, written) }
     }
     let workers = (0..<threads).map { index in
         WorkerThread(name: "\(name)-\(index)") {
@@ -185,7 +185,7 @@ func runClosedLoop(
     }
     for worker in workers { worker.join() }
     cpuSampler.join()
-    let (cpuSeconds, writtenBytes) = windowCPU.withLock { $0 }
+    let (cpuSeconds, writtenBytes) = window.withLock { $0 }
     return collected.withLock { p in
         LoadOutcome(
             operations: p.operations, errors: p.errors, firstError: p.firstError, windowSeconds: duration,

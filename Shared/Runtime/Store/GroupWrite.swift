@@ -49,7 +49,7 @@ extension ServiceStore {
 
 /// One command's savepoint inside a group's transaction, run with cached statements: GRDB's
 /// `inSavepoint` compiles `SAVEPOINT` and `RELEASE` from their text for every command (about
-/// 20,000 instructions of a `bench.write`'s 340,000 on the writer thread, callgrind).
+/// 28,000 instructions of a `bench.write`'s 343,000 on the writer thread, callgrind).
 ///
 /// Contract: the body's changes are kept (`RELEASE`) when it returns, and undone (`ROLLBACK TO`,
 /// then `RELEASE`) when it throws, and its error is rethrown. If SQLite itself ended the whole
