@@ -95,13 +95,13 @@ final class CommandServer: Sendable {
     /// Throws when the socket fails (poll or receive), after closing it: the host then stops the
     /// process.
     func run() throws {
-        let readers = ReadWorkers(name: "commands-read", count: settings.readThreads)
+        let readers = ReadWorkers(name: "cmd-read", count: settings.readThreads)
         // Plain commands that change data run their own transactions and wait for the write lock
         // (a subscription's long catch-up transaction, say): they get a lane of their own, so
         // waiting ones never hold every read thread and leave reads and refusals unanswered.
-        let changers = ReadWorkers(name: "commands-plain", count: 1)
+        let changers = ReadWorkers(name: "cmd-plain", count: 1)
         let writer = GroupWriter(
-            name: "commands-write", atLeast: hooks.groupAtLeast, outbox: outbox, beat: writerBeat,
+            name: "cmd-write", atLeast: hooks.groupAtLeast, outbox: outbox, beat: writerBeat,
             housekeeping: { [self] in pruneStoredReplies() },
             apply: { [handling] group in handling.apply(group) })
         var cache = ReplyCache()

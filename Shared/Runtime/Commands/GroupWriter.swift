@@ -45,13 +45,11 @@ final class GroupWriter: Sendable {
         self.outbox = outbox
         self.housekeeping = housekeeping
         self.apply = apply
-        let thread = Thread { [self] in
+        NamedThread.start(name) { [self] in
             run()
             beat?.exited("the writer ended")
             finished.signal()
         }
-        thread.name = name
-        thread.start()
     }
 
     func submit(_ command: PendingCommand) {

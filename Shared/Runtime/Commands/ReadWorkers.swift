@@ -21,12 +21,10 @@ final class ReadWorkers: Sendable {
     init(name: String, count: Int) {
         self.count = count
         for index in 0..<count {
-            let thread = Thread { [self] in
+            NamedThread.start("\(name)-\(index + 1)") { [self] in
                 work()
                 finished.signal()
             }
-            thread.name = "\(name)-\(index + 1)"
-            thread.start()
         }
     }
 

@@ -162,7 +162,12 @@ public final class ServiceHost: Service, Sendable {
             }
         }
         workers =
-            (zap.map { zap in [ThreadWorker(name: "\(definition.name)-zap", loop: { try zap.run() }, requestStop: { zap.requestStop() })] }
+            (zap.map { zap in
+                [
+                    ThreadWorker(
+                        name: "\(definition.name)-zap", threadName: "zap", loop: { try zap.run() }, requestStop: { zap.requestStop() })
+                ]
+            }
                 ?? [])
             + Self.workers(name: name, publisher: publisher, subscribers: subscribers, commandServer: commandServer)
         serviceWorkers = definition.workers(store: store, logger: logger)
@@ -220,12 +225,20 @@ public final class ServiceHost: Service, Sendable {
     private static func workers(name: String, publisher: EventPublisher, subscribers: [DurableSubscriber], commandServer: CommandServer)
         -> [ThreadWorker]
     {
-        [ThreadWorker(name: "\(name)-publisher", loop: { try publisher.run() }, requestStop: { publisher.requestStop() })]
+        [
+            ThreadWorker(
+                name: "\(name)-publisher", threadName: "publisher", loop: { try publisher.run() }, requestStop: { publisher.requestStop() })
+        ]
             + subscribers.map { subscriber in
                 ThreadWorker(
-                    name: "\(name)-follows-\(subscriber.source)", loop: { try subscriber.run() }, requestStop: { subscriber.requestStop() })
+                    name: "\(name)-follows-\(subscriber.source)", threadName: "sub-\(subscriber.source)", loop: { try subscriber.run() },
+                    requestStop: { subscriber.requestStop() })
             }
-            + [ThreadWorker(name: "\(name)-commands", loop: { try commandServer.run() }, requestStop: { commandServer.requestStop() })]
+            + [
+                ThreadWorker(
+                    name: "\(name)-commands", threadName: "commands", loop: { try commandServer.run() },
+                    requestStop: { commandServer.requestStop() })
+            ]
     }
 
     /// Starts serving on threads of its own, at once, without needing the caller's executor (the

@@ -14,6 +14,8 @@ import Synchronization
 /// other loops down and the process exits non-zero, instead of living on without that loop.
 final class ThreadWorker: Service, Sendable {
     let name: String
+    /// The thread's name for the operating system (`NamedThread`): its role, within 15 bytes.
+    let threadName: String
     private let loop: @Sendable () throws -> Void
     private let requestStop: @Sendable () -> Void
     private let state = Mutex<State>(.idle)
@@ -24,8 +26,11 @@ final class ThreadWorker: Service, Sendable {
         case finished(Result<Void, WorkerFailure>)
     }
 
-    init(name: String, loop: @escaping @Sendable () throws -> Void, requestStop: @escaping @Sendable () -> Void) {
+    init(
+        name: String, threadName: String, loop: @escaping @Sendable () throws -> Void, requestStop: @escaping @Sendable () -> Void
+    ) {
         self.name = name
+        self.threadName = threadName
         self.loop = loop
         self.requestStop = requestStop
     }
@@ -38,7 +43,7 @@ final class ThreadWorker: Service, Sendable {
             return true
         }
         guard starting else { return }
-        let thread = Thread { [self] in
+        NamedThread.start(threadName) { [self] in
             let result: Result<Void, WorkerFailure>
             do {
                 try loop()
@@ -55,8 +60,6 @@ final class ThreadWorker: Service, Sendable {
             }
             waiter?.resume(with: result.mapError { $0 })
         }
-        thread.name = name
-        thread.start()
     }
 
     func run() async throws {

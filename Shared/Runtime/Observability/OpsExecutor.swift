@@ -12,9 +12,7 @@ final class OpsExecutor: TaskExecutor, @unchecked Sendable {
     private var jobs: [UnownedJob] = []
 
     private init() {
-        let thread = Thread { [unowned self] in self.serve() }
-        thread.name = "odop-ops-http"
-        thread.start()
+        NamedThread.start("ops-http") { [unowned self] in self.serve() }
     }
 
     func enqueue(_ job: consuming ExecutorJob) {

@@ -25,7 +25,7 @@ final class DeliveryWorker: Sendable {
     let channels: ChannelSet
     let logger: Logger
     /// The thread the worker's tasks run on.
-    let executor = WorkerThreadExecutor(name: "notifications-deliveries")
+    let executor = WorkerThreadExecutor(name: "deliveries")
     private let inFlight = Mutex<Set<Int64>>([])
     /// Outcomes of finished attempts, waiting to be stored together in the loop's next write.
     private let outcomes = Mutex<[(AttemptOutcome, StoredDelivery)]>([])

@@ -1,4 +1,5 @@
 import Foundation
+import ODOPRuntime
 
 /// A task executor with one thread of its own: the delivery worker's tasks (its loop, its
 /// attempts, their timers) run here, never on the shared cooperative pool, so that callers that
@@ -10,9 +11,7 @@ final class WorkerThreadExecutor: TaskExecutor, @unchecked Sendable {
     private var stopping = false
 
     init(name: String) {
-        let thread = Thread { [self] in run() }
-        thread.name = name
-        thread.start()
+        NamedThread.start(name) { [self] in run() }
     }
 
     func enqueue(_ job: consuming ExecutorJob) {

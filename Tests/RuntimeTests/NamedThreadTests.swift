@@ -1,0 +1,51 @@
+import Foundation
+import ODOPRuntime
+import ODOPTesting
+import Synchronization
+import Testing
+
+// The runtime's threads carry their names to the kernel (`NamedThread`), where `top -H`,
+// `ps -L` and `perf` read them: /proc/<pid>/task/<tid>/comm.
+
+@Suite("thread names", .timeLimit(.minutes(1)))
+struct NamedThreadTests {
+    /// The kernel names of this process's threads now.
+    private func kernelThreadNames() throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: "/proc/self/task").compactMap { tid in
+            try? String(contentsOfFile: "/proc/self/task/\(tid)/comm", encoding: .utf8)
+                .trimmingCharacters(in: .newlines)
+        }
+    }
+
+    @Test func aNameIsCutToFifteenBytesWithoutSplittingACharacter() {
+        #expect(NamedThread.kernelName("commands") == "commands")
+        #expect(NamedThread.kernelName("sub-catalogue") == "sub-catalogue")
+        #expect(NamedThread.kernelName("fifteen-bytes-x") == "fifteen-bytes-x")
+        #expect(NamedThread.kernelName("sixteen-bytes-xy") == "sixteen-bytes-x")
+        // "का" and "री" are one character of 6 bytes each: 6 + 6 fits in 15, 6 + 6 + 6 does not.
+        #expect(NamedThread.kernelName("odop: कारीगर") == "odop: का")
+        #expect(NamedThread.kernelName("odop: कारीगर").utf8.count <= NamedThread.kernelNameLimit)
+    }
+
+    @Test func aStartedThreadCarriesItsNameToTheKernel() throws {
+        let seen = Mutex<String?>(nil)
+        let done = DispatchSemaphore(value: 0)
+        NamedThread.start("odop-test-named-thread") {
+            let comm = try? String(contentsOfFile: "/proc/thread-self/comm", encoding: .utf8)
+            seen.withLock { $0 = comm?.trimmingCharacters(in: .newlines) }
+            done.signal()
+        }
+        done.wait()
+        #expect(seen.withLock { $0 } == "odop-test-named")
+    }
+
+    @Test func aRunningServiceNamesItsThreadsByRole() async throws {
+        let service = try InProcessService(GroupedService())
+        defer { Task { await service.stop() } }
+        _ = try service.health()
+        let names = try kernelThreadNames()
+        for role in ["commands", "publisher", "cmd-write", "cmd-read-1", "cmd-read-2", "cmd-plain-1"] {
+            #expect(names.contains(role), "no thread named \(role) among \(names.sorted())")
+        }
+    }
+}
