@@ -18,20 +18,11 @@ round_trips=20000
 warmup=1000
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+. "$(cd "$(dirname "$0")" && pwd)/catalogue-process.sh"
 catalogue() {  # BINARY LABEL
-    local c e pid
-    c=$(free_port)
-    e=$(free_port)
-    mkdir -p "$work/data-$2"
-    env ODOP_HTTP_BIND=none ODOP_DATA_DIR="$work/data-$2" ODOP_COMMANDS_BIND="tcp://127.0.0.1:$c" \
-        ODOP_EVENTS_BIND="tcp://127.0.0.1:$e" ODOP_LOG_LEVEL=warning "$1" >/dev/null 2>&1 &
-    pid=$!
-    "$zmqpeer" wait-health "tcp://127.0.0.1:$c" 15 >/dev/null
-    echo "$2 $("$zmqpeer" lat-health "tcp://127.0.0.1:$c" $round_trips $warmup)"
-    kill "$pid"
-    wait "$pid" 2>/dev/null
-    rm -rf "$work/data-$2"
+    start_catalogue "$1" "$work/data-$2"
+    echo "$2 $("$zmqpeer" lat-health "$catalogue_commands" $round_trips $warmup)"
+    stop_catalogue "$work/data-$2"
 }
 for i in $(seq 1 "$triples"); do
     rm -f "$work/zmq.ep"

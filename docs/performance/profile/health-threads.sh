@@ -21,7 +21,7 @@ traced_round_trips=3000
 work=$(mktemp -d)
 server=""
 trap 'kill $server 2>/dev/null; rm -rf "$work"' EXIT
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+. "$(cd "$(dirname "$0")" && pwd)/catalogue-process.sh"
 
 # One line per thread: tid, name, CPU ns, voluntary switches, involuntary switches.
 snapshot() {
@@ -73,7 +73,7 @@ measure() {
 }
 
 raw_lat() { "$zmqpeer" lat "$(cat "$work/zmq.ep")" "$1" "$2" 512; }
-health_lat() { "$zmqpeer" lat-health "tcp://127.0.0.1:$commands" "$1" "$2"; }
+health_lat() { "$zmqpeer" lat-health "$catalogue_commands" "$1" "$2"; }
 
 for i in $(seq 1 "$pairs"); do
     rm -f "$work/zmq.ep"
@@ -84,16 +84,9 @@ for i in $(seq 1 "$pairs"); do
     kill "$server"
     wait "$server" 2>/dev/null
 
-    commands=$(free_port)
-    events=$(free_port)
-    mkdir -p "$work/data"
-    env ODOP_HTTP_BIND=none ODOP_DATA_DIR="$work/data" ODOP_COMMANDS_BIND="tcp://127.0.0.1:$commands" \
-        ODOP_EVENTS_BIND="tcp://127.0.0.1:$events" ODOP_LOG_LEVEL=warning "$catalogue" >/dev/null 2>&1 &
-    server=$!
-    "$zmqpeer" wait-health "tcp://127.0.0.1:$commands" 15 >/dev/null
+    start_catalogue "$catalogue" "$work/data"
+    server=$catalogue_pid
     measure catalogue "$server" health_lat
-    kill "$server"
-    wait "$server" 2>/dev/null
-    rm -rf "$work/data"
+    stop_catalogue "$work/data"
     server=""
 done
