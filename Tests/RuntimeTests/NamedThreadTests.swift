@@ -39,6 +39,26 @@ struct NamedThreadTests {
         #expect(seen.withLock { $0 } == "odop-test-named")
     }
 
+    /// Foundation names a thread for the kernel only if the thread names itself after its parent
+    /// recorded its handle: started at once, many threads win that race, and each must still
+    /// read its own name back.
+    @Test func everyThreadOfManyStartedAtOnceCarriesItsName() throws {
+        let count = 64
+        let seen = Mutex<[Int: String]>([:])
+        let done = DispatchSemaphore(value: 0)
+        for index in 0..<count {
+            NamedThread.start("odop-many-\(index)") {
+                let comm = try? String(contentsOfFile: "/proc/thread-self/comm", encoding: .utf8)
+                seen.withLock { $0[index] = comm?.trimmingCharacters(in: .newlines) ?? "-" }
+                done.signal()
+            }
+        }
+        for _ in 0..<count { done.wait() }
+        let names = seen.withLock { $0 }
+        let wrong = (0..<count).filter { names[$0] != "odop-many-\($0)" }.map { "\($0): \(names[$0] ?? "-")" }
+        #expect(wrong.isEmpty, "threads without their name: \(wrong)")
+    }
+
     @Test func aRunningServiceNamesItsThreadsByRole() async throws {
         let service = try InProcessService(GroupedService())
         defer { Task { await service.stop() } }

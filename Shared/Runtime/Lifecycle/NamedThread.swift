@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Starts the runtime's threads under names the operating system shows.
 ///
 /// Foundation's `Thread.name` set before `start()` does not reach the kernel on Linux: every
@@ -10,8 +14,10 @@ import Foundation
 ///
 /// Contract: `start(_:_:)` runs `body` on a new thread named `name` cut to the kernel's 15 bytes
 /// (at a character boundary), in Foundation and in the kernel, set by the thread itself before
-/// `body` runs (Foundation passes a name to the kernel only from the thread itself, and the
-/// kernel refuses a longer one whole). The process's name already says which service it is, so
+/// `body` runs. The kernel's name is written to `/proc/thread-self/comm`: Foundation passes a
+/// name to the kernel only when the thread sets it after its parent has recorded the thread's
+/// handle, a race the new thread sometimes wins (a catalogue's command thread came out unnamed), and the
+/// kernel refuses a longer name whole. The process's name already says which service it is, so
 /// the runtime names its threads by role (`commands`, `cmd-read-1`, `publisher`, `sub-catalogue`)
 /// to keep them whole within 15 bytes.
 public enum NamedThread {
@@ -23,9 +29,22 @@ public enum NamedThread {
         let kernelName = kernelName(name)
         let thread = Thread {
             Thread.current.name = kernelName
+            nameForTheKernel(kernelName)
             body()
         }
         thread.start()
+    }
+
+    /// Names the calling thread for the kernel (Linux: `/proc/thread-self/comm`); `name` must
+    /// already fit in `kernelNameLimit` bytes.
+    private static func nameForTheKernel(_ name: String) {
+        #if canImport(Glibc)
+            let file = open("/proc/thread-self/comm", O_WRONLY | O_CLOEXEC)
+            guard file >= 0 else { return }
+            defer { close(file) }
+            var bytes = Array(name.utf8)
+            _ = write(file, &bytes, bytes.count)
+        #endif
     }
 
     /// `name` cut to at most `kernelNameLimit` UTF-8 bytes without splitting a character.
