@@ -14,6 +14,7 @@ read-ahead runs on a Dispatch thread (`-qos.overcommit`)."""
 import argparse
 import os
 import subprocess
+import tempfile
 import time
 
 parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -22,7 +23,10 @@ parser.add_argument("command", nargs=argparse.REMAINDER)
 options = parser.parse_args()
 command = options.command[1:] if options.command[:1] == ["--"] else options.command
 
-process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+# The command's output goes to a file, not a pipe: a pipe read only at the end would stop a
+# command that writes more than the pipe holds, and this loop would wait for it for ever.
+output_file = tempfile.TemporaryFile(mode="w+")
+process = subprocess.Popen(command, stdout=output_file, stderr=subprocess.STDOUT, text=True)
 first, last = {}, {}
 started = time.monotonic()
 while process.poll() is None:
@@ -40,8 +44,9 @@ while process.poll() is None:
         first.setdefault(tid, sample)
         last[tid] = sample
     time.sleep(0.01)
-output = process.stdout.read()
-for line in output.splitlines():
+process.wait()
+output_file.seek(0)
+for line in output_file.read().splitlines():
     if any(text in line for text in options.grep):
         print(line)
 for tid in sorted(last, key=lambda t: first[t][0]):
